@@ -1,0 +1,31 @@
+package dev.migration;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One row of the append-only history table.
+ *
+ * @param id the row's sequence number
+ * @param revision the revision id
+ * @param direction what was done
+ * @param checksum the script checksum at the time, if any
+ * @param startedAt when the step started
+ * @param duration how long it took
+ * @param user the database user that ran it
+ * @param success whether it succeeded
+ * @param error the error message of a failed step
+ */
+public record HistoryEntry(long id, String revision, Direction direction, @Nullable String checksum, Instant startedAt,
+		Duration duration, @Nullable String user, boolean success, @Nullable String error) {
+
+	/** What a step did. */
+	public enum Direction {
+
+		UPGRADE, DOWNGRADE, STAMP
+
+	}
+
+}

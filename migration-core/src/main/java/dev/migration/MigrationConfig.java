@@ -1,0 +1,272 @@
+package dev.migration;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.migration.sql.Dialect;
+
+/**
+ * Everything the engine needs to know, validated once when built. Build with
+ * {@link #builder()}; every setting has the default the Spring starter documents.
+ */
+public final class MigrationConfig {
+
+	/** Default script location. */
+	public static final String DEFAULT_LOCATION = "classpath:db/migration";
+
+	/** Default version table name. */
+	public static final String DEFAULT_VERSION_TABLE = "migration_version";
+
+	/** Default history table name. */
+	public static final String DEFAULT_HISTORY_TABLE = "migration_history";
+
+	/** Default time to wait for the database lock. */
+	public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
+
+	private final @Nullable DataSource dataSource;
+
+	private final @Nullable Dialect dialect;
+
+	private final List<String> locations;
+
+	private final ClassLoader classLoader;
+
+	private final List<Migration> migrations;
+
+	private final @Nullable String schema;
+
+	private final String versionTable;
+
+	private final String historyTable;
+
+	private final Duration lockTimeout;
+
+	private final boolean transactionPerMigration;
+
+	private final boolean validateChecksums;
+
+	private final boolean allowDowngrade;
+
+	private MigrationConfig(Builder builder) {
+		this.dataSource = builder.dataSource;
+		this.dialect = builder.dialect;
+		this.locations = List.copyOf(builder.locations);
+		this.classLoader = (builder.classLoader != null) ? builder.classLoader : defaultClassLoader();
+		this.migrations = List.copyOf(builder.migrations);
+		this.schema = (builder.schema == null || builder.schema.isBlank()) ? null : builder.schema;
+		this.versionTable = requireName("versionTable", builder.versionTable);
+		this.historyTable = requireName("historyTable", builder.historyTable);
+		this.lockTimeout = Objects.requireNonNull(builder.lockTimeout, "lockTimeout");
+		if (this.lockTimeout.isNegative()) {
+			throw new InvalidConfigurationException("lockTimeout",
+					"must not be negative (was " + this.lockTimeout + ")");
+		}
+		this.transactionPerMigration = builder.transactionPerMigration;
+		this.validateChecksums = builder.validateChecksums;
+		this.allowDowngrade = builder.allowDowngrade;
+		if (this.locations.isEmpty() && this.migrations.isEmpty()) {
+			throw new InvalidConfigurationException("locations", "must name at least one location");
+		}
+		if (this.versionTable.equalsIgnoreCase(this.historyTable)) {
+			throw new InvalidConfigurationException("historyTable",
+					"must differ from versionTable (both are '" + this.versionTable + "')");
+		}
+	}
+
+	private static String requireName(String property, @Nullable String value) {
+		if (value == null || value.isBlank()) {
+			throw new InvalidConfigurationException(property, "must not be empty");
+		}
+		return value;
+	}
+
+	private static ClassLoader defaultClassLoader() {
+		ClassLoader loader = Thread.currentThread().getContextClassLoader();
+		return (loader != null) ? loader : MigrationConfig.class.getClassLoader();
+	}
+
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	public Builder toBuilder() {
+		Builder builder = new Builder();
+		builder.dataSource = this.dataSource;
+		builder.dialect = this.dialect;
+		builder.locations = new ArrayList<>(this.locations);
+		builder.classLoader = this.classLoader;
+		builder.migrations = new ArrayList<>(this.migrations);
+		builder.schema = this.schema;
+		builder.versionTable = this.versionTable;
+		builder.historyTable = this.historyTable;
+		builder.lockTimeout = this.lockTimeout;
+		builder.transactionPerMigration = this.transactionPerMigration;
+		builder.validateChecksums = this.validateChecksums;
+		builder.allowDowngrade = this.allowDowngrade;
+		return builder;
+	}
+
+	/** The database, or {@code null} for offline use. */
+	public @Nullable DataSource dataSource() {
+		return this.dataSource;
+	}
+
+	/** The dialect when set explicitly; otherwise detected from the connection. */
+	public @Nullable Dialect dialect() {
+		return this.dialect;
+	}
+
+	public List<String> locations() {
+		return this.locations;
+	}
+
+	public ClassLoader classLoader() {
+		return this.classLoader;
+	}
+
+	/**
+	 * Java migrations passed directly (Spring beans), in addition to those found in
+	 * locations.
+	 */
+	public List<Migration> migrations() {
+		return this.migrations;
+	}
+
+	public @Nullable String schema() {
+		return this.schema;
+	}
+
+	public String versionTable() {
+		return this.versionTable;
+	}
+
+	public String historyTable() {
+		return this.historyTable;
+	}
+
+	public Duration lockTimeout() {
+		return this.lockTimeout;
+	}
+
+	/**
+	 * {@code true}: one transaction per revision; {@code false}: one for the whole run.
+	 */
+	public boolean transactionPerMigration() {
+		return this.transactionPerMigration;
+	}
+
+	public boolean validateChecksums() {
+		return this.validateChecksums;
+	}
+
+	public boolean allowDowngrade() {
+		return this.allowDowngrade;
+	}
+
+	/** Builds a {@link MigrationConfig}. */
+	public static final class Builder {
+
+		private @Nullable DataSource dataSource;
+
+		private @Nullable Dialect dialect;
+
+		private List<String> locations = new ArrayList<>(List.of(DEFAULT_LOCATION));
+
+		private @Nullable ClassLoader classLoader;
+
+		private List<Migration> migrations = new ArrayList<>();
+
+		private @Nullable String schema;
+
+		private String versionTable = DEFAULT_VERSION_TABLE;
+
+		private String historyTable = DEFAULT_HISTORY_TABLE;
+
+		private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+
+		private boolean transactionPerMigration = true;
+
+		private boolean validateChecksums = true;
+
+		private boolean allowDowngrade = false;
+
+		private Builder() {
+		}
+
+		public Builder dataSource(@Nullable DataSource dataSource) {
+			this.dataSource = dataSource;
+			return this;
+		}
+
+		public Builder dialect(@Nullable Dialect dialect) {
+			this.dialect = dialect;
+			return this;
+		}
+
+		public Builder locations(List<String> locations) {
+			this.locations = new ArrayList<>(locations);
+			return this;
+		}
+
+		public Builder locations(String... locations) {
+			return locations(List.of(locations));
+		}
+
+		public Builder classLoader(@Nullable ClassLoader classLoader) {
+			this.classLoader = classLoader;
+			return this;
+		}
+
+		public Builder migrations(List<? extends Migration> migrations) {
+			this.migrations = new ArrayList<>(migrations);
+			return this;
+		}
+
+		public Builder schema(@Nullable String schema) {
+			this.schema = schema;
+			return this;
+		}
+
+		public Builder versionTable(String versionTable) {
+			this.versionTable = versionTable;
+			return this;
+		}
+
+		public Builder historyTable(String historyTable) {
+			this.historyTable = historyTable;
+			return this;
+		}
+
+		public Builder lockTimeout(Duration lockTimeout) {
+			this.lockTimeout = lockTimeout;
+			return this;
+		}
+
+		public Builder transactionPerMigration(boolean transactionPerMigration) {
+			this.transactionPerMigration = transactionPerMigration;
+			return this;
+		}
+
+		public Builder validateChecksums(boolean validateChecksums) {
+			this.validateChecksums = validateChecksums;
+			return this;
+		}
+
+		public Builder allowDowngrade(boolean allowDowngrade) {
+			this.allowDowngrade = allowDowngrade;
+			return this;
+		}
+
+		public MigrationConfig build() {
+			return new MigrationConfig(this);
+		}
+
+	}
+
+}

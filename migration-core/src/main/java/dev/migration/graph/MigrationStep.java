@@ -1,0 +1,25 @@
+package dev.migration.graph;
+
+import java.util.List;
+
+import dev.migration.HistoryEntry.Direction;
+import dev.migration.Revision;
+
+/**
+ * One step of a plan: the revision to run (or stamp) and the version-table change that
+ * goes with it, committed in the same transaction. {@code removeHeads} rows disappear and
+ * {@code addHeads} rows appear; one removed and one added is an UPDATE, as Alembic does.
+ *
+ * @param revision the revision
+ * @param direction upgrade, downgrade or stamp
+ * @param removeHeads version rows this step removes
+ * @param addHeads version rows this step adds
+ */
+public record MigrationStep(Revision revision, Direction direction, List<String> removeHeads, List<String> addHeads) {
+
+	public MigrationStep {
+		removeHeads = List.copyOf(removeHeads);
+		addHeads = List.copyOf(addHeads);
+	}
+
+}
