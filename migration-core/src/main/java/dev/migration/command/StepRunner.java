@@ -58,8 +58,14 @@ final class StepRunner {
 		this.transactionPerMigration = transactionPerMigration;
 	}
 
-	List<MigrationResult.Step> run(MigrationPlan plan) throws SQLException {
+	List<MigrationResult.Step> run(MigrationPlan plan, boolean purge) throws SQLException {
 		checkDowngrades(plan);
+		if (purge) {
+			// same transaction as the first stamp step, or committed at the end of the
+			// run
+			this.sink.begin();
+			this.heads.purge(this.sink);
+		}
 		this.current.clear();
 		this.current.addAll(plan.fromHeads());
 		this.committedHeads = List.copyOf(plan.fromHeads());
