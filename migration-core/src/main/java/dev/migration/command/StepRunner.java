@@ -242,9 +242,12 @@ final class StepRunner {
 		}
 	}
 
-	private static String whyNotTransactional(Revision revision) {
-		return revision.transactional() ? "MariaDB/MySQL commit DDL implicitly"
-				: "the revision is marked transactional: false";
+	private String whyNotTransactional(Revision revision) {
+		if (!revision.transactional()) {
+			return "the revision is marked transactional: false";
+		}
+		return (this.sink.dialect() == dev.migration.sql.Dialect.H2) ? "H2 commits DDL implicitly"
+				: "MariaDB/MySQL commit DDL implicitly";
 	}
 
 	private static String statementsRan(int done, @Nullable Integer total) {
