@@ -1,14 +1,17 @@
 package dev.migration.autoconfigure;
 
-import java.util.Locale;
-
 import dev.migration.ChecksumMismatchException;
+import dev.migration.DowngradeNotAllowedException;
 import dev.migration.DowngradeNotSupportedException;
 import dev.migration.InvalidConfigurationException;
 import dev.migration.LockTimeoutException;
 import dev.migration.MigrationException;
 import dev.migration.MigrationFailedException;
+import dev.migration.MultipleHeadsException;
 import dev.migration.PartialMigrationException;
+import dev.migration.RevisionGraphException;
+import dev.migration.RevisionResolutionException;
+import dev.migration.ScriptParseException;
 import dev.migration.UnknownDatabaseRevisionException;
 
 /**
@@ -56,31 +59,26 @@ final class MigrationFailureRemedies {
 			return "Add a '-- +downgrade' section to " + downgrade.getLocation()
 					+ " (or override downgrade()), or move the version table past it with `migration stamp`.";
 		}
-		return byName(cause);
-	}
-
-	/**
-	 * Graph errors are matched by name: they describe the scripts, and the remedy is the
-	 * same whichever subclass the graph uses.
-	 */
-	private static String byName(MigrationException cause) {
-		String type = cause.getClass().getSimpleName();
-		String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
-		if (type.startsWith("MultipleHeads")) {
-			return "The revision graph has several heads: run `migration merge heads` to join them,"
-					+ " or set migration.target=heads to apply every branch.";
+		if (cause instanceof DowngradeNotAllowedException downgrade) {
+			return "Set migration.allow-downgrade=true to let startup downgrade the database to '"
+					+ downgrade.getTarget() + "', or set migration.target to the database's revision ("
+					+ MigrationValidationException.heads(downgrade.getCurrentHeads()) + ") or above.";
 		}
-		if (message.contains("allow-downgrade") || message.contains("allowdowngrade")) {
-			return "Set migration.allow-downgrade=true to let startup downgrade the database,"
-					+ " or set migration.target to the database's revision or above.";
+		if (cause instanceof MultipleHeadsException heads) {
+			return "The revision graph has several heads (" + String.join(", ", heads.getHeads())
+					+ "): run `migration merge heads` to join them, or set migration.target=heads to apply every"
+					+ " branch.";
 		}
-		if (type.startsWith("Revision") || type.startsWith("Duplicate") || type.startsWith("Missing")
-				|| type.startsWith("UnknownDependency") || type.startsWith("InvalidRevisionId")) {
+		if (cause instanceof RevisionResolutionException) {
+			return "Set migration.target to a revision the scripts define: a full id, a unique prefix, 'heads',"
+					+ " 'head' or 'label@head'.";
+		}
+		if (cause instanceof ScriptParseException script) {
+			return "Fix " + script.getLocation() + ((script.getLine() > 0) ? " at line " + script.getLine() : "")
+					+ " as the message says, then restart.";
+		}
+		if (cause instanceof RevisionGraphException) {
 			return "Fix the scripts named above (under migration.locations), then restart.";
-		}
-		if (type.startsWith("UnknownRevision") || type.startsWith("Ambiguous") || type.startsWith("UnknownBranch")) {
-			return "Set migration.target to a revision the scripts define (full id, unique prefix, 'heads',"
-					+ " 'label@head').";
 		}
 		return "The message above names the revision, its file and the fix; `migration current` and"
 				+ " `migration history --indicate-current` show where the database stands.";
