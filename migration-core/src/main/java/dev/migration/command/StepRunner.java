@@ -165,6 +165,9 @@ final class StepRunner {
 			}
 		}
 		catch (Exception ex) {
+			if (this.sink.isOffline()) {
+				throw offlineFailure(step.revision(), ex);
+			}
 			SQLException rollbackFailure = this.sink.rollback();
 			if (rollbackFailure != null) {
 				ex.addSuppressed(rollbackFailure);
@@ -183,6 +186,15 @@ final class StepRunner {
 							+ "still says " + heads(versionTable) + ". Fix the script and run the command again";
 			throw failure(step.revision(), body, ex, 0, true, remedy);
 		}
+	}
+
+	private static RuntimeException offlineFailure(Revision revision, Exception ex) {
+		Throwable cause = unwrap(ex);
+		if (cause instanceof dev.migration.MigrationException migration) {
+			return migration;
+		}
+		return new dev.migration.MigrationException("Revision " + revision.id() + " (" + revision.location()
+				+ ") cannot be rendered as offline SQL: " + message(ex), cause);
 	}
 
 	private void runStepwise(MigrationStep step, Instant started, long start) throws SQLException {
