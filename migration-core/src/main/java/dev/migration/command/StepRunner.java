@@ -158,8 +158,10 @@ final class StepRunner {
 				body.run();
 			}
 			this.heads.apply(this.sink, step.removeHeads(), step.addHeads());
+			// offline, the time of rendering says nothing about the run
+			Long duration = this.sink.isOffline() ? null : millisSince(start);
 			this.history.record(this.sink,
-					row(step, started, Instant.now(), millisSince(start), true, body.done, body.total(), null));
+					row(step, started, Instant.now(), duration, true, body.done, body.total(), null));
 			if (this.transactionPerMigration) {
 				this.sink.commit();
 			}
