@@ -218,8 +218,10 @@ final class StatementScanner {
 		if (this.dialect == Dialect.POSTGRESQL && wordEnd - wordStart == 1 && (this.s.charAt(wordStart) | 0x20) == 'e'
 				&& wordEnd < this.n && this.s.charAt(wordEnd) == '\'') {
 			this.pos = wordEnd;
-			quotedFrom(wordStart, '\'', true, "unterminated escape string E' opened here; close it with ' "
-					+ "(write \\' or '' for a quote inside it)");
+			if (!skipQuoted('\'', true)) {
+				throw error(wordStart, "unterminated escape string E' opened here; close it with ' "
+						+ "(write \\' or '' for a quote inside it)");
+			}
 			return;
 		}
 		this.pos = this.blocks.word(wordStart, wordEnd, this.parenDepth);
@@ -268,28 +270,32 @@ final class StatementScanner {
 
 	private void quoted(char quote, boolean backslashEscapes) {
 		mark(this.pos);
-		String problem;
+		int opened = this.pos;
+		if (!skipQuoted(quote, backslashEscapes)) {
+			throw error(opened, unterminatedQuote(quote, backslashEscapes));
+		}
+	}
+
+	/** Built only on error: scanning a literal allocates nothing. */
+	private String unterminatedQuote(char quote, boolean backslashEscapes) {
 		if (quote == '`') {
-			problem = "unterminated quoted identifier opened here; close it with ` (write `` for a backtick inside it)";
+			return "unterminated quoted identifier opened here; close it with ` (write `` for a backtick inside it)";
 		}
-		else if (quote == '"' && this.dialect != Dialect.MYSQL) {
-			problem = "unterminated quoted identifier opened here; close it with \" (write \"\" for a quote inside it)";
+		if (quote == '"' && this.dialect != Dialect.MYSQL) {
+			return "unterminated quoted identifier opened here; close it with \" (write \"\" for a quote inside it)";
 		}
-		else if (backslashEscapes) {
-			problem = "unterminated string literal opened here; close it with " + quote + " (write " + quote + quote
+		if (backslashEscapes) {
+			return "unterminated string literal opened here; close it with " + quote + " (write " + quote + quote
 					+ " or \\" + quote + " for a quote inside it)";
 		}
-		else {
-			problem = "unterminated string literal opened here; close it with ' (write '' for a quote inside it)";
-		}
-		quotedFrom(this.pos, quote, backslashEscapes, problem);
+		return "unterminated string literal opened here; close it with ' (write '' for a quote inside it)";
 	}
 
 	/**
 	 * Skips a literal whose opening quote is at {@link #pos}; a doubled quote is one
 	 * quote.
 	 */
-	private void quotedFrom(int opened, char quote, boolean backslashEscapes, String problem) {
+	private boolean skipQuoted(char quote, boolean backslashEscapes) {
 		int p = this.pos + 1;
 		if (backslashEscapes) {
 			while (p < this.n) {
@@ -303,7 +309,7 @@ final class StatementScanner {
 					}
 					else {
 						this.pos = p + 1;
-						return;
+						return true;
 					}
 				}
 				else {
@@ -322,10 +328,10 @@ final class StatementScanner {
 					continue;
 				}
 				this.pos = close + 1;
-				return;
+				return true;
 			}
 		}
-		throw error(opened, problem);
+		return false;
 	}
 
 	private void bracketIdentifier() {
