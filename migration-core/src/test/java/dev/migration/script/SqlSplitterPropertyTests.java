@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Scripts generated from statement fragments joined at known boundaries split back into
  * exactly those fragments, with the lines they start on.
  */
-class SqlSplitterProperties {
+class SqlSplitterPropertyTests {
 
 	private static void assertSplitsBack(GeneratedScript script) {
 		assertThat(SqlSplitter.split(script.text(), script.dialect(), 1, "generated.sql"))
