@@ -1,12 +1,18 @@
 package dev.migration.script;
 
 import java.io.IOException;
+import java.net.JarURLConnection;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.net.URLConnection;
+import java.net.URLStreamHandler;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
+import java.util.jar.JarFile;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
@@ -87,6 +93,54 @@ class ScriptLoaderJarTests {
 			first.upgrade(context);
 			assertThat(context.executed).containsExactly("SELECT 1");
 		}
+	}
+
+	@Test
+	void scansJarUrlsOfAnyShapeThroughTheirConnection() throws Exception {
+		// Spring Boot hands out jar:nested:/app.jar/!BOOT-INF/classes/!/db/migration,
+		// whose
+		// connection is a JarURLConnection on the nested jar: the loader must not parse
+		// URLs
+		Path inner = this.dir.resolve("classes.jar");
+		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(inner))) {
+			add(out, "db/migration/", new byte[0]);
+			add(out, "db/migration/n2_two.sql", ScriptLoaderTests.script("n2", "n1").getBytes(StandardCharsets.UTF_8));
+			add(out, "db/migration/n1_one.sql", ScriptLoaderTests.script("n1", "").getBytes(StandardCharsets.UTF_8));
+		}
+		URLStreamHandler nestedHandler = new URLStreamHandler() {
+
+			@Override
+			protected URLConnection openConnection(URL url) throws IOException {
+				return new JarURLConnection(new URL("jar:" + inner.toUri() + "!/db/migration")) {
+
+					@Override
+					public void connect() {
+					}
+
+					@Override
+					public JarFile getJarFile() throws IOException {
+						return new JarFile(inner.toFile());
+					}
+
+				};
+			}
+
+		};
+		URL nested = new URL(null, "jar:nested:" + this.dir + "/app.jar/!BOOT-INF/classes/!/db/migration",
+				nestedHandler);
+		ClassLoader loader = new ClassLoader(null) {
+
+			@Override
+			public Enumeration<URL> getResources(String name) {
+				return name.equals("db/migration") ? Collections.enumeration(List.of(nested))
+						: Collections.emptyEnumeration();
+			}
+
+		};
+		List<Revision> revisions = ScriptLoader
+			.load(MigrationConfig.builder().classLoader(loader).locations("classpath:db/migration").build());
+		assertThat(revisions).extracting(Revision::location)
+			.containsExactly("classpath:db/migration/n1_one.sql", "classpath:db/migration/n2_two.sql");
 	}
 
 	private static void add(JarOutputStream out, String name, byte[] content) throws IOException {
