@@ -59,7 +59,7 @@ final class StepRunner {
 	}
 
 	List<MigrationResult.Step> run(MigrationPlan plan, boolean purge) throws SQLException {
-		checkDowngrades(plan);
+		checkSteps(plan);
 		if (purge) {
 			// same transaction as the first stamp step, or committed at the end of the
 			// run
@@ -77,8 +77,16 @@ final class StepRunner {
 		return done;
 	}
 
-	private static void checkDowngrades(MigrationPlan plan) {
+	/**
+	 * Fail before anything runs: a downgrade through a revision without one, or a script
+	 * that does not split.
+	 */
+	private void checkSteps(MigrationPlan plan) {
 		for (MigrationStep step : plan.steps()) {
+			if (step.direction() != Direction.STAMP && (step.direction() == Direction.UPGRADE
+					|| (step.revision().migration() != null && step.revision().migration().hasDowngrade()))) {
+				Statements.of(step.revision(), step.direction(), this.sink.dialect());
+			}
 			if (step.direction() == Direction.DOWNGRADE) {
 				Migration migration = step.revision().migration();
 				if (migration == null || !migration.hasDowngrade()) {
@@ -150,13 +158,18 @@ final class StepRunner {
 				body.run();
 			}
 			this.heads.apply(this.sink, step.removeHeads(), step.addHeads());
+			// offline, the time of rendering says nothing about the run
+			Long duration = this.sink.isOffline() ? null : millisSince(start);
 			this.history.record(this.sink,
-					row(step, started, Instant.now(), millisSince(start), true, body.done, body.total(), null));
+					row(step, started, Instant.now(), duration, true, body.done, body.total(), null));
 			if (this.transactionPerMigration) {
 				this.sink.commit();
 			}
 		}
 		catch (Exception ex) {
+			if (this.sink.isOffline()) {
+				throw offlineFailure(step.revision(), ex);
+			}
 			SQLException rollbackFailure = this.sink.rollback();
 			if (rollbackFailure != null) {
 				ex.addSuppressed(rollbackFailure);
@@ -175,6 +188,15 @@ final class StepRunner {
 							+ "still says " + heads(versionTable) + ". Fix the script and run the command again";
 			throw failure(step.revision(), body, ex, 0, true, remedy);
 		}
+	}
+
+	private static RuntimeException offlineFailure(Revision revision, Exception ex) {
+		Throwable cause = unwrap(ex);
+		if (cause instanceof dev.migration.MigrationException migration) {
+			return migration;
+		}
+		return new dev.migration.MigrationException("Revision " + revision.id() + " (" + revision.location()
+				+ ") cannot be rendered as offline SQL: " + message(ex), cause);
 	}
 
 	private void runStepwise(MigrationStep step, Instant started, long start) throws SQLException {
