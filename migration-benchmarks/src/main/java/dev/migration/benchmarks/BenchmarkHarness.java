@@ -31,7 +31,7 @@ public final class BenchmarkHarness {
 		quietLogging();
 		HarnessOptions options;
 		try {
-			options = HarnessOptions.parse(args, defaultOut());
+			options = HarnessOptions.parse(args, targetDir());
 		}
 		catch (IllegalArgumentException ex) {
 			System.err.println(ex.getMessage());
@@ -56,14 +56,14 @@ public final class BenchmarkHarness {
 		java.util.logging.Logger.getLogger("liquibase").setLevel(Level.WARNING);
 	}
 
-	private static Path defaultOut() {
+	/** The directory of benchmarks.jar: {@code migration-benchmarks/target}. */
+	private static Path targetDir() {
 		try {
 			Path location = Path.of(BenchmarkHarness.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-			Path dir = Files.isDirectory(location) ? location.getParent() : location.getParent();
-			return dir.resolve("results.md");
+			return location.toAbsolutePath().getParent();
 		}
 		catch (URISyntaxException ex) {
-			return Path.of("results.md");
+			return Path.of("").toAbsolutePath();
 		}
 	}
 
@@ -79,7 +79,9 @@ public final class BenchmarkHarness {
 			new MemoryCheck(this.options.server(), this.results).run(n);
 		}
 		if (this.options.startupRuns() > 0) {
-			new StartupBenchmark(this.results, this.options.startupRuns()).run();
+			new StartupBenchmark(this.options.server(), this.results, this.options.startupRuns(),
+					this.options.sampleJar())
+				.run();
 		}
 		if (this.options.jmh()) {
 			JmhBenchmarks.run(this.results, this.options.out().resolveSibling("jmh.log"));

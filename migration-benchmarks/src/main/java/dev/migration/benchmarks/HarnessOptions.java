@@ -25,10 +25,12 @@ import dev.migration.benchmarks.BenchDatabase.Server;
  * @param memoryCheck whether to run the -Xmx128m nothing-to-do check at the largest N
  * @param startupRuns process starts per variant of the start-up benchmark (0: skip)
  * @param jmh whether to run the JMH benchmarks too
+ * @param sampleJar the sample app's runnable jar, for the start-up benchmark
  * @param out where results.md goes
  */
 record HarnessOptions(Server server, List<Integer> sizes, int rounds, int warmup, int largeRounds,
-		List<String> contenders, Set<String> skipLarge, boolean memoryCheck, int startupRuns, boolean jmh, Path out) {
+		List<String> contenders, Set<String> skipLarge, boolean memoryCheck, int startupRuns, boolean jmh,
+		Path sampleJar, Path out) {
 
 	static final int LARGE = 10_000;
 
@@ -48,6 +50,7 @@ record HarnessOptions(Server server, List<Integer> sizes, int rounds, int warmup
 			  --skip-large flyway,liquibase   do not run these at N>=10,000 (reported as skipped)
 			  --no-memory-check               skip the -Xmx128m nothing-to-do run at the largest N
 			  --startup-runs K                process starts per start-up variant (default 5, 0 skips)
+			  --sample-jar JAR                the sample app (default sample-app/target/sample-app.jar)
 			  --no-jmh                        skip the JMH benchmarks (splitter, graph)
 			  --out FILE                      Markdown report (default target/results.md beside the jar)
 			""";
@@ -60,7 +63,7 @@ record HarnessOptions(Server server, List<Integer> sizes, int rounds, int warmup
 		return (n >= LARGE) ? 0 : this.warmup;
 	}
 
-	static HarnessOptions parse(String[] args, Path defaultOut) {
+	static HarnessOptions parse(String[] args, Path targetDir) {
 		DbKind kind = DbKind.H2;
 		String url = null;
 		String user = null;
@@ -74,7 +77,8 @@ record HarnessOptions(Server server, List<Integer> sizes, int rounds, int warmup
 		boolean memoryCheck = true;
 		int startupRuns = 5;
 		boolean jmh = true;
-		Path out = defaultOut;
+		Path out = targetDir.resolve("results.md");
+		Path sampleJar = targetDir.resolve("../../sample-app/target/sample-app.jar").normalize();
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			switch (arg) {
@@ -91,6 +95,7 @@ record HarnessOptions(Server server, List<Integer> sizes, int rounds, int warmup
 				case "--no-memory-check" -> memoryCheck = false;
 				case "--startup-runs" -> startupRuns = Integer.parseInt(value(args, ++i, arg));
 				case "--no-jmh" -> jmh = false;
+				case "--sample-jar" -> sampleJar = Path.of(value(args, ++i, arg));
 				case "--out" -> out = Path.of(value(args, ++i, arg));
 				default -> throw new IllegalArgumentException("Unknown option '" + arg + "'\n" + USAGE);
 			}
@@ -110,7 +115,7 @@ record HarnessOptions(Server server, List<Integer> sizes, int rounds, int warmup
 		password = (password != null) ? password : env(prefix + "PASSWORD", "");
 		return new HarnessOptions(new Server(kind, url, user, password), sizes, rounds, warmup,
 				(largeRounds != null) ? largeRounds : rounds, contenders, skipLarge, memoryCheck, startupRuns, jmh,
-				out);
+				sampleJar, out);
 	}
 
 	private static List<String> names(String value) {

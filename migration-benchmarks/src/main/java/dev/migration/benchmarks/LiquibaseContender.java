@@ -1,10 +1,13 @@
 package dev.migration.benchmarks;
 
 import java.sql.Connection;
+import java.util.Map;
 
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.ui.LoggerUIService;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
@@ -23,6 +26,7 @@ final class LiquibaseContender implements Contender {
 		// noise).
 		System.setProperty("liquibase.analytics.enabled", "false");
 		System.setProperty("liquibase.showBanner", "false");
+		System.setProperty("liquibase.showSummaryOutput", "LOG");
 	}
 
 	@Override
@@ -37,6 +41,13 @@ final class LiquibaseContender implements Contender {
 	}
 
 	private static int with(BenchDatabase db, ScriptSet scripts, Action action) throws Exception {
+		// Console output ("Running Changeset: ...") goes to the (silenced) log instead,
+		// as
+		// in an application.
+		return Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService()), () -> run(db, scripts, action));
+	}
+
+	private static int run(BenchDatabase db, ScriptSet scripts, Action action) throws Exception {
 		try (Connection connection = db.connect()) {
 			Database database = DatabaseFactory.getInstance()
 				.findCorrectDatabaseImplementation(new JdbcConnection(connection));
