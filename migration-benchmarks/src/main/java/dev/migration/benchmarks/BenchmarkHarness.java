@@ -23,7 +23,8 @@ public final class BenchmarkHarness {
 
 	private final Results results = new Results();
 
-	private BenchmarkHarness(HarnessOptions options) {
+	BenchmarkHarness(HarnessOptions options) {
+		quietLogging();
 		this.options = options;
 	}
 
@@ -67,6 +68,10 @@ public final class BenchmarkHarness {
 		}
 	}
 
+	Results results() {
+		return this.results;
+	}
+
 	String run() throws Exception {
 		long start = System.nanoTime();
 		String dbVersion = this.options.server().version();
@@ -98,7 +103,8 @@ public final class BenchmarkHarness {
 
 	private void runSize(int n, List<Contender> contenders) throws IOException {
 		ScriptSet linear = ScriptSet.linear(n);
-		ScriptSet branched = ScriptSet.branched(n, 10);
+		// 10 branches from N=12 on; fewer for the smoke test's tiny N
+		ScriptSet branched = ScriptSet.branched(n, Math.max(2, Math.min(10, n - 2)));
 		try {
 			int warmup = this.options.warmupFor(n);
 			int rounds = this.options.roundsFor(n);

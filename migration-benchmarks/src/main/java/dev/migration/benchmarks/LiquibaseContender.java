@@ -26,7 +26,7 @@ final class LiquibaseContender implements Contender {
 		// noise).
 		System.setProperty("liquibase.analytics.enabled", "false");
 		System.setProperty("liquibase.showBanner", "false");
-		System.setProperty("liquibase.showSummaryOutput", "LOG");
+		System.setProperty("liquibase.command.showSummaryOutput", "LOG");
 	}
 
 	@Override
