@@ -172,9 +172,10 @@ public final class BenchmarkHarness {
 				return false;
 			}
 			if (measured) {
-				series.add(sample.millis(), sample.peakHeapMb(), sample.allocatedMb());
+				series.add(sample.millis(), sample.peakHeapMb(), sample.allocatedMb(), sample.cpuMillis());
 			}
-			progress("  %-9s %-36s %10.1f ms", contender, benchCase.label, sample.millis());
+			progress("  %-9s %-36s %10.1f ms (cpu %.1f ms)", contender, benchCase.label, sample.millis(),
+					sample.cpuMillis());
 			return true;
 		}
 		catch (Throwable ex) {

@@ -19,6 +19,11 @@ import dev.migration.benchmarks.jmh.SplitterBenchmark;
  */
 final class JmhBenchmarks {
 
+	static final String SPLITTER_MBPS = "jmh.splitter.mbps";
+
+	/** Followed by the number of branches. */
+	static final String GRAPH_MS = "jmh.graph.ms.";
+
 	private JmhBenchmarks() {
 	}
 
@@ -39,11 +44,13 @@ final class JmhBenchmarks {
 				String benchmark = run.getParams().getBenchmark();
 				if (benchmark.endsWith("split")) {
 					double mbPerSecond = SplitterBenchmark.SIZE_MB / (primary.getScore() / 1000.0);
+					results.metric(SPLITTER_MBPS, mbPerSecond);
 					results.fact("JMH splitter, 1 MB PostgreSQL script",
 							String.format("%.1f MB/s (%.2f ± %.2f ms per MB)", mbPerSecond, primary.getScore(),
 									primary.getScoreError()));
 				}
 				else {
+					results.metric(GRAPH_MS + run.getParams().getParam("branches"), primary.getScore());
 					results.fact(
 							"JMH graph load + resolve, " + run.getParams().getParam("revisions") + " revisions, "
 									+ run.getParams().getParam("branches") + " branch(es), in memory",

@@ -23,6 +23,8 @@ final class MemoryCheck {
 
 	static final String HEAP = "-Xmx128m";
 
+	static final String PASSED = "memory.passed";
+
 	private static final String PASSWORD_VARIABLE = "MIGRATION_BENCH_PASSWORD";
 
 	private final Server server;
@@ -60,17 +62,20 @@ final class MemoryCheck {
 			if (finished && process.exitValue() == 0 && output.contains("ok ")) {
 				String line = output.substring(output.lastIndexOf("ok "));
 				String[] parts = line.split("\\s+");
+				this.results.metric(PASSED, 1);
 				this.results.fact(name, String.format(
 						"**pass**: completed; `upgrade heads` took %s ms in the child, peak heap %s MB; child process %.0f ms wall",
 						parts[1], parts[2], wall));
 			}
 			else {
+				this.results.metric(PASSED, 0);
 				process.destroyForcibly();
 				this.results.fact(name, "**FAIL**: exit " + (finished ? process.exitValue() : "timeout") + ": "
 						+ BenchmarkHarness.firstLine(output.substring(Math.max(0, output.length() - 400))));
 			}
 		}
 		catch (Exception ex) {
+			this.results.metric(PASSED, 0);
 			this.results.fact(name,
 					"**FAIL**: " + ex.getClass().getSimpleName() + ": " + BenchmarkHarness.firstLine(ex.getMessage()));
 		}

@@ -33,23 +33,26 @@ final class Probe {
 	 * @param peakHeapMb peak heap in use during the call (sum of the heap pools' peaks,
 	 * live data from before included)
 	 * @param allocatedMb bytes allocated by the calling thread
+	 * @param cpuMillis CPU time of the calling thread (robust against a busy machine)
 	 */
-	record Sample(int result, double millis, double peakHeapMb, double allocatedMb) {
+	record Sample(int result, double millis, double peakHeapMb, double allocatedMb, double cpuMillis) {
 	}
 
 	static Sample measure(Callable<Integer> call) throws Exception {
 		System.gc();
 		HEAP_POOLS.forEach(MemoryPoolMXBean::resetPeakUsage);
 		long allocatedBefore = THREADS.getCurrentThreadAllocatedBytes();
+		long cpuBefore = THREADS.getCurrentThreadCpuTime();
 		long start = System.nanoTime();
 		int result = call.call();
 		long elapsed = System.nanoTime() - start;
+		long cpu = THREADS.getCurrentThreadCpuTime() - cpuBefore;
 		long allocated = THREADS.getCurrentThreadAllocatedBytes() - allocatedBefore;
 		long peak = 0;
 		for (MemoryPoolMXBean pool : HEAP_POOLS) {
 			peak += pool.getPeakUsage().getUsed();
 		}
-		return new Sample(result, elapsed / 1e6, peak / MB, allocated / MB);
+		return new Sample(result, elapsed / 1e6, peak / MB, allocated / MB, cpu / 1e6);
 	}
 
 }

@@ -55,7 +55,8 @@ final class Report {
 			.append(" measured, no warm-up, at N=10,000 and above. Contenders take turns (order rotates each round), "
 					+ "each on a fresh database. Times in ms: median (min-max). "
 					+ "Peak heap: heap pools' peak during the call after a GC, harness data included; "
-					+ "alloc: bytes allocated by the calling thread.\n");
+					+ "alloc: bytes allocated by the calling thread; CPU: the calling thread's CPU time "
+					+ "(the contenders' own work, whatever else the machine runs).\n");
 		this.results.notes().forEach((note) -> md.append('\n').append(note).append('\n'));
 		return md.toString();
 	}
@@ -78,6 +79,7 @@ final class Report {
 			.append(", max heap ")
 			.append(Runtime.getRuntime().maxMemory() / 1024 / 1024)
 			.append(" MB |\n");
+		md.append("| load average (1, 5, 15 min) at the end | ").append(loadAverage()).append(" |\n");
 		md.append("| database | ").append(this.dbVersion).append(" |\n");
 		md.append("| tools | Flyway ")
 			.append(version("org.flywaydb.core.Flyway"))
@@ -154,6 +156,20 @@ final class Report {
 		boolean hasGraph = graph != null && graph.runs() > 0;
 		target(md, "graph load + resolve at N=10,000 < 50 ms (files: load, parse, checksum, plan)",
 				hasGraph ? ms(graph.median()) + " ms" : null, hasGraph ? graph.median() < 50 : null);
+		Double graphJmh = this.results.metric(JmhBenchmarks.GRAPH_MS + "1");
+		Double branchedJmh = this.results.metric(JmhBenchmarks.GRAPH_MS + "10");
+		target(md, "graph load + resolve at N=10,000 < 50 ms (in memory: RevisionGraph.of + planUpgrade, JMH)",
+				(graphJmh != null) ? String.format("%.1f ms (10 branches: %s)", graphJmh,
+						(branchedJmh != null) ? String.format("%.1f ms", branchedJmh) : "-") : null,
+				(graphJmh != null) ? graphJmh < 50 && (branchedJmh == null || branchedJmh < 50) : null);
+		Double splitter = this.results.metric(JmhBenchmarks.SPLITTER_MBPS);
+		target(md, "splitter ≥ 50 MB/s (JMH, 1 MB PostgreSQL script)",
+				(splitter != null) ? String.format("%.1f MB/s", splitter) : null,
+				(splitter != null) ? splitter >= 50 : null);
+		Double memory = this.results.metric(MemoryCheck.PASSED);
+		target(md, "nothing to do at the largest N with " + MemoryCheck.HEAP,
+				(memory != null) ? ((memory > 0) ? "completed" : "failed") : null,
+				(memory != null) ? memory > 0 : null);
 	}
 
 	private static void target(StringBuilder md, String target, @Nullable String measured, @Nullable Boolean met) {
@@ -168,8 +184,8 @@ final class Report {
 
 	private void details(StringBuilder md) {
 		md.append("\n<details><summary>All cases: spread, ratios, heap</summary>\n\n");
-		md.append("| case | N | tool | median ms | min-max ms | × floor | peak heap MB | alloc MB | runs |\n");
-		md.append("|---|---:|---|---:|---:|---:|---:|---:|---:|\n");
+		md.append("| case | N | tool | median ms | min-max ms | × floor | CPU ms | peak heap MB | alloc MB | runs |\n");
+		md.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
 		Set<String> errors = new LinkedHashSet<>();
 		for (Map.Entry<Results.Key, Series> entry : this.results.all().entrySet()) {
 			Results.Key key = entry.getKey();
@@ -181,10 +197,10 @@ final class Report {
 				continue;
 			}
 			Double ratio = ratio(key.benchCase(), key.n(), series);
-			md.append(String.format("| %s | %,d | %s | %s | %s-%s | %s | %.0f | %.1f | %d |%n", key.benchCase().label,
-					key.n(), key.contender(), ms(series.median()), ms(series.min()), ms(series.max()),
-					(ratio != null) ? String.format("%.2f", ratio) : "", series.peakHeapMb(), series.allocatedMb(),
-					series.runs()));
+			md.append(String.format("| %s | %,d | %s | %s | %s-%s | %s | %s | %.0f | %.1f | %d |%n",
+					key.benchCase().label, key.n(), key.contender(), ms(series.median()), ms(series.min()),
+					ms(series.max()), (ratio != null) ? String.format("%.2f", ratio) : "", ms(series.cpuMillis()),
+					series.peakHeapMb(), series.allocatedMb(), series.runs()));
 		}
 		md.append("\n</details>\n");
 		if (!errors.isEmpty()) {
@@ -195,6 +211,16 @@ final class Report {
 
 	static String ms(double millis) {
 		return (millis >= 100) ? String.format("%,.0f", millis) : String.format("%.1f", millis);
+	}
+
+	private static String loadAverage() {
+		try {
+			String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+			return parts[0] + ", " + parts[1] + ", " + parts[2];
+		}
+		catch (Exception ex) {
+			return String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+		}
 	}
 
 	private static String cpuModel() {

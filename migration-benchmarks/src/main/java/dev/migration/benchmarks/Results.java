@@ -20,6 +20,8 @@ final class Results {
 
 	private final Map<String, String> facts = new LinkedHashMap<>();
 
+	private final Map<String, Double> metrics = new LinkedHashMap<>();
+
 	Series series(Case benchCase, int n, String contender) {
 		return this.series.computeIfAbsent(new Key(benchCase, n, contender), (key) -> new Series());
 	}
@@ -43,6 +45,15 @@ final class Results {
 	/** A named one-off figure (memory check, start-up, JMH), shown in the report. */
 	void fact(String name, String value) {
 		this.facts.put(name, value);
+	}
+
+	/** A number a target is checked against (JMH scores, the memory check). */
+	void metric(String name, double value) {
+		this.metrics.put(name, value);
+	}
+
+	@Nullable Double metric(String name) {
+		return this.metrics.get(name);
 	}
 
 	Map<String, String> facts() {
@@ -75,12 +86,15 @@ final class Results {
 
 		private final List<Double> allocatedMb = new ArrayList<>();
 
+		private final List<Double> cpuMillis = new ArrayList<>();
+
 		private @Nullable String error;
 
 		private @Nullable String skipped;
 
-		void add(double millis, double peakHeapMb, double allocatedMb) {
+		void add(double millis, double peakHeapMb, double allocatedMb, double cpuMillis) {
 			this.millis.add(millis);
+			this.cpuMillis.add(cpuMillis);
 			this.peakHeapMb.add(peakHeapMb);
 			this.allocatedMb.add(allocatedMb);
 		}
@@ -121,6 +135,10 @@ final class Results {
 
 		double peakHeapMb() {
 			return this.peakHeapMb.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+		}
+
+		double cpuMillis() {
+			return median(this.cpuMillis);
 		}
 
 		double allocatedMb() {
