@@ -9,6 +9,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.logging.Level;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migration.benchmarks.Results.Case;
 
 /**
@@ -79,10 +81,6 @@ public final class BenchmarkHarness {
 		for (int n : this.options.sizes()) {
 			runSize(n, contenders);
 		}
-		if (this.options.memoryCheck() && this.options.contenders().contains(EngineContender.NAME)) {
-			int n = Collections.max(this.options.sizes());
-			new MemoryCheck(this.options.server(), this.results).run(n);
-		}
 		if (this.options.startupRuns() > 0) {
 			new StartupBenchmark(this.options.server(), this.results, this.options.startupRuns(),
 					this.options.sampleJar())
@@ -101,12 +99,18 @@ public final class BenchmarkHarness {
 		return all.stream().filter((c) -> this.options.contenders().contains(c.name())).toList();
 	}
 
+	private boolean memoryCheckAt(int n) {
+		return this.options.memoryCheck() && this.options.contenders().contains(EngineContender.NAME)
+				&& n == Collections.max(this.options.sizes());
+	}
+
 	private void runSize(int n, List<Contender> contenders) throws IOException {
 		ScriptSet linear = ScriptSet.linear(n);
 		// 10 branches from N=12 on; fewer for the smoke test's tiny N
 		ScriptSet branched = ScriptSet.branched(n, Math.max(2, Math.min(10, n - 2)));
+		BenchDatabase kept = null;
 		try {
-			int warmup = this.options.warmupFor(n);
+			int warmup = (n == this.options.sizes().get(0)) ? this.options.warmupFor(n) : 0;
 			int rounds = this.options.roundsFor(n);
 			List<Contender> active = new ArrayList<>();
 			for (Contender contender : contenders) {
@@ -124,35 +128,58 @@ public final class BenchmarkHarness {
 				progress("N=%d round %d/%d%s", n, round + 1, warmup + rounds, measured ? "" : " (warm-up)");
 				List<Contender> order = new ArrayList<>(active);
 				Collections.rotate(order, -round);
+				boolean last = round == warmup + rounds - 1;
 				for (Contender contender : order) {
-					runRound(contender, n, linear, measured);
+					boolean keep = last && memoryCheckAt(n) && contender.name().equals(EngineContender.NAME);
+					BenchDatabase db = runRound(contender, n, linear, measured, keep);
+					kept = (db != null) ? db : kept;
 				}
 				if (this.options.contenders().contains(EngineContender.NAME)) {
 					EngineContender us = new EngineContender();
-					record(Case.GRAPH_BRANCHED, n, us.name(), measured, null,
-							() -> us.graph(null, branched) == n ? 0 : -1, 0);
+					record(Case.GRAPH_BRANCHED, n, us.name(), measured, () -> us.graph(null, branched) == n ? 0 : -1,
+							0);
 				}
+			}
+			if (memoryCheckAt(n)) {
+				// Reuses our database from the last round: a second apply of N=10,000
+				// would
+				// double the run.
+				new MemoryCheck(this.options.server(), this.results).run(n, kept, linear);
 			}
 		}
 		finally {
+			if (kept != null) {
+				kept.close();
+			}
 			linear.delete();
 			branched.delete();
 		}
 	}
 
-	private void runRound(Contender contender, int n, ScriptSet scripts, boolean measured) {
+	/**
+	 * One contender's turn; returns the database instead of dropping it when asked to
+	 * keep it (and all went well).
+	 */
+	private @Nullable BenchDatabase runRound(Contender contender, int n, ScriptSet scripts, boolean measured,
+			boolean keep) {
 		String name = contender.name();
-		try (BenchDatabase db = BenchDatabase.create(this.options.server())) {
-			boolean ok = record(Case.APPLY, n, name, measured, db, () -> contender.apply(db, scripts), n);
-			ok = ok && record(Case.UP_TO_DATE, n, name, measured, db, () -> contender.upToDate(db, scripts), 0);
-			ok = ok && record(Case.VALIDATE, n, name, measured, db, () -> contender.validate(db, scripts), 0);
-			if (ok) {
-				record(Case.GRAPH, n, name, measured, db, () -> contender.graph(db, scripts), n);
-			}
+		BenchDatabase db;
+		try {
+			db = BenchDatabase.create(this.options.server());
 		}
 		catch (Exception ex) {
 			this.results.series(Case.APPLY, n, name).fail("database set-up failed: " + ex.getMessage());
+			return null;
 		}
+		boolean ok = record(Case.APPLY, n, name, measured, () -> contender.apply(db, scripts), n);
+		ok = ok && record(Case.UP_TO_DATE, n, name, measured, () -> contender.upToDate(db, scripts), 0);
+		ok = ok && record(Case.VALIDATE, n, name, measured, () -> contender.validate(db, scripts), 0);
+		ok = ok && record(Case.GRAPH, n, name, measured, () -> contender.graph(db, scripts), n);
+		if (keep && ok) {
+			return db;
+		}
+		db.close();
+		return null;
 	}
 
 	private interface Call {
@@ -162,8 +189,7 @@ public final class BenchmarkHarness {
 	}
 
 	/** Runs one case; a failure or a wrong result is recorded, not thrown. */
-	private boolean record(Case benchCase, int n, String contender, boolean measured, BenchDatabase db, Call call,
-			int expected) {
+	private boolean record(Case benchCase, int n, String contender, boolean measured, Call call, int expected) {
 		Results.Series series = this.results.series(benchCase, n, contender);
 		try {
 			Probe.Sample sample = Probe.measure(call::call);

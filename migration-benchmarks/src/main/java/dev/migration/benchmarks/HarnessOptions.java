@@ -16,8 +16,8 @@ import dev.migration.benchmarks.BenchDatabase.Server;
  * @param server where fresh databases are made
  * @param sizes the N to measure
  * @param rounds measured rounds per N
- * @param warmup unmeasured rounds before them (below {@link #LARGE} only: the JVM is warm
- * by then)
+ * @param warmup unmeasured rounds before them, at the first N only (the JVM is warm
+ * after)
  * @param largeRounds measured rounds at N of {@link #LARGE} and more
  * @param contenders the contenders, by name
  * @param skipLarge contenders not run at all at N of {@link #LARGE} and more (reported as
@@ -44,7 +44,7 @@ record HarnessOptions(Server server, List<Integer> sizes, int rounds, int warmup
 			                                  (default: MIGRATION_TEST_<DB>_URL/_USER/_PASSWORD)
 			  --n 100,1000,10000              revision counts (default 100,1000)
 			  --rounds R                      measured rounds per N (default 5)
-			  --warmup W                      unmeasured rounds first, below N=10,000 (default 1)
+			  --warmup W                      unmeasured rounds first, at the first N only (default 1)
 			  --large-rounds R                measured rounds at N>=10,000 (default: --rounds)
 			  --contenders floor,us,flyway,liquibase
 			  --skip-large flyway,liquibase   do not run these at N>=10,000 (reported as skipped)

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migration.MigrationConfig;
 import dev.migration.command.Migrator;
 import dev.migration.benchmarks.BenchDatabase.Server;
@@ -36,19 +38,29 @@ final class MemoryCheck {
 		this.results = results;
 	}
 
-	void run(int n) {
+	/**
+	 * Runs the check on a database that the harness's last round at this N left applied.
+	 * @param n the number of revisions
+	 * @param db the database, with every revision applied by us; {@code null} when that
+	 * round failed
+	 * @param scripts the scripts
+	 */
+	void run(int n, @Nullable BenchDatabase db, ScriptSet scripts) {
 		String name = "memory check: nothing to do at N=" + n + " with " + HEAP;
 		BenchmarkHarness.progress("%s", name);
-		ScriptSet scripts = ScriptSet.linear(n);
-		try (BenchDatabase db = BenchDatabase.create(this.server)) {
-			new EngineContender().apply(db, scripts);
+		if (this.server.kind() == BenchDatabase.DbKind.H2) {
+			// An in-memory H2 database lives in this JVM only: the child could not see
+			// it.
+			this.results.fact(name, "not applicable on H2 (in-memory database); run with --db postgresql");
+			return;
+		}
+		if (db == null) {
+			this.results.metric(PASSED, 0);
+			this.results.fact(name, "**not run**: our apply at N=" + n + " failed");
+			return;
+		}
+		try {
 			String url = db.url();
-			if (this.server.kind() == BenchDatabase.DbKind.H2) {
-				// An in-memory H2 database lives in this JVM only: the child could not
-				// see it.
-				this.results.fact(name, "not applicable on H2 (in-memory database); run with --db postgresql");
-				return;
-			}
 			ProcessBuilder builder = new ProcessBuilder(javaCommand(), HEAP, "-XX:+ExitOnOutOfMemoryError", "-cp",
 					System.getProperty("java.class.path"), MemoryCheck.class.getName(), url, db.user(),
 					scripts.ours().toString())
@@ -78,9 +90,6 @@ final class MemoryCheck {
 			this.results.metric(PASSED, 0);
 			this.results.fact(name,
 					"**FAIL**: " + ex.getClass().getSimpleName() + ": " + BenchmarkHarness.firstLine(ex.getMessage()));
-		}
-		finally {
-			scripts.delete();
 		}
 	}
 

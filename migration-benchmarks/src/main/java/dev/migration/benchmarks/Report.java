@@ -48,11 +48,11 @@ final class Report {
 		md.append('\n');
 		md.append("Rounds: ")
 			.append(this.options.rounds())
-			.append(" measured after ")
-			.append(this.options.warmup())
-			.append(" warm-up below N=10,000; ")
+			.append(" measured per N (")
 			.append(this.options.largeRounds())
-			.append(" measured, no warm-up, at N=10,000 and above. Contenders take turns (order rotates each round), "
+			.append(" at N=10,000 and above), after ")
+			.append(this.options.warmup())
+			.append(" unmeasured warm-up round(s) at the first N. Contenders take turns (order rotates each round), "
 					+ "each on a fresh database. Times in ms: median (min-max). "
 					+ "Peak heap: heap pools' peak during the call after a GC, harness data included; "
 					+ "alloc: bytes allocated by the calling thread; CPU: the calling thread's CPU time "
