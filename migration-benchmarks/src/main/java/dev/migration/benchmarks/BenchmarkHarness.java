@@ -32,6 +32,10 @@ public final class BenchmarkHarness {
 
 	public static void main(String[] args) throws Exception {
 		quietLogging();
+		if (List.of(args).contains("--help")) {
+			System.out.print(HarnessOptions.USAGE);
+			return;
+		}
 		HarnessOptions options;
 		try {
 			options = HarnessOptions.parse(args, targetDir());
