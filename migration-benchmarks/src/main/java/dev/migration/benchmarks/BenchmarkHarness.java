@@ -45,11 +45,16 @@ public final class BenchmarkHarness {
 			System.exit(2);
 			return;
 		}
-		String report = new BenchmarkHarness(options).run();
+		BenchmarkHarness harness = new BenchmarkHarness(options);
+		String report = harness.run();
 		System.out.println(report);
-		Files.createDirectories(options.out().toAbsolutePath().getParent());
-		Files.writeString(options.out(), report);
+		harness.writeReport(report);
 		System.err.println("Report written to " + options.out().toAbsolutePath());
+	}
+
+	private void writeReport(String report) throws IOException {
+		Files.createDirectories(this.options.out().toAbsolutePath().getParent());
+		Files.writeString(this.options.out(), report);
 	}
 
 	/**
@@ -84,6 +89,10 @@ public final class BenchmarkHarness {
 		List<Contender> contenders = contenders();
 		for (int n : this.options.sizes()) {
 			runSize(n, contenders);
+			// A partial report after each N: a long run cut short still leaves its
+			// figures.
+			writeReport(
+					new Report(this.options, this.results, dbVersion).markdown() + "\n(partial: up to N=" + n + ")\n");
 		}
 		if (this.options.startupRuns() > 0) {
 			new StartupBenchmark(this.options.server(), this.results, this.options.startupRuns(),
