@@ -1,0 +1,76 @@
+package dev.migration.sample;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.migration.command.Migrator;
+import dev.migration.testing.DatabaseKind;
+import dev.migration.testing.TestDatabase;
+
+import static dev.migration.sample.SampleMigrationsTests.BACKFILL;
+import static dev.migration.sample.SampleMigrationsTests.SLUG_COLUMNS;
+import static dev.migration.sample.SampleMigrationsTests.migrator;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * What each profile of the sample does to the database at startup: {@code prod} validates
+ * and never changes it, {@code test} leaves it alone, {@code dev} upgrades.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ProfileTests {
+
+	@ParameterizedTest
+	@EnumSource(value = DatabaseKind.class, names = { "H2", "POSTGRESQL" })
+	void prodProfileRefusesToStartOnADatabaseThatIsBehind(DatabaseKind kind, CapturedOutput output) {
+		try (TestDatabase db = TestDatabase.create(kind)) {
+			Migrator migrator = migrator(db);
+			migrator.upgrade(SLUG_COLUMNS);
+			assertThatException().isThrownBy(() -> SampleAppRunner.start(db, "prod").close());
+			assertThat(output).contains("APPLICATION FAILED TO START")
+				.contains("Description:")
+				.contains(BACKFILL)
+				.contains("Action:");
+			assertThat(migrator.current()).containsExactly(SLUG_COLUMNS);
+		}
+	}
+
+	@Test
+	void prodProfileStartsOnADatabaseAtTheHead() {
+		try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
+			migrator(db).upgrade("heads");
+			try (ConfigurableApplicationContext context = SampleAppRunner.start(db, "prod")) {
+				assertThat(context.isRunning()).isTrue();
+			}
+			assertThat(db.query("SELECT COUNT(*) FROM migration_history")).containsExactly(List.of("7"));
+		}
+	}
+
+	@Test
+	void testProfileLeavesTheDatabaseUntouched() {
+		try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
+			try (ConfigurableApplicationContext context = SampleAppRunner.start(db, "test")) {
+				assertThat(context.isRunning()).isTrue();
+				assertThat(db.tables()).doesNotContain("notes", "note_tags", "note_audit");
+			}
+		}
+	}
+
+	@Test
+	void devProfileUpgradesToTheHead() {
+		try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
+			try (ConfigurableApplicationContext context = SampleAppRunner.start(db, "dev")) {
+				assertThat(db.query("SELECT version_num FROM migration_version")).containsExactly(List.of(BACKFILL));
+			}
+		}
+	}
+
+}
