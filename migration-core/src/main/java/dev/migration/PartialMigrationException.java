@@ -18,9 +18,20 @@ public class PartialMigrationException extends MigrationException {
 
 	private final @Nullable Integer statementsTotal;
 
+	/**
+	 * Create the exception.
+	 * @param revision the revision left half done
+	 * @param location its file or class
+	 * @param direction what the step was doing ({@code upgrade}, {@code downgrade})
+	 * @param statementsDone statements recorded as completed
+	 * @param statementsTotal statements in the step, when known
+	 * @param error the failure, or {@code null} when the process ended mid-way
+	 * @param undoTarget what to stamp after undoing by hand (the version table now)
+	 * @param finishTarget what to stamp after finishing by hand
+	 */
 	public PartialMigrationException(String revision, @Nullable String location, String direction, int statementsDone,
-			@Nullable Integer statementsTotal, @Nullable String error, String parentHeads) {
-		super(message(revision, location, direction, statementsDone, statementsTotal, error, parentHeads));
+			@Nullable Integer statementsTotal, @Nullable String error, String undoTarget, String finishTarget) {
+		super(message(revision, location, direction, statementsDone, statementsTotal, error, undoTarget, finishTarget));
 		this.revision = revision;
 		this.location = location;
 		this.statementsDone = statementsDone;
@@ -28,7 +39,7 @@ public class PartialMigrationException extends MigrationException {
 	}
 
 	private static String message(String revision, @Nullable String location, String direction, int done,
-			@Nullable Integer total, @Nullable String error, String parentHeads) {
+			@Nullable Integer total, @Nullable String error, String undoTarget, String finishTarget) {
 		String of = (total != null) ? " of " + total : "";
 		String ran = (done == 0) ? "no statement is recorded as completed"
 				: (done == 1) ? "statement 1" + of + " completed" : "statements 1-" + done + of + " completed";
@@ -38,8 +49,8 @@ public class PartialMigrationException extends MigrationException {
 				+ ((location != null) ? " (" + location + ")" : "") + " " + how + (how.endsWith(".") ? " " : ". ")
 				+ "Progress: " + ran + next
 				+ ", and the database cannot roll them back. Resolve it by hand before migrating again: either undo "
-				+ "what ran and run 'stamp " + parentHeads + "', or finish the revision by hand and run 'stamp "
-				+ revision + "'. Stamping records the resolution and clears this marker.";
+				+ "what ran and run 'stamp " + undoTarget + "', or finish the revision by hand and run 'stamp "
+				+ finishTarget + "'. Stamping records the resolution and clears this marker.";
 	}
 
 	public String getRevision() {
