@@ -35,10 +35,12 @@ class ProfileTests {
 			Migrator migrator = migrator(db);
 			migrator.upgrade(SLUG_COLUMNS);
 			assertThatException().isThrownBy(() -> SampleAppRunner.start(db, "prod").close());
+			String remedy = "Apply the pending revisions first (run `migration upgrade heads`, or start once with "
+					+ "migration.on-startup=upgrade).";
 			assertThat(output).contains("APPLICATION FAILED TO START")
-				.contains("Description:")
-				.contains(BACKFILL)
-				.contains("Action:");
+				.contains("Description:\n\nDatabase migration failed at startup:\n\n    Database (at e8c0a2b4d657) "
+						+ "does not match migration target 'heads': behind by 1 revision (pending: f3d5e7a9b168). "
+						+ remedy + "\n\nAction:\n\n" + remedy + "\n");
 			assertThat(migrator.current()).containsExactly(SLUG_COLUMNS);
 		}
 	}

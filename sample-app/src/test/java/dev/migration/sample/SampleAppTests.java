@@ -52,6 +52,7 @@ abstract class SampleAppTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
 	void migrationsEndpointReportsEveryRevisionAppliedAtTheHead() {
 		ResponseEntity<String> response = get("/actuator/migrations");
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -60,8 +61,12 @@ abstract class SampleAppTests {
 		assertThat(json.read(REPORT + ".graphHeads", List.class)).containsExactly(BACKFILL);
 		assertThat(json.read(REPORT + ".pending", List.class)).isEmpty();
 		List<Map<String, Object>> revisions = json.read(REPORT + ".revisions");
-		assertThat(revisions).extracting((revision) -> revision.get("id"))
-			.containsExactly(BACKFILL, SLUG_COLUMNS, MERGE, AUDIT, ARCHIVED, TAGS, BASE);
+		List<Object> ids = revisions.stream().map((revision) -> revision.get("id")).toList();
+		assertThat(ids).containsExactlyInAnyOrder(BACKFILL, SLUG_COLUMNS, MERGE, AUDIT, ARCHIVED, TAGS, BASE);
+		assertThat(ids).startsWith(BACKFILL, SLUG_COLUMNS, MERGE).endsWith(BASE);
+		// newest first: every revision is listed before its parents
+		assertThat(revisions).allSatisfy((revision) -> assertThat((List<String>) revision.get("revises"))
+			.allSatisfy((parent) -> assertThat(ids.indexOf(parent)).isGreaterThan(ids.indexOf(revision.get("id")))));
 		assertThat(revisions).allSatisfy((revision) -> {
 			assertThat(revision).containsEntry("state", "APPLIED");
 			assertThat(revision.get("appliedAt")).isNotNull();
@@ -91,9 +96,17 @@ abstract class SampleAppTests {
 		ResponseEntity<String> response = get("/actuator/migrations/" + MERGE);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		DocumentContext json = JsonPath.parse(response.getBody());
-		assertThat(json.read("$..id", List.class)).contains(MERGE);
-		assertThat(json.read("$..revises", List.class)).contains(List.of(TAGS, AUDIT));
-		assertThat(json.read("$..state", List.class)).contains("APPLIED");
+		Map<String, Object> revision = json.read("$.dataSources.dataSource");
+		assertThat(revision).containsEntry("id", MERGE)
+			.containsEntry("message", "Merge tags and audit branches")
+			.containsEntry("revises", List.of(TAGS, AUDIT))
+			.containsEntry("dependsOn", List.of())
+			.containsEntry("branchLabels", List.of())
+			.containsEntry("type", "SQL")
+			.containsEntry("location", "classpath:db/migration/d5b7f9a1c346_merge_tags_and_audit.sql")
+			.containsEntry("state", "APPLIED")
+			.containsEntry("checksumStatus", "OK");
+		assertThat(revision.get("checksum")).asString().hasSize(64);
 	}
 
 	@Test

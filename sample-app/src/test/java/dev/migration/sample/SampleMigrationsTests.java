@@ -1,5 +1,6 @@
 package dev.migration.sample;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,12 +76,12 @@ class SampleMigrationsTests {
 
 	@ParameterizedTest
 	@EnumSource(value = DatabaseKind.class, names = { "H2", "POSTGRESQL", "MARIADB" })
-	void branchesUpgradeOneAtATimeByLabel(DatabaseKind kind) {
+	void branchesUpgradeOneAtATimeThenMerge(DatabaseKind kind) {
 		try (TestDatabase db = TestDatabase.create(kind)) {
 			Migrator migrator = migrator(db);
-			migrator.upgrade("tags@head");
+			migrator.upgrade(TAGS);
 			assertThat(migrator.current()).containsExactly(TAGS);
-			migrator.upgrade("audit@head");
+			migrator.upgrade(AUDIT);
 			assertThat(migrator.current()).containsExactlyInAnyOrder(TAGS, AUDIT);
 			migrator.upgrade(MERGE);
 			assertThat(migrator.current()).containsExactly(MERGE);
@@ -98,13 +99,13 @@ class SampleMigrationsTests {
 					"INSERT INTO notes (id, title, body) VALUES ('n2', '???', '')");
 			migrator.upgrade(SLUG_COLUMNS);
 			assertThat(db.query("SELECT id, slug, word_count FROM notes ORDER BY id"))
-				.containsExactly(List.of("n1", null, null), List.of("n2", null, null));
+				.containsExactly(Arrays.asList("n1", null, null), Arrays.asList("n2", null, null));
 			migrator.upgrade("heads");
 			assertThat(db.query("SELECT id, slug, word_count FROM notes ORDER BY id"))
 				.containsExactly(List.of("n1", "creme-brulee-at-9-pm", "3"), List.of("n2", "note", "0"));
 			migrator.downgrade(SLUG_COLUMNS);
 			assertThat(db.query("SELECT id, slug, word_count FROM notes ORDER BY id"))
-				.containsExactly(List.of("n1", null, null), List.of("n2", null, null));
+				.containsExactly(Arrays.asList("n1", null, null), Arrays.asList("n2", null, null));
 		}
 	}
 
