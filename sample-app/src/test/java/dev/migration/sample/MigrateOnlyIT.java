@@ -40,6 +40,9 @@ class MigrateOnlyIT {
 		String url = "jdbc:h2:file:" + this.temp.resolve("notes").toAbsolutePath();
 		Run run = runJar(MIGRATE_ONLY, "--spring.datasource.url=" + url);
 		assertThat(run.exitCode()).as(run.output()).isZero();
+		assertThat(run.output()).contains(BACKFILL + ": database migrated from base in 7 upgrade step(s)")
+			.contains("Migration finished and migration.exit-after-migrate is true: closing the application")
+			.doesNotContain("Tomcat started");
 		assertThat(TestDatabaseQueries.query(url, "sa", "", "SELECT version_num FROM migration_version"))
 			.containsExactly(List.of(BACKFILL));
 	}
@@ -65,7 +68,13 @@ class MigrateOnlyIT {
 		Files.writeString(base, Files.readString(base).replace("VARCHAR(200)", "VARCHAR(300)"));
 		Run run = runJar(MIGRATE_ONLY, locations, "--spring.datasource.url=" + url);
 		assertThat(run.exitCode()).as(run.output()).isNotZero();
-		assertThat(run.output()).contains("APPLICATION FAILED TO START").contains(BASE);
+		assertThat(run.output()).contains("APPLICATION FAILED TO START")
+			.contains("Revision " + BASE + " (filesystem:" + base
+					+ ") was edited after it was applied: applied checksum ")
+			.contains("Revert the edit, or put the change in a new revision; or set migration.validate-checksums=false "
+					+ "to skip this check");
+		assertThat(TestDatabaseQueries.query(url, "sa", "", "SELECT version_num FROM migration_version"))
+			.containsExactly(List.of(BACKFILL));
 	}
 
 	@Test
@@ -73,7 +82,8 @@ class MigrateOnlyIT {
 		String url = "jdbc:h2:file:" + this.temp.resolve("notes").toAbsolutePath();
 		Run run = runJar(MIGRATE_ONLY, "--migration.target=0000deadbeef", "--spring.datasource.url=" + url);
 		assertThat(run.exitCode()).as(run.output()).isNotZero();
-		assertThat(run.output()).contains("APPLICATION FAILED TO START").contains("0000deadbeef");
+		assertThat(run.output()).contains("APPLICATION FAILED TO START")
+			.contains("No revision or branch label '0000deadbeef'; run 'history' to list the revisions");
 	}
 
 	@Test
@@ -94,7 +104,11 @@ class MigrateOnlyIT {
 		String url = "jdbc:h2:file:" + this.temp.resolve("notes").toAbsolutePath();
 		Run run = runJar(MIGRATE_ONLY, "--migration.locations=filesystem:" + scripts, "--spring.datasource.url=" + url);
 		assertThat(run.exitCode()).as(run.output()).isNotZero();
-		assertThat(run.output()).contains("APPLICATION FAILED TO START").contains("0badc0ffee00");
+		assertThat(run.output()).contains("APPLICATION FAILED TO START")
+			.contains("Revision 0badc0ffee00 (filesystem:" + scripts.resolve("0badc0ffee00_broken.sql")
+					+ ", statement 1) failed: ")
+			.contains("The revision was rolled back; the version table still says " + BACKFILL
+					+ " and earlier revisions stay applied. Fix the script and run the command again");
 		assertThat(TestDatabaseQueries.query(url, "sa", "", "SELECT version_num FROM migration_version"))
 			.containsExactly(List.of(BACKFILL));
 	}
