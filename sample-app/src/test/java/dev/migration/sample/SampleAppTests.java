@@ -121,7 +121,21 @@ abstract class SampleAppTests {
 		DocumentContext json = JsonPath.parse(response.getBody());
 		assertThat(json.read("$.status", String.class)).isEqualTo("UP");
 		assertThat(json.read("$.components.migrations.status", String.class)).isEqualTo("UP");
+		assertThat(json.read("$.components.migrations.details.target", String.class)).isEqualTo("heads");
+		assertThat(json.read("$.components.migrations.details.currentHeads", List.class)).containsExactly(BACKFILL);
+		assertThat(json.read("$.components.migrations.details.pending", Integer.class)).isZero();
 		assertThat(json.read("$.components.db.status", String.class)).isEqualTo("UP");
+	}
+
+	@Test
+	void metricsCountTheStartupRunAndNothingPending() {
+		DocumentContext pending = JsonPath.parse(get("/actuator/metrics/migration.pending").getBody());
+		assertThat(pending.read("$.measurements[0].value", Double.class)).isZero();
+		DocumentContext applied = JsonPath.parse(get("/actuator/metrics/migration.applied").getBody());
+		assertThat(applied.read("$.measurements[0].value", Double.class)).isEqualTo(7.0);
+		DocumentContext runs = JsonPath
+			.parse(get("/actuator/metrics/migration.run?tag=direction:upgrade&tag=outcome:success").getBody());
+		assertThat(runs.read("$.measurements[?(@.statistic == 'COUNT')].value", List.class)).containsExactly(1.0);
 	}
 
 	@Test
