@@ -2,6 +2,7 @@ package dev.migration.command;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -83,7 +84,7 @@ public final class Migrator {
 	public MigrationResult migrateTo(String target) {
 		return run(Direction.UPGRADE, (heads) -> {
 			RevisionGraph graph = graph();
-			if (!isBelow(graph, heads, target)) {
+			if (!graph.isDowngrade(heads, target)) {
 				return graph.planUpgrade(heads, target);
 			}
 			if (!this.config.allowDowngrade()) {
@@ -93,26 +94,8 @@ public final class Migrator {
 		});
 	}
 
-	/** Whether reaching the target means reverting something the database has. */
-	static boolean isBelow(RevisionGraph graph, List<String> heads, String target) {
-		if (heads.isEmpty()) {
-			return false;
-		}
-		List<String> targets = graph.resolve(target, heads);
-		if (targets.isEmpty()) {
-			return true;
-		}
-		Set<String> applied = graph.ancestorsOf(heads);
-		for (String id : targets) {
-			if (!heads.contains(id) && applied.contains(id)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
 	public MigrationResult stamp(List<String> targets, boolean purge) {
-		return run(Direction.STAMP, (heads) -> graph().planStamp(heads, targets, purge));
+		return run(Direction.STAMP, purge, (heads) -> graph().planStamp(heads, targets, purge));
 	}
 
 	/**
@@ -200,6 +183,10 @@ public final class Migrator {
 	}
 
 	private MigrationResult run(Direction direction, Planner planner) {
+		return run(direction, false, planner);
+	}
+
+	private MigrationResult run(Direction direction, boolean purge, Planner planner) {
 		RevisionGraph graph = graph();
 		long start = System.nanoTime();
 		try (Session session = Session.open(this.config)) {
@@ -209,8 +196,11 @@ public final class Migrator {
 				log.debug("Holding {}", lock.description());
 				session.tables.ensure(session.sink);
 				List<String> heads = session.tables.readHeads(session.connection);
+				Row last = session.history.last(session.connection);
 				if (direction != Direction.STAMP) {
-					checkNotPartial(session.history.last(session.connection), heads, graph);
+					checkNotPartial(last, heads, graph);
+				}
+				if (!purge) {
 					checkKnown(graph, heads, session);
 				}
 				if (direction == Direction.UPGRADE && this.config.validateChecksums()) {
@@ -219,11 +209,17 @@ public final class Migrator {
 				MigrationPlan plan = planner.plan(heads);
 				StepRunner runner = new StepRunner(session.sink, session.heads, session.history, session.user(),
 						this.config.transactionPerMigration());
-				List<MigrationResult.Step> steps = runner.run(plan);
+				List<MigrationResult.Step> steps = runner.run(plan, purge);
+				if (direction == Direction.STAMP && plan.isEmpty() && last != null && last.isIncomplete()) {
+					// the stamp is the user's resolution even when the table already says
+					// so
+					session.history.record(session.sink, new Row(0, last.revision(), Direction.STAMP, last.location(),
+							null, Instant.now(), Instant.now(), 0L, session.user(), true, 0, 0, null));
+				}
 				if (plan.isEmpty()) {
 					log.info("Nothing to do: the database is at {}", StepRunner.heads(heads));
 				}
-				return new MigrationResult(plan.direction(), plan.fromHeads(), plan.toHeads(), steps,
+				return new MigrationResult(plan.direction(), heads, plan.toHeads(), steps,
 						Duration.ofNanos(System.nanoTime() - start));
 			}
 		}

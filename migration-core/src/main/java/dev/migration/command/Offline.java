@@ -45,7 +45,7 @@ final class Offline {
 		RevisionGraph graph = migrator.graph();
 		List<String> from = start(migrator, graph, null);
 		MigrationPlan plan = graph.planStamp(from, targets, purge);
-		return render(migrator, plan, "stamp " + String.join(" ", targets) + (purge ? " (purge)" : ""));
+		return render(migrator, plan, "stamp " + String.join(" ", targets) + (purge ? " (purge)" : ""), purge);
 	}
 
 	private static List<String> start(Migrator migrator, RevisionGraph graph, @Nullable String from) {
@@ -56,6 +56,10 @@ final class Offline {
 	}
 
 	private static String render(Migrator migrator, MigrationPlan plan, String what) {
+		return render(migrator, plan, what, false);
+	}
+
+	private static String render(Migrator migrator, MigrationPlan plan, String what, boolean purge) {
 		MigrationConfig config = migrator.config();
 		Dialect dialect = dialect(migrator);
 		ScriptSink sink = new ScriptSink(dialect);
@@ -66,7 +70,7 @@ final class Offline {
 			tables.ensure(sink);
 			new StepRunner(sink, new HeadTracker(tables), new HistoryStore(tables), null,
 					config.transactionPerMigration())
-				.run(plan);
+				.run(plan, purge);
 		}
 		catch (SQLException ex) {
 			// a script sink never touches a database

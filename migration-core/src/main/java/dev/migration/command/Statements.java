@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.migration.HistoryEntry.Direction;
 import dev.migration.Revision;
+import dev.migration.script.SqlMigration;
 import dev.migration.script.SqlStatement;
 import dev.migration.sql.Dialect;
 
@@ -20,6 +21,9 @@ final class Statements {
 	 * @return the statements, or {@code null} for a body that is code (Java migrations)
 	 */
 	static @Nullable List<SqlStatement> of(Revision revision, Direction direction, Dialect dialect) {
+		if (revision.migration() instanceof SqlMigration sql) {
+			return sql.statements(direction, dialect);
+		}
 		return null;
 	}
 

@@ -58,8 +58,14 @@ final class StepRunner {
 		this.transactionPerMigration = transactionPerMigration;
 	}
 
-	List<MigrationResult.Step> run(MigrationPlan plan) throws SQLException {
+	List<MigrationResult.Step> run(MigrationPlan plan, boolean purge) throws SQLException {
 		checkDowngrades(plan);
+		if (purge) {
+			// same transaction as the first stamp step, or committed at the end of the
+			// run
+			this.sink.begin();
+			this.heads.purge(this.sink);
+		}
 		this.current.clear();
 		this.current.addAll(plan.fromHeads());
 		this.committedHeads = List.copyOf(plan.fromHeads());
@@ -236,9 +242,12 @@ final class StepRunner {
 		}
 	}
 
-	private static String whyNotTransactional(Revision revision) {
-		return revision.transactional() ? "MariaDB/MySQL commit DDL implicitly"
-				: "the revision is marked transactional: false";
+	private String whyNotTransactional(Revision revision) {
+		if (!revision.transactional()) {
+			return "the revision is marked transactional: false";
+		}
+		return (this.sink.dialect() == dev.migration.sql.Dialect.H2) ? "H2 commits DDL implicitly"
+				: "MariaDB/MySQL commit DDL implicitly";
 	}
 
 	private static String statementsRan(int done, @Nullable Integer total) {
