@@ -128,6 +128,12 @@ abstract class SampleAppTests {
 	}
 
 	@Test
+	void infoEndpointNamesTheApp() {
+		DocumentContext json = JsonPath.parse(get("/actuator/info").getBody());
+		assertThat(json.read("$.app.name", String.class)).isEqualTo("notes");
+	}
+
+	@Test
 	void metricsCountTheStartupRunAndNothingPending() {
 		DocumentContext pending = JsonPath.parse(get("/actuator/metrics/migration.pending").getBody());
 		assertThat(pending.read("$.measurements[0].value", Double.class)).isZero();
