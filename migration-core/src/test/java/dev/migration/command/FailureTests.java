@@ -228,4 +228,54 @@ class FailureTests {
 		throw new AssertionError("expected a MigrationFailedException");
 	}
 
+	@ParameterizedTest
+	@EnumSource(value = DatabaseKind.class, names = { "MARIADB", "H2" })
+	void aRunThatDiedMidRevisionIsRefusedWithItsProgress(DatabaseKind kind) {
+		try (TestDatabase db = TestDatabase.create(kind)) {
+			Scripts scripts = failingSecondRevision();
+			Migrator migrator = scripts.migrator(db);
+			migrator.upgrade("a1");
+			// what a killed process leaves: a started row that never finished
+			db.execute("INSERT INTO migration_history (revision, direction, location, started_at, statements_done, "
+					+ "statements_total) VALUES ('a2', 'UPGRADE', '" + scripts.location("a2")
+					+ "', CURRENT_TIMESTAMP, 1, 3)");
+			assertThatExceptionOfType(PartialMigrationException.class).isThrownBy(() -> migrator.upgrade("heads"))
+				.withMessage("A previous upgrade of revision a2 (" + scripts.location("a2") + ") did not finish (the "
+						+ "process ended mid-way). Progress: statement 1 of 3 completed; statement 2 may or may not "
+						+ "have run, and the database cannot roll them back. Resolve it by hand before migrating "
+						+ "again: either undo what ran and run 'stamp a1', or finish the revision by hand and run "
+						+ "'stamp a2'. Stamping records the resolution and clears this marker.");
+			assertThatExceptionOfType(PartialMigrationException.class).isThrownBy(() -> migrator.downgrade("base"));
+			migrator.stamp(List.of("a2"), false);
+			assertThat(Rows.versions(db)).containsExactly("a2");
+			assertThat(migrator.upgrade("heads").steps()).isEmpty();
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(DatabaseKind.class)
+	void failingDowngradeSaysWhichStatementFailed(DatabaseKind kind) {
+		try (TestDatabase db = TestDatabase.create(kind)) {
+			Scripts scripts = new Scripts(this.dir)
+				.add("a1", "", "CREATE TABLE t1 (id INT PRIMARY KEY);", "DROP TABLE t1;")
+				.add("a2", "a1", "CREATE TABLE t2 (id INT PRIMARY KEY);", "DROP TABLE t2;\nDROP TABLE nope;");
+			Migrator migrator = scripts.migrator(db);
+			migrator.upgrade("heads");
+			MigrationFailedException ex = catchFailure(() -> migrator.downgrade("base"));
+			assertThat(ex.getRevision()).isEqualTo("a2");
+			assertThat(ex.getStatementIndex()).isEqualTo(2);
+			assertThat(ex.getLine()).isEqualTo(10);
+			assertThat(ex).hasMessageStartingWith("Revision a2 (" + scripts.location("a2") + ":10, statement 2) "
+					+ "failed: " + ex.getDatabaseMessage() + ".");
+			if (kind.dialect().supportsTransactionalDdl()) {
+				assertThat(Rows.userTables(db)).containsExactly("t1", "t2");
+			}
+			else {
+				assertThat(Rows.userTables(db)).containsExactly("t1");
+				assertThat(ex.getStatementsCompleted()).isEqualTo(1);
+			}
+			assertThat(Rows.versions(db)).containsExactly("a2");
+		}
+	}
+
 }
