@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -50,8 +51,11 @@ class MigrateOnlyIT {
 	@Test
 	void migratesAFreshPostgresqlSchemaAndExitsZero() throws Exception {
 		try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
-			Run run = runJar(MIGRATE_ONLY, "--spring.profiles.active=postgres", "--spring.datasource.url=" + db.url(),
-					"--spring.datasource.username=" + db.user(), "--spring.datasource.password=" + db.password());
+			// the postgres profile reads the server from the environment, as a container
+			// would
+			Map<String, String> env = Map.of("POSTGRES_URL", db.url(), "POSTGRES_USER", db.user(), "POSTGRES_PASSWORD",
+					db.password());
+			Run run = runJar(env, MIGRATE_ONLY, "--spring.profiles.active=postgres");
 			assertThat(run.exitCode()).as(run.output()).isZero();
 			assertThat(db.query("SELECT version_num FROM migration_version")).containsExactly(List.of(BACKFILL));
 			assertThat(db.tables()).contains("notes", "note_tags", "note_audit");
@@ -127,13 +131,19 @@ class MigrateOnlyIT {
 	}
 
 	private Run runJar(String... args) throws Exception {
+		return runJar(Map.of(), args);
+	}
+
+	private Run runJar(Map<String, String> env, String... args) throws Exception {
 		Path jar = Path.of("target/sample-app.jar").toAbsolutePath();
 		assertThat(jar).as("the repackaged jar: run with `verify`, after `package`").exists();
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
 		command.addAll(List.of(args));
 		Path log = Files.createTempFile(this.temp, "run", ".log");
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		builder.environment().putAll(env);
+		Process process = builder.start();
 		if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
 			process.destroyForcibly();
 			throw new AssertionError("java -jar did not exit within " + TIMEOUT_SECONDS + "s:\n"
