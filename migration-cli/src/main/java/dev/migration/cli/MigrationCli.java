@@ -1,0 +1,8 @@
+package dev.migration.cli;
+
+public final class MigrationCli {
+
+	public static void main(String[] args) {
+	}
+
+}
