@@ -194,7 +194,8 @@ public class ConnectionOptions {
 
 		DatabaseUnavailableException(String url, @Nullable String user, SQLException cause) {
 			super("Cannot connect to " + url + ((user != null && !user.isEmpty()) ? " as '" + user + "'" : "") + ": "
-					+ String.valueOf(cause.getMessage()).strip() + ". Check that the database is running and "
+					+ String.valueOf(cause.getMessage()).strip().replaceAll("\\.+$", "")
+					+ ". Check that the database is running and "
 					+ "reachable, and the URL, user and password (--url, --user, --password, or "
 					+ "spring.datasource.* in application.yml)", cause);
 			this.url = url;

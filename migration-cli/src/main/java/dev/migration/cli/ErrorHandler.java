@@ -45,9 +45,9 @@ final class ErrorHandler implements IExecutionExceptionHandler, IExitCodeExcepti
 	static String message(Throwable exception, boolean debug) {
 		if (exception instanceof MigrationException) {
 			String message = "Error: " + oneParagraph(exception.getMessage());
-			Throwable root = rootCause(exception);
-			if (root != exception && root.getMessage() != null && !message.contains(root.getMessage().strip())) {
-				message += " (cause: " + oneParagraph(root.getMessage()) + ")";
+			Throwable cause = exception.getCause();
+			if (cause != null && cause.getMessage() != null && !message.contains(oneParagraph(cause.getMessage()))) {
+				message += " (cause: " + oneParagraph(cause.getMessage()) + ")";
 			}
 			return message;
 		}

@@ -14,7 +14,7 @@ final class Secrets {
 
 	static final String MASK = "****";
 
-	private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;\\s]*");
+	private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;,\\s]*");
 
 	private static final Pattern URL_USER_INFO = Pattern.compile("(//[^/:@\\s]+:)[^@/\\s]*@");
 
