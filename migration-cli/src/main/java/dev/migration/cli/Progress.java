@@ -20,7 +20,8 @@ final class Progress {
 	}
 
 	static void print(PrintWriter out, MigrationResult result, RevisionGraph graph) {
-		for (MigrationResult.Step step : result.steps()) {
+		List<MigrationResult.Step> steps = (result.direction() == Direction.STAMP) ? List.of() : result.steps();
+		for (MigrationResult.Step step : steps) {
 			Revision revision = graph.get(step.revision());
 			String parents = (revision == null) ? "?"
 					: revision.isBase() ? "<base>" : String.join(", ", revision.revises());

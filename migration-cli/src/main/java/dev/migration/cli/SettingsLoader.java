@@ -90,7 +90,8 @@ final class SettingsLoader {
 	}
 
 	private static @Nullable String first(@Nullable String value, Binder binder, String fallback) {
-		return (value != null) ? value : binder.bind(fallback, String.class).orElse(null);
+		String chosen = (value != null && !value.isBlank()) ? value : binder.bind(fallback, String.class).orElse(null);
+		return (chosen != null && !chosen.isBlank()) ? chosen : null;
 	}
 
 	/**
