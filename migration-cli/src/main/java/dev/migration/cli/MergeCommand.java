@@ -47,7 +47,7 @@ final class MergeCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		Path directory = Authoring.directory(this.connection, this.versionPath);
+		Path directory = Authoring.directory(this.connection, this.versionPath, false);
 		RevisionGraph graph = this.connection.scriptsMigrator().graph();
 		Set<String> parents = new LinkedHashSet<>();
 		for (String revision : this.revisions) {

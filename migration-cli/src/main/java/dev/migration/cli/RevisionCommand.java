@@ -50,12 +50,13 @@ final class RevisionCommand implements Callable<Integer> {
 	private Format format = new Format();
 
 	@Option(names = "--version-path", paramLabel = "<dir>",
-			description = "Directory to write to (default: the first filesystem: location).")
+			description = "Directory to write to (default: the first filesystem: location; with --java "
+					+ "src/main/java/db/migration, the package classpath:db/migration scans).")
 	private @Nullable Path versionPath;
 
 	@Override
 	public Integer call() {
-		Path directory = Authoring.directory(this.connection, this.versionPath);
+		Path directory = Authoring.directory(this.connection, this.versionPath, this.format.java);
 		RevisionGraph graph = this.connection.scriptsMigrator().graph();
 		List<String> revises = Authoring.parents(graph, this.head, this.splice);
 		List<String> dependencies = Authoring.dependencies(graph, this.dependsOn);

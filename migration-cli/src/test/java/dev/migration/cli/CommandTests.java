@@ -140,6 +140,13 @@ class CommandTests {
 	}
 
 	@Test
+	void revisionJavaGoesToThePackageTheClasspathLocationScans() throws IOException {
+		ok("revision", "-m", "seed data", "--rev-id", "abc123", "--java");
+		assertThat(Files.readString(this.dir.resolve("src/main/java/db/migration/Rabc123_seed_data.java")))
+			.startsWith("package db.migration;\n");
+	}
+
+	@Test
 	void mergeOfHeadsWritesARevisionWhoseParentsAreTheHeads() throws IOException {
 		branchedHistory();
 		CliRunner.Result result = ok("merge", "-m", "merge feature", "heads", "--rev-id", "mmm001");

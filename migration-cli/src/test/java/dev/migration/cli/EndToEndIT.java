@@ -51,6 +51,7 @@ class EndToEndIT {
 			revision("ccc001", "feature table", "--head", "aaa001", "--splice", "--branch-label", "feature");
 			revision("ccc002", "feature two", "--head", "feature@head");
 			ok("merge", "-m", "merge feature", "heads", "--rev-id", "mmm001");
+			Project.fill(this.dir, "mmm001", "CREATE TABLE t_mmm001 (id INT PRIMARY KEY);", "DROP TABLE t_mmm001;");
 
 			assertThat(ok("upgrade", "aaa").out()).matches("upgrade <base> -> aaa001, create account table "
 					+ "\\(\\d+\\.\\d\\d s\\)\nUpgraded 1 revision in \\d+\\.\\d\\d s; now at aaa001\n");
