@@ -83,7 +83,7 @@ class EndToEndIT {
 			ok("downgrade", "ccc002-1");
 			assertThat(database.versionTable()).containsExactly("bbb002", "ccc001");
 			assertThat(database.hasTable("t_mmm001")).isFalse();
-			assertThat(ok("current").out()).isEqualTo("bbb002 (head)\nccc001 (feature)\n");
+			assertThat(ok("current").out()).isEqualTo("bbb002\nccc001 (feature)\n");
 			ok("downgrade", "feature@-1");
 			assertThat(database.versionTable()).containsExactly("bbb002");
 			ok("upgrade", "head");
