@@ -2,6 +2,7 @@ package dev.migration.command;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -195,8 +196,9 @@ public final class Migrator {
 				log.debug("Holding {}", lock.description());
 				session.tables.ensure(session.sink);
 				List<String> heads = session.tables.readHeads(session.connection);
+				Row last = session.history.last(session.connection);
 				if (direction != Direction.STAMP) {
-					checkNotPartial(session.history.last(session.connection), heads, graph);
+					checkNotPartial(last, heads, graph);
 				}
 				if (!purge) {
 					checkKnown(graph, heads, session);
@@ -208,6 +210,12 @@ public final class Migrator {
 				StepRunner runner = new StepRunner(session.sink, session.heads, session.history, session.user(),
 						this.config.transactionPerMigration());
 				List<MigrationResult.Step> steps = runner.run(plan, purge);
+				if (direction == Direction.STAMP && plan.isEmpty() && last != null && last.isIncomplete()) {
+					// the stamp is the user's resolution even when the table already says
+					// so
+					session.history.record(session.sink, new Row(0, last.revision(), Direction.STAMP, last.location(),
+							null, Instant.now(), Instant.now(), 0L, session.user(), true, 0, 0, null));
+				}
 				if (plan.isEmpty()) {
 					log.info("Nothing to do: the database is at {}", StepRunner.heads(heads));
 				}
