@@ -66,6 +66,16 @@ class ErrorsIT {
 	}
 
 	@Test
+	void debugLogsWithoutEverPrintingThePassword() {
+		Project.create(this.dir, "jdbc:h2:file:" + this.dir.resolve("data/db"), "sa", "S3cret-In-Yaml");
+		CliRunner.Result result = CliProcess.run(this.dir, "current", "--debug");
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.err()).contains("[DEBUG] ", "Settings: url=jdbc:h2:file:", "password=****")
+			.doesNotContain("S3cret-In-Yaml");
+		assertThat(result.out()).isEqualTo("<base> (no revision applied)\n");
+	}
+
+	@Test
 	void usageErrorExitsWithTwo() {
 		CliRunner.Result result = CliProcess.run(this.dir, "upgrade", "--bogus");
 		assertThat(result.exitCode()).isEqualTo(2);
