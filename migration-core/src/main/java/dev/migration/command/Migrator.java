@@ -134,14 +134,13 @@ public final class Migrator {
 	}
 
 	public List<Revision> history(@Nullable String range) {
-		List<String> heads = (range != null && this.config.dataSource() != null) ? current() : List.of();
+		List<String> heads = (range != null && needsCurrent(range)) ? current() : List.of();
 		return graph().history(range, heads);
 	}
 
 	public Revision show(String identifier) {
 		RevisionGraph graph = graph();
-		boolean relative = identifier.contains("+") || identifier.contains("-") || identifier.equals("current");
-		List<String> heads = (relative && this.config.dataSource() != null) ? current() : List.of();
+		List<String> heads = needsCurrent(identifier) ? current() : List.of();
 		List<String> ids = graph.resolve(identifier, heads);
 		if (ids.size() != 1) {
 			throw new MigrationException("'" + identifier + "' names "
@@ -149,6 +148,15 @@ public final class Migrator {
 					+ "; show needs exactly one");
 		}
 		return graph.get(ids.get(0));
+	}
+
+	/**
+	 * Whether an identifier or range is relative to the database's current revision, so
+	 * that commands that can work from the scripts alone touch the database only then.
+	 */
+	private boolean needsCurrent(String identifierOrRange) {
+		return this.config.dataSource() != null && (identifierOrRange.contains("+") || identifierOrRange.contains("-")
+				|| identifierOrRange.contains("current"));
 	}
 
 	public ValidationReport validate() {
