@@ -79,6 +79,7 @@ public final class MigrationCli implements Runnable {
 			// Spring's YAML loader logs whole documents at debug level, passwords
 			// included
 			System.setProperty("org.slf4j.simpleLogger.log.org.springframework", "info");
+			System.setProperty("org.slf4j.simpleLogger.log.dev.migration.command.StepRunner", "debug");
 		}
 	}
 
