@@ -71,6 +71,29 @@ class MigrationsActuatorTests {
 	}
 
 	@Test
+	void endpointWalksUpTheContextHierarchy() {
+		try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
+			runner(db)
+				.withPropertyValues("spring.application.name=parent",
+						"management.endpoints.web.exposure.include=health")
+				.run((parent) -> {
+					new ApplicationContextRunner().withParent(parent)
+						.withConfiguration(AutoConfigurations.of(MigrationsEndpointAutoConfiguration.class))
+						.withPropertyValues("spring.application.name=child",
+								"management.endpoints.web.exposure.include=migrations")
+						.run((child) -> {
+							var contexts = child.getBean(MigrationsEndpoint.class).migrations().contexts();
+							assertThat(contexts).containsOnlyKeys(child.getId(), parent.getId());
+							assertThat(contexts.get(child.getId()).parentId()).isEqualTo(parent.getId());
+							assertThat(contexts.get(child.getId()).dataSources()).isEmpty();
+							assertThat(contexts.get(parent.getId()).dataSources().get("dataSource").currentHeads())
+								.containsExactly("c3c3c3c3c3c3");
+						});
+				});
+		}
+	}
+
+	@Test
 	void endpointListsPendingRevisionsInRunOrder() {
 		try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
 			runner(db).withPropertyValues("migration.on-startup=none").run((context) -> {
