@@ -1,0 +1,29 @@
+package dev.migration.op;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A table with its indexes: what a SQLite batch rebuild recreates. Pass one to
+ * {@link Operations#batchAlterTable(TableDefinition, java.util.function.Consumer)} for
+ * offline SQL, where the table cannot be read from the database.
+ *
+ * @param table the table, its columns and constraints
+ * @param indexes the table's indexes (not those backing unique constraints)
+ */
+public record TableDefinition(CreateTable table, List<CreateIndex> indexes) {
+
+	public TableDefinition {
+		Objects.requireNonNull(table, "table");
+		indexes = List.copyOf(indexes);
+	}
+
+	TableDefinition self() {
+		return this;
+	}
+
+	public String name() {
+		return this.table.table();
+	}
+
+}
