@@ -59,9 +59,12 @@ public final class MigrationConfig {
 		this.locations = List.copyOf(builder.locations);
 		this.classLoader = (builder.classLoader != null) ? builder.classLoader : defaultClassLoader();
 		this.migrations = List.copyOf(builder.migrations);
-		this.schema = (builder.schema == null || builder.schema.isBlank()) ? null : builder.schema;
-		this.versionTable = requireName("versionTable", builder.versionTable);
-		this.historyTable = requireName("historyTable", builder.historyTable);
+		this.schema = (builder.schema == null || builder.schema.isBlank()) ? null
+				: Dialect.checkIdentifier("migration.schema", builder.schema);
+		this.versionTable = Dialect.checkIdentifier("migration.version-table",
+				requireName("versionTable", builder.versionTable));
+		this.historyTable = Dialect.checkIdentifier("migration.history-table",
+				requireName("historyTable", builder.historyTable));
 		this.lockTimeout = Objects.requireNonNull(builder.lockTimeout, "lockTimeout");
 		if (this.lockTimeout.isNegative()) {
 			throw new InvalidConfigurationException("lockTimeout",

@@ -1,28 +1,49 @@
 package dev.migration.command;
 
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import dev.migration.ChecksumMismatchException;
+import dev.migration.DowngradeNotAllowedException;
 import dev.migration.HistoryEntry;
+import dev.migration.HistoryEntry.Direction;
 import dev.migration.MigrationConfig;
+import dev.migration.MigrationException;
 import dev.migration.MigrationResult;
 import dev.migration.MigrationStatus;
+import dev.migration.PartialMigrationException;
 import dev.migration.Revision;
+import dev.migration.UnknownDatabaseRevisionException;
 import dev.migration.ValidationReport;
+import dev.migration.graph.MigrationPlan;
 import dev.migration.graph.RevisionGraph;
+import dev.migration.lock.MigrationLock;
+import dev.migration.script.ScriptLoader;
+import dev.migration.store.HistoryStore.Row;
 
 /**
  * The one entry point: the CLI, the Spring starter, the endpoint and the tests call these
- * methods and hold no logic of their own.
+ * methods and hold no logic of their own. Each command resolves a target, builds a
+ * {@link MigrationPlan} from the graph and the version table, and runs it under the
+ * database lock. Read-only commands ({@code current}, {@code status}, {@code validate},
+ * {@code log}) take no lock and create nothing.
  */
 public final class Migrator {
 
-	// CONTRACT: the engine helper replaces every body below; signatures are shared with
-	// the CLI
-	// and the starter and may only grow.
+	private static final Logger log = LoggerFactory.getLogger(Migrator.class);
 
 	private final MigrationConfig config;
+
+	private volatile @Nullable RevisionGraph graph;
 
 	public Migrator(MigrationConfig config) {
 		this.config = config;
@@ -34,15 +55,25 @@ public final class Migrator {
 
 	/** The revision graph, loaded from the locations once and cached. */
 	public RevisionGraph graph() {
-		throw new UnsupportedOperationException();
+		RevisionGraph loaded = this.graph;
+		if (loaded == null) {
+			synchronized (this) {
+				loaded = this.graph;
+				if (loaded == null) {
+					loaded = RevisionGraph.of(ScriptLoader.load(this.config));
+					this.graph = loaded;
+				}
+			}
+		}
+		return loaded;
 	}
 
 	public MigrationResult upgrade(String target) {
-		throw new UnsupportedOperationException();
+		return run(Direction.UPGRADE, (heads) -> graph().planUpgrade(heads, target));
 	}
 
 	public MigrationResult downgrade(String target) {
-		throw new UnsupportedOperationException();
+		return run(Direction.DOWNGRADE, (heads) -> graph().planDowngrade(heads, target));
 	}
 
 	/**
@@ -50,11 +81,20 @@ public final class Migrator {
 	 * only if {@link MigrationConfig#allowDowngrade()}, else fail naming the setting.
 	 */
 	public MigrationResult migrateTo(String target) {
-		throw new UnsupportedOperationException();
+		return run(Direction.UPGRADE, (heads) -> {
+			RevisionGraph graph = graph();
+			if (!graph.isDowngrade(heads, target)) {
+				return graph.planUpgrade(heads, target);
+			}
+			if (!this.config.allowDowngrade()) {
+				throw new DowngradeNotAllowedException(target, heads);
+			}
+			return graph.planDowngrade(heads, target);
+		});
 	}
 
 	public MigrationResult stamp(List<String> targets, boolean purge) {
-		throw new UnsupportedOperationException();
+		return run(Direction.STAMP, purge, (heads) -> graph().planStamp(heads, targets, purge));
 	}
 
 	/**
@@ -62,41 +102,56 @@ public final class Migrator {
 	 * range is given.
 	 */
 	public String upgradeSql(String targetOrRange) {
-		throw new UnsupportedOperationException();
+		return Offline.upgrade(this, targetOrRange);
 	}
 
 	/** Offline downgrade: {@code from:to}. */
 	public String downgradeSql(String range) {
-		throw new UnsupportedOperationException();
+		return Offline.downgrade(this, range);
 	}
 
 	public String stampSql(List<String> targets, boolean purge) {
-		throw new UnsupportedOperationException();
+		return Offline.stamp(this, targets, purge);
 	}
 
 	/** The revision ids in the version table. */
 	public List<String> current() {
-		throw new UnsupportedOperationException();
+		try (Session session = Session.open(this.config)) {
+			return session.tables.readHeads(session.connection);
+		}
+		catch (SQLException ex) {
+			throw databaseError("read the version table", ex);
+		}
 	}
 
 	public List<Revision> heads() {
-		throw new UnsupportedOperationException();
+		return graph().heads();
 	}
 
 	public List<Revision> branches() {
-		throw new UnsupportedOperationException();
+		return graph().branchPoints();
 	}
 
 	public List<Revision> history(@Nullable String range) {
-		throw new UnsupportedOperationException();
+		List<String> heads = (range != null && this.config.dataSource() != null) ? current() : List.of();
+		return graph().history(range, heads);
 	}
 
 	public Revision show(String identifier) {
-		throw new UnsupportedOperationException();
+		RevisionGraph graph = graph();
+		boolean relative = identifier.contains("+") || identifier.contains("-") || identifier.equals("current");
+		List<String> heads = (relative && this.config.dataSource() != null) ? current() : List.of();
+		List<String> ids = graph.resolve(identifier, heads);
+		if (ids.size() != 1) {
+			throw new MigrationException("'" + identifier + "' names "
+					+ ((ids.isEmpty()) ? "no revision" : ids.size() + " revisions (" + String.join(", ", ids) + ")")
+					+ "; show needs exactly one");
+		}
+		return graph.get(ids.get(0));
 	}
 
 	public ValidationReport validate() {
-		throw new UnsupportedOperationException();
+		return new StatusReader(this).validate();
 	}
 
 	/** Status against the target {@code heads}. */
@@ -105,12 +160,122 @@ public final class Migrator {
 	}
 
 	public MigrationStatus status(String target) {
-		throw new UnsupportedOperationException();
+		return new StatusReader(this).status(target);
 	}
 
 	/** The history table, newest first, at most {@code limit} rows. */
 	public List<HistoryEntry> log(int limit) {
-		throw new UnsupportedOperationException();
+		try (Session session = Session.open(this.config)) {
+			return session.history.log(session.connection, limit);
+		}
+		catch (SQLException ex) {
+			throw databaseError("read the history table", ex);
+		}
+	}
+
+	/** Builds a plan from the version table read under the lock. */
+	@FunctionalInterface
+	interface Planner {
+
+		MigrationPlan plan(List<String> currentHeads);
+
+	}
+
+	private MigrationResult run(Direction direction, Planner planner) {
+		return run(direction, false, planner);
+	}
+
+	private MigrationResult run(Direction direction, boolean purge, Planner planner) {
+		RevisionGraph graph = graph();
+		long start = System.nanoTime();
+		try (Session session = Session.open(this.config)) {
+			String scope = session.tables.effectiveSchema(session.connection) + "." + this.config.versionTable();
+			try (MigrationLock lock = MigrationLock.acquire(session.dataSource, session.dialect, session.url(), scope,
+					this.config.lockTimeout())) {
+				log.debug("Holding {}", lock.description());
+				session.tables.ensure(session.sink);
+				List<String> heads = session.tables.readHeads(session.connection);
+				if (direction != Direction.STAMP) {
+					checkNotPartial(session.history.last(session.connection), heads, graph);
+				}
+				if (!purge) {
+					checkKnown(graph, heads, session);
+				}
+				if (direction == Direction.UPGRADE && this.config.validateChecksums()) {
+					checkChecksums(graph, heads, session.history.lastApplied(session.connection));
+				}
+				MigrationPlan plan = planner.plan(heads);
+				StepRunner runner = new StepRunner(session.sink, session.heads, session.history, session.user(),
+						this.config.transactionPerMigration());
+				List<MigrationResult.Step> steps = runner.run(plan, purge);
+				if (plan.isEmpty()) {
+					log.info("Nothing to do: the database is at {}", StepRunner.heads(heads));
+				}
+				return new MigrationResult(plan.direction(), heads, plan.toHeads(), steps,
+						Duration.ofNanos(System.nanoTime() - start));
+			}
+		}
+		catch (SQLException ex) {
+			throw databaseError(direction.name().toLowerCase(java.util.Locale.ROOT), ex);
+		}
+	}
+
+	private void checkNotPartial(@Nullable Row last, List<String> heads, RevisionGraph graph) {
+		if (last == null || !last.isIncomplete()) {
+			return;
+		}
+		List<String> after = new ArrayList<>(heads);
+		Revision revision = graph.get(last.revision());
+		if (last.direction() == Direction.UPGRADE) {
+			if (revision != null) {
+				after.removeAll(revision.revises());
+			}
+			after.add(last.revision());
+		}
+		else {
+			after.remove(last.revision());
+			if (revision != null) {
+				after.addAll(revision.revises());
+			}
+		}
+		throw new PartialMigrationException(last.revision(), last.location(),
+				last.direction().name().toLowerCase(java.util.Locale.ROOT),
+				(last.statementsDone() != null) ? last.statementsDone() : 0, last.statementsTotal(), last.error(),
+				StepRunner.heads(heads), StepRunner.heads(new ArrayList<>(new LinkedHashSet<>(after))));
+	}
+
+	private void checkKnown(RevisionGraph graph, List<String> heads, Session session) {
+		List<String> unknown = new ArrayList<>();
+		for (String head : heads) {
+			if (graph.get(head) == null) {
+				unknown.add(head);
+			}
+		}
+		if (!unknown.isEmpty()) {
+			throw new UnknownDatabaseRevisionException(session.tables.version(), unknown);
+		}
+	}
+
+	private void checkChecksums(RevisionGraph graph, List<String> heads, Map<String, Row> applied) {
+		if (applied.isEmpty()) {
+			return;
+		}
+		Set<String> ancestors = graph.ancestorsOf(heads);
+		for (Revision revision : graph.revisions()) {
+			Row row = applied.get(revision.id());
+			if (row != null && ancestors.contains(revision.id()) && row.direction() == Direction.UPGRADE
+					&& row.checksum() != null && revision.checksum() != null
+					&& !row.checksum().equals(revision.checksum())) {
+				throw new ChecksumMismatchException(revision.id(), revision.location(), row.checksum(),
+						revision.checksum());
+			}
+		}
+	}
+
+	static MigrationException databaseError(String what, SQLException ex) {
+		return new MigrationException("Could not " + what + ": " + ex.getMessage()
+				+ ((ex.getSQLState() != null) ? " (SQL state " + ex.getSQLState() + ")" : "")
+				+ ". Check the connection and that the user may read and write the migration tables", ex);
 	}
 
 }

@@ -1,22 +1,77 @@
 package dev.migration.script;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.migration.Migration;
 import dev.migration.MigrationConfig;
 import dev.migration.Revision;
 
 /**
  * Finds revisions in the configured locations ({@code classpath:}, {@code filesystem:})
  * and in the configuration's Java migrations.
+ * <p>
+ * A location yields every {@code .sql} file below it (subfolders included) and, on the
+ * class path, every concrete {@link Migration} class in its package and subpackages
+ * ({@code classpath:db/migration} is package {@code db.migration}). Files come in path
+ * order, locations in configured order, Java migrations passed in the configuration last.
+ * A class found by scanning and also passed as an instance (a Spring bean) is taken once,
+ * as the instance.
  */
 public final class ScriptLoader {
 
-	// CONTRACT: the script helper replaces this body.
+	private static final Logger log = LoggerFactory.getLogger(ScriptLoader.class);
+
 	private ScriptLoader() {
 	}
 
+	/**
+	 * Load every revision.
+	 * @param config the locations, class loader and Java migrations
+	 * @return the revisions, with their bodies
+	 * @throws dev.migration.ScriptParseException for a script or class that cannot be
+	 * read, naming the file and line
+	 * @throws dev.migration.InvalidConfigurationException for a bad location
+	 */
 	public static List<Revision> load(MigrationConfig config) {
-		throw new UnsupportedOperationException("ScriptLoader.load");
+		long started = System.nanoTime();
+		List<Revision> revisions = new ArrayList<>();
+		Set<String> given = new HashSet<>();
+		for (Migration migration : config.migrations()) {
+			given.add(JavaMigrations.annotatedClass(migration.getClass()).getName());
+		}
+		for (String written : config.locations()) {
+			Location location = Location.parse(written);
+			LocationScanner.Listing listing = LocationScanner.scan(location, config.classLoader());
+			for (LocationScanner.ScriptFile script : listing.scripts()) {
+				revisions.add(SqlScriptParser.parse(location.child(script.relativePath()), script.content()));
+			}
+			String packagePrefix = location.packageName() + ".";
+			for (String classFile : listing.classFiles()) {
+				String className = packagePrefix
+						+ classFile.substring(0, classFile.length() - ".class".length()).replace('/', '.');
+				if (given.contains(className)) {
+					continue;
+				}
+				Class<? extends Migration> type = JavaMigrations.candidate(className, config.classLoader());
+				if (type != null && given.add(className)) {
+					revisions.add(JavaMigrations.revision(JavaMigrations.instantiate(type)));
+				}
+			}
+		}
+		for (Migration migration : config.migrations()) {
+			revisions.add(JavaMigrations.revision(migration));
+		}
+		if (log.isDebugEnabled()) {
+			log.debug("Loaded {} revisions from {} in {} ms", revisions.size(), config.locations(),
+					(System.nanoTime() - started) / 1_000_000);
+		}
+		return revisions;
 	}
 
 }

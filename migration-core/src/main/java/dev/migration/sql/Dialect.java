@@ -1,6 +1,13 @@
 package dev.migration.sql;
 
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import java.util.Locale;
+import java.util.regex.Pattern;
+
+import dev.migration.InvalidConfigurationException;
+import dev.migration.MigrationException;
 
 /**
  * The databases the engine supports. Owns what differs between them: identifier quoting,
@@ -9,6 +16,13 @@ import java.util.Locale;
 public enum Dialect {
 
 	H2(true), POSTGRESQL(true), MYSQL(false), SQLITE(true);
+
+	/**
+	 * Names from settings become part of SQL text, so only plain identifiers are
+	 * accepted: nothing that needs quoting can smuggle SQL in, and unquoted names fold
+	 * case the way every user of the database expects.
+	 */
+	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
 	private final boolean transactionalDdl;
 
@@ -64,6 +78,54 @@ public enum Dialect {
 			default -> throw new IllegalArgumentException(
 					"Unknown dialect '" + name + "'; use one of postgresql, mariadb, mysql, h2, sqlite");
 		};
+	}
+
+	/**
+	 * The dialect of a live connection, from its metadata.
+	 * @param connection the connection
+	 * @return the dialect
+	 * @throws MigrationException for a database that is not supported
+	 */
+	public static Dialect detect(Connection connection) {
+		try {
+			DatabaseMetaData metaData = connection.getMetaData();
+			String product = metaData.getDatabaseProductName().toLowerCase(Locale.ROOT);
+			if (product.contains("postgres")) {
+				return POSTGRESQL;
+			}
+			if (product.contains("mariadb") || product.contains("mysql")) {
+				return MYSQL;
+			}
+			if (product.contains("h2")) {
+				return H2;
+			}
+			if (product.contains("sqlite")) {
+				return SQLITE;
+			}
+			throw new MigrationException("Unsupported database '" + metaData.getDatabaseProductName() + "' at "
+					+ metaData.getURL() + "; supported: PostgreSQL, MariaDB/MySQL, H2, SQLite");
+		}
+		catch (SQLException ex) {
+			throw new MigrationException("Cannot detect the database dialect: " + ex.getMessage()
+					+ ". Set migration.dialect explicitly or check the connection", ex);
+		}
+	}
+
+	/**
+	 * Check a schema or table name taken from settings before it becomes part of SQL.
+	 * @param property the setting's name, for the message
+	 * @param name the value
+	 * @return the name
+	 * @throws InvalidConfigurationException when the name is not a plain identifier
+	 */
+	public static String checkIdentifier(String property, String name) {
+		if (!IDENTIFIER.matcher(name).matches()) {
+			throw new InvalidConfigurationException(property,
+					"must be a plain SQL identifier (letters, digits and '_', not starting with a digit, at most 63 "
+							+ "characters), but was '" + name + "'. Names are written into SQL unquoted, so "
+							+ "anything else is refused");
+		}
+		return name;
 	}
 
 }

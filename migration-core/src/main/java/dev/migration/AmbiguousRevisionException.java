@@ -1,0 +1,20 @@
+package dev.migration;
+
+import java.util.List;
+
+/** A partial revision id matches several revisions. */
+public class AmbiguousRevisionException extends RevisionResolutionException {
+
+	private final List<String> candidates;
+
+	public AmbiguousRevisionException(String prefix, List<String> candidates) {
+		super("Revision prefix '" + prefix + "' is ambiguous: it matches " + String.join(", ", candidates)
+				+ "; type more characters of the id", prefix);
+		this.candidates = List.copyOf(candidates);
+	}
+
+	public List<String> getCandidates() {
+		return this.candidates;
+	}
+
+}

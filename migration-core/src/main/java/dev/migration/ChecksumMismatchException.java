@@ -1,0 +1,43 @@
+package dev.migration;
+
+/**
+ * An applied script was edited after it ran: what is in the database no longer matches
+ * the file.
+ */
+public class ChecksumMismatchException extends MigrationException {
+
+	private final String revision;
+
+	private final String location;
+
+	private final String appliedChecksum;
+
+	private final String currentChecksum;
+
+	public ChecksumMismatchException(String revision, String location, String appliedChecksum, String currentChecksum) {
+		super("Revision " + revision + " (" + location + ") was edited after it was applied: applied checksum "
+				+ appliedChecksum + ", script checksum now " + currentChecksum + ". Revert the edit, or put the "
+				+ "change in a new revision; or set migration.validate-checksums=false to skip this check");
+		this.revision = revision;
+		this.location = location;
+		this.appliedChecksum = appliedChecksum;
+		this.currentChecksum = currentChecksum;
+	}
+
+	public String getRevision() {
+		return this.revision;
+	}
+
+	public String getLocation() {
+		return this.location;
+	}
+
+	public String getAppliedChecksum() {
+		return this.appliedChecksum;
+	}
+
+	public String getCurrentChecksum() {
+		return this.currentChecksum;
+	}
+
+}

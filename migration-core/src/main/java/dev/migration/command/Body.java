@@ -1,0 +1,143 @@
+package dev.migration.command;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.migration.HistoryEntry.Direction;
+import dev.migration.Migration;
+import dev.migration.MigrationContext;
+import dev.migration.MigrationException;
+import dev.migration.Revision;
+import dev.migration.script.SqlStatement;
+import dev.migration.sql.Dialect;
+import dev.migration.sql.SqlSink;
+
+/**
+ * Runs a revision's body through a sink, one statement at a time, keeping track of which
+ * statement is running so that a failure can say exactly where it happened.
+ */
+final class Body {
+
+	private final Revision revision;
+
+	private final Direction direction;
+
+	private final SqlSink sink;
+
+	private final Progress progress;
+
+	private final @Nullable List<SqlStatement> statements;
+
+	/** The statement running now: 1-based index and file line (0 when unknown). */
+	int currentIndex;
+
+	int currentLine;
+
+	/** Statements that completed. */
+	int done;
+
+	Body(Revision revision, Direction direction, SqlSink sink, Progress progress) {
+		this.revision = revision;
+		this.direction = direction;
+		this.sink = sink;
+		this.progress = progress;
+		this.statements = Statements.of(revision, direction, sink.dialect());
+	}
+
+	/** Statements in the body, {@code null} when only running it tells (Java). */
+	@Nullable Integer total() {
+		return (this.statements != null) ? this.statements.size() : null;
+	}
+
+	void run() throws Exception {
+		if (this.statements != null) {
+			for (SqlStatement statement : this.statements) {
+				execute(statement.sql(), statement.line());
+			}
+			return;
+		}
+		Migration migration = this.revision.migration();
+		if (migration == null) {
+			throw new MigrationException(
+					"Revision " + this.revision.id() + " (" + this.revision.location() + ") has no body to run");
+		}
+		MigrationContext context = new Context();
+		if (this.direction == Direction.DOWNGRADE) {
+			migration.downgrade(context);
+		}
+		else {
+			migration.upgrade(context);
+		}
+	}
+
+	private void execute(String sql, int line) throws SQLException {
+		this.currentIndex = this.done + 1;
+		this.currentLine = line;
+		this.sink.execute(sql);
+		this.done++;
+		this.progress.statementDone(this.done);
+		this.currentIndex = 0;
+		this.currentLine = 0;
+	}
+
+	/** Called after each completed statement. */
+	@FunctionalInterface
+	interface Progress {
+
+		void statementDone(int done) throws SQLException;
+
+	}
+
+	/** Thrown through Java migrations' code, unwrapped by the runner. */
+	static final class StatementFailure extends RuntimeException {
+
+		StatementFailure(SQLException cause) {
+			super(cause.getMessage(), cause);
+		}
+
+	}
+
+	private final class Context implements MigrationContext {
+
+		@Override
+		public Revision revision() {
+			return Body.this.revision;
+		}
+
+		@Override
+		public Dialect dialect() {
+			return Body.this.sink.dialect();
+		}
+
+		@Override
+		public boolean isOffline() {
+			return Body.this.sink.isOffline();
+		}
+
+		@Override
+		public Connection connection() {
+			Connection connection = Body.this.sink.connection();
+			if (connection == null) {
+				throw new MigrationException("Revision " + Body.this.revision.id() + " ("
+						+ Body.this.revision.location() + ") uses the JDBC connection, which offline SQL does not "
+						+ "have: use context.execute(sql) for what it runs, or check context.isOffline()");
+			}
+			return connection;
+		}
+
+		@Override
+		public void execute(String sql) {
+			try {
+				Body.this.execute(sql, 0);
+			}
+			catch (SQLException ex) {
+				throw new StatementFailure(ex);
+			}
+		}
+
+	}
+
+}

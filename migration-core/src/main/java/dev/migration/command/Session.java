@@ -1,0 +1,136 @@
+package dev.migration.command;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.migration.InvalidConfigurationException;
+import dev.migration.MigrationConfig;
+import dev.migration.MigrationException;
+import dev.migration.sql.Dialect;
+import dev.migration.sql.JdbcSink;
+import dev.migration.store.HeadTracker;
+import dev.migration.store.HistoryStore;
+import dev.migration.store.Tables;
+
+/**
+ * One work connection and what hangs off it for the length of a command. The connection
+ * is given back in the state it came in (auto-commit), because it may belong to the
+ * application's pool.
+ */
+final class Session implements AutoCloseable {
+
+	final DataSource dataSource;
+
+	final Connection connection;
+
+	final Dialect dialect;
+
+	final Tables tables;
+
+	final HistoryStore history;
+
+	final HeadTracker heads;
+
+	final JdbcSink sink;
+
+	private final boolean autoCommit;
+
+	private @Nullable String user;
+
+	private Session(DataSource dataSource, Connection connection, Dialect dialect, Tables tables, boolean autoCommit) {
+		this.dataSource = dataSource;
+		this.connection = connection;
+		this.dialect = dialect;
+		this.tables = tables;
+		this.history = new HistoryStore(tables);
+		this.heads = new HeadTracker(tables);
+		this.sink = new JdbcSink(connection, dialect);
+		this.autoCommit = autoCommit;
+	}
+
+	static Session open(MigrationConfig config) {
+		DataSource dataSource = requireDataSource(config);
+		Connection connection;
+		try {
+			connection = dataSource.getConnection();
+		}
+		catch (SQLException ex) {
+			throw new MigrationException("Cannot connect to the database (" + dataSource + "): " + ex.getMessage()
+					+ ". Check migration.url, migration.user and migration.password, and that the database is up", ex);
+		}
+		try {
+			boolean autoCommit = connection.getAutoCommit();
+			if (!autoCommit) {
+				connection.setAutoCommit(true);
+			}
+			Dialect dialect = (config.dialect() != null) ? config.dialect() : Dialect.detect(connection);
+			return new Session(dataSource, connection, dialect, Tables.of(config, dialect), autoCommit);
+		}
+		catch (SQLException | RuntimeException ex) {
+			try {
+				connection.close();
+			}
+			catch (SQLException closing) {
+				ex.addSuppressed(closing);
+			}
+			throw (ex instanceof RuntimeException runtime) ? runtime
+					: new MigrationException("Cannot prepare the connection: " + ex.getMessage(), ex);
+		}
+	}
+
+	static DataSource requireDataSource(MigrationConfig config) {
+		DataSource dataSource = config.dataSource();
+		if (dataSource == null) {
+			throw new InvalidConfigurationException("migration.url",
+					"is not set and no DataSource was given: this command needs a database");
+		}
+		return dataSource;
+	}
+
+	/** The database user, for history rows; read once. */
+	@Nullable String user() {
+		if (this.user == null) {
+			try {
+				this.user = this.connection.getMetaData().getUserName();
+			}
+			catch (SQLException ex) {
+				this.user = null;
+			}
+		}
+		return this.user;
+	}
+
+	String url() {
+		try {
+			String url = this.connection.getMetaData().getURL();
+			return (url != null) ? url : this.dataSource.toString();
+		}
+		catch (SQLException ex) {
+			return this.dataSource.toString();
+		}
+	}
+
+	@Override
+	public void close() {
+		try {
+			if (!this.connection.getAutoCommit()) {
+				this.connection.rollback();
+			}
+			this.connection.setAutoCommit(this.autoCommit);
+		}
+		catch (SQLException ex) {
+			// closing anyway
+		}
+		try {
+			this.connection.close();
+		}
+		catch (SQLException ex) {
+			// nothing left to do with it
+		}
+	}
+
+}

@@ -1,0 +1,297 @@
+package dev.migration.command;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.migration.DowngradeNotSupportedException;
+import dev.migration.HistoryEntry.Direction;
+import dev.migration.Migration;
+import dev.migration.MigrationFailedException;
+import dev.migration.MigrationResult;
+import dev.migration.Revision;
+import dev.migration.VersionTableException;
+import dev.migration.graph.MigrationPlan;
+import dev.migration.graph.MigrationStep;
+import dev.migration.sql.SqlSink;
+import dev.migration.store.HeadTracker;
+import dev.migration.store.HistoryStore;
+import dev.migration.store.HistoryStore.Row;
+
+/**
+ * Runs (or, through a script sink, renders) a plan step by step. A step whose statements
+ * can share a transaction with its version-table change and history row does so; a step
+ * that cannot (MySQL DDL, {@code transactional: false}) records its progress after every
+ * statement, so a failure or a kill leaves a row saying how far it got.
+ */
+final class StepRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(StepRunner.class);
+
+	private final SqlSink sink;
+
+	private final HeadTracker heads;
+
+	private final HistoryStore history;
+
+	private final @Nullable String user;
+
+	private final boolean transactionPerMigration;
+
+	private final List<String> current = new ArrayList<>();
+
+	/** The version table as of the open transaction's start, for messages. */
+	private List<String> committedHeads = List.of();
+
+	StepRunner(SqlSink sink, HeadTracker heads, HistoryStore history, @Nullable String user,
+			boolean transactionPerMigration) {
+		this.sink = sink;
+		this.heads = heads;
+		this.history = history;
+		this.user = user;
+		this.transactionPerMigration = transactionPerMigration;
+	}
+
+	List<MigrationResult.Step> run(MigrationPlan plan, boolean purge) throws SQLException {
+		checkDowngrades(plan);
+		if (purge) {
+			// same transaction as the first stamp step, or committed at the end of the
+			// run
+			this.sink.begin();
+			this.heads.purge(this.sink);
+		}
+		this.current.clear();
+		this.current.addAll(plan.fromHeads());
+		this.committedHeads = List.copyOf(plan.fromHeads());
+		List<MigrationResult.Step> done = new ArrayList<>();
+		for (MigrationStep step : plan.steps()) {
+			done.add(runStep(step));
+		}
+		this.sink.commit();
+		return done;
+	}
+
+	private static void checkDowngrades(MigrationPlan plan) {
+		for (MigrationStep step : plan.steps()) {
+			if (step.direction() == Direction.DOWNGRADE) {
+				Migration migration = step.revision().migration();
+				if (migration == null || !migration.hasDowngrade()) {
+					throw new DowngradeNotSupportedException(step.revision().id(), step.revision().location());
+				}
+			}
+		}
+	}
+
+	private boolean isTransactional(MigrationStep step) {
+		return step.direction() == Direction.STAMP
+				|| (this.sink.dialect().supportsTransactionalDdl() && step.revision().transactional());
+	}
+
+	private MigrationResult.Step runStep(MigrationStep step) throws SQLException {
+		Revision revision = step.revision();
+		Instant started = Instant.now();
+		long start = System.nanoTime();
+		if (step.direction() == Direction.STAMP) {
+			log.info("{}: stamping (version table {} -> {})", revision.id(), step.removeHeads(), step.addHeads());
+		}
+		else {
+			log.info("{}: {} {}", revision.id(), (step.direction() == Direction.UPGRADE) ? "applying" : "reverting",
+					revision.location());
+		}
+		this.sink.comment(describe(step));
+		if (isTransactional(step) || this.sink.isOffline()) {
+			runInTransaction(step, started, start);
+		}
+		else {
+			runStepwise(step, started, start);
+		}
+		Duration duration = Duration.ofNanos(System.nanoTime() - start);
+		this.current.removeAll(step.removeHeads());
+		this.current.addAll(step.addHeads());
+		if (!this.sink.inTransaction()) {
+			this.committedHeads = List.copyOf(this.current);
+		}
+		if (step.direction() != Direction.STAMP) {
+			log.info("{}: {} in {} ms", revision.id(), (step.direction() == Direction.UPGRADE) ? "applied" : "reverted",
+					duration.toMillis());
+		}
+		return new MigrationResult.Step(revision.id(), revision.message(), duration);
+	}
+
+	private static String describe(MigrationStep step) {
+		Revision revision = step.revision();
+		String verb = switch (step.direction()) {
+			case UPGRADE -> "Upgrade";
+			case DOWNGRADE -> "Downgrade";
+			case STAMP -> "Stamp";
+		};
+		return verb + " " + revision.id() + ((revision.message().isEmpty()) ? "" : ": " + revision.message()) + " ("
+				+ revision.location() + "); version table " + step.removeHeads() + " -> " + step.addHeads();
+	}
+
+	private void runInTransaction(MigrationStep step, Instant started, long start) throws SQLException {
+		boolean transactional = isTransactional(step);
+		if (transactional) {
+			this.sink.begin();
+		}
+		else {
+			this.sink.commit();
+		}
+		Body body = new Body(step.revision(), step.direction(), this.sink, (done) -> {
+		});
+		try {
+			if (step.direction() != Direction.STAMP) {
+				body.run();
+			}
+			this.heads.apply(this.sink, step.removeHeads(), step.addHeads());
+			this.history.record(this.sink,
+					row(step, started, Instant.now(), millisSince(start), true, body.done, body.total(), null));
+			if (this.transactionPerMigration) {
+				this.sink.commit();
+			}
+		}
+		catch (Exception ex) {
+			SQLException rollbackFailure = this.sink.rollback();
+			if (rollbackFailure != null) {
+				ex.addSuppressed(rollbackFailure);
+			}
+			List<String> versionTable = this.committedHeads;
+			this.current.clear();
+			this.current.addAll(versionTable);
+			recordFailure(row(step, started, Instant.now(), millisSince(start), false, 0, body.total(), message(ex)));
+			if (ex instanceof VersionTableException versionTable1) {
+				throw versionTable1;
+			}
+			String remedy = this.transactionPerMigration
+					? "The revision was rolled back; the version table still says " + heads(versionTable)
+							+ " and earlier revisions stay applied. Fix the script and run the command again"
+					: "The whole run was rolled back (migration.transaction-per-migration=false); the version table "
+							+ "still says " + heads(versionTable) + ". Fix the script and run the command again";
+			throw failure(step.revision(), body, ex, 0, true, remedy);
+		}
+	}
+
+	private void runStepwise(MigrationStep step, Instant started, long start) throws SQLException {
+		this.sink.commit();
+		Revision revision = step.revision();
+		Body[] holder = new Body[1];
+		long[] id = new long[1];
+		holder[0] = new Body(revision, step.direction(), this.sink,
+				(done) -> this.history.progress(this.sink, id[0], done));
+		Body body = holder[0];
+		id[0] = this.history.start(this.sink, row(step, started, null, null, null, 0, body.total(), null));
+		try {
+			body.run();
+		}
+		catch (Exception ex) {
+			recordStepwiseFailure(id[0], start, body.done, ex);
+			List<String> after = new ArrayList<>(this.current);
+			after.removeAll(step.removeHeads());
+			after.addAll(step.addHeads());
+			String remedy = (body.done == 0)
+					? "No statement of it had completed, so nothing changed; the version table still says "
+							+ heads(this.current) + ". Fix the script and run the command again"
+					: statementsRan(body.done, body.total()) + " already ran and stayed committed ("
+							+ whyNotTransactional(revision) + "); the version table still says " + heads(this.current)
+							+ ". Undo them by hand and run 'stamp " + heads(this.current)
+							+ "', or finish the revision by hand and run 'stamp " + heads(after)
+							+ "'. Until then, upgrade and downgrade refuse to run";
+			throw failure(revision, body, ex, body.done, body.done == 0, remedy);
+		}
+		try {
+			this.sink.begin();
+			this.heads.apply(this.sink, step.removeHeads(), step.addHeads());
+			this.history.finish(this.sink, id[0], Instant.now(), millisSince(start), true, body.done, null);
+			this.sink.commit();
+		}
+		catch (SQLException | RuntimeException ex) {
+			SQLException rollbackFailure = this.sink.rollback();
+			if (rollbackFailure != null) {
+				ex.addSuppressed(rollbackFailure);
+			}
+			recordStepwiseFailure(id[0], start, body.done, ex);
+			throw ex;
+		}
+	}
+
+	private void recordStepwiseFailure(long id, long start, int done, Exception ex) {
+		try {
+			this.history.finish(this.sink, id, Instant.now(), millisSince(start), false, done, message(ex));
+		}
+		catch (SQLException | RuntimeException recording) {
+			ex.addSuppressed(recording);
+			log.error("Could not record the failure in the history table: {}", recording.getMessage());
+		}
+	}
+
+	private void recordFailure(Row row) {
+		if (this.sink.isOffline()) {
+			return;
+		}
+		try {
+			this.history.record(this.sink, row);
+		}
+		catch (SQLException | RuntimeException ex) {
+			log.error("{}: could not record the failure in the history table: {}", row.revision(), ex.getMessage());
+		}
+	}
+
+	private static String whyNotTransactional(Revision revision) {
+		return revision.transactional() ? "MariaDB/MySQL commit DDL implicitly"
+				: "the revision is marked transactional: false";
+	}
+
+	private static String statementsRan(int done, @Nullable Integer total) {
+		String of = (total != null) ? " of " + total : "";
+		return (done == 1) ? "Statement 1" + of : "Statements 1-" + done + of;
+	}
+
+	static String heads(List<String> heads) {
+		return heads.isEmpty() ? "base" : String.join(" ", heads);
+	}
+
+	private Row row(MigrationStep step, Instant started, @Nullable Instant finished, @Nullable Long durationMs,
+			@Nullable Boolean success, int done, @Nullable Integer total, @Nullable String error) {
+		Revision revision = step.revision();
+		String checksum = (step.direction() == Direction.STAMP) ? null : revision.checksum();
+		return new Row(0, revision.id(), step.direction(), revision.location(), checksum, started, finished, durationMs,
+				this.user, success, done, total, error);
+	}
+
+	private static long millisSince(long start) {
+		return (System.nanoTime() - start) / 1_000_000;
+	}
+
+	private static Throwable unwrap(Throwable ex) {
+		return (ex instanceof Body.StatementFailure && ex.getCause() != null) ? ex.getCause() : ex;
+	}
+
+	private static String message(Throwable ex) {
+		Throwable cause = unwrap(ex);
+		String message = cause.getMessage();
+		return (message != null && !message.isBlank()) ? message.strip() : cause.getClass().getName();
+	}
+
+	private static MigrationFailedException failure(Revision revision, Body body, Exception ex, int completed,
+			boolean rolledBack, String remedy) {
+		Throwable cause = unwrap(ex);
+		String sqlState = null;
+		for (Throwable each = cause; each != null; each = each.getCause()) {
+			if (each instanceof SQLException sql) {
+				sqlState = sql.getSQLState();
+				break;
+			}
+		}
+		log.error("{}: failed in {}{}: {}", revision.id(), revision.location(),
+				(body.currentIndex > 0) ? " (statement " + body.currentIndex + ")" : "", message(ex));
+		return new MigrationFailedException(revision.id(), revision.location(), body.currentIndex, body.currentLine,
+				sqlState, message(ex), completed, rolledBack, remedy, cause);
+	}
+
+}

@@ -1,0 +1,145 @@
+package dev.migration.lock;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.migration.LockTimeoutException;
+import dev.migration.MigrationException;
+
+/** A PostgreSQL session advisory lock on a dedicated connection. */
+final class PostgresAdvisoryLock implements MigrationLock {
+
+	private static final Logger log = LoggerFactory.getLogger(PostgresAdvisoryLock.class);
+
+	private final Connection connection;
+
+	private final long key;
+
+	private final String description;
+
+	private final @Nullable String previousApplicationName;
+
+	private PostgresAdvisoryLock(Connection connection, long key, String description,
+			@Nullable String previousApplicationName) {
+		this.connection = connection;
+		this.key = key;
+		this.description = description;
+		this.previousApplicationName = previousApplicationName;
+	}
+
+	static MigrationLock acquire(DataSource dataSource, String scope, Duration timeout) {
+		long key = Polling.key(scope);
+		String description = "PostgreSQL advisory lock " + key + " for " + scope;
+		Connection connection = null;
+		try {
+			connection = dataSource.getConnection();
+			connection.setAutoCommit(true);
+			String previous = setApplicationName(connection, Polling.APPLICATION_NAME);
+			Connection lockConnection = connection;
+			boolean locked = Polling.poll(() -> tryLock(lockConnection, key), timeout, description);
+			if (locked) {
+				return new PostgresAdvisoryLock(connection, key, description, previous);
+			}
+			String holder = holder(connection, key);
+			setApplicationName(connection, previous);
+			throw new LockTimeoutException(description, timeout, holder);
+		}
+		catch (SQLException ex) {
+			if (connection != null) {
+				closeQuietly(connection);
+			}
+			throw new MigrationException("Cannot take the migration lock (" + description + "): " + ex.getMessage(),
+					ex);
+		}
+		catch (RuntimeException ex) {
+			if (connection != null) {
+				closeQuietly(connection);
+			}
+			throw ex;
+		}
+	}
+
+	private static boolean tryLock(Connection connection, long key) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+			statement.setLong(1, key);
+			try (ResultSet rs = statement.executeQuery()) {
+				return rs.next() && rs.getBoolean(1);
+			}
+		}
+	}
+
+	private static @Nullable String setApplicationName(Connection connection, @Nullable String name) {
+		try {
+			String previous = connection.getClientInfo("ApplicationName");
+			connection.setClientInfo("ApplicationName", (name != null) ? name : "");
+			return previous;
+		}
+		catch (SQLException ex) {
+			return null;
+		}
+	}
+
+	/** Who holds the lock, from pg_locks and pg_stat_activity. */
+	static @Nullable String holder(Connection connection, long key) {
+		String sql = "SELECT a.pid, a.application_name, a.usename, a.client_addr, a.backend_start, a.state "
+				+ "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' "
+				+ "AND l.granted AND l.objsubid = 1 AND l.classid::bigint = ? AND l.objid::bigint = ? "
+				+ "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())";
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setLong(1, key >>> 32);
+			statement.setLong(2, key & 0xffffffffL);
+			try (ResultSet rs = statement.executeQuery()) {
+				if (!rs.next()) {
+					return null;
+				}
+				String client = rs.getString("client_addr");
+				return "PostgreSQL session pid " + rs.getInt("pid") + " (application_name '"
+						+ rs.getString("application_name") + "', user " + rs.getString("usename") + ", client "
+						+ ((client != null) ? client : "local socket") + ", connected since "
+						+ rs.getTimestamp("backend_start").toInstant() + ", state " + rs.getString("state")
+						+ "); if it is stuck, end it with SELECT pg_terminate_backend(" + rs.getInt("pid") + ")";
+			}
+		}
+		catch (SQLException ex) {
+			return null;
+		}
+	}
+
+	@Override
+	public String description() {
+		return this.description;
+	}
+
+	@Override
+	public void close() {
+		try (PreparedStatement statement = this.connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+			statement.setLong(1, this.key);
+			statement.execute();
+			setApplicationName(this.connection, this.previousApplicationName);
+		}
+		catch (SQLException ex) {
+			// the lock ends with the session at the latest
+			log.warn("Could not release {}: {}", this.description, ex.getMessage());
+		}
+		closeQuietly(this.connection);
+	}
+
+	private static void closeQuietly(Connection connection) {
+		try {
+			connection.close();
+		}
+		catch (SQLException ex) {
+			log.debug("Closing the lock connection failed: {}", ex.getMessage());
+		}
+	}
+
+}

@@ -1,0 +1,62 @@
+package dev.migration.script;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Script checksums: SHA-256 (lower-case hex) of the text with a leading byte order mark
+ * removed and CRLF/CR line endings turned into LF, so that a checkout on Windows or an
+ * editor adding a BOM does not look like an edit.
+ */
+public final class Checksums {
+
+	private Checksums() {
+	}
+
+	/**
+	 * The checksum of a script.
+	 * @param script the script text as read
+	 * @return 64 lower-case hex characters
+	 */
+	public static String sha256(String script) {
+		return sha256Normalized(normalize(script));
+	}
+
+	/**
+	 * Drops a leading BOM and turns CRLF and CR into LF; returns the same string if
+	 * clean.
+	 */
+	static String normalize(String text) {
+		int from = (!text.isEmpty() && text.charAt(0) == '\uFEFF') ? 1 : 0;
+		if (text.indexOf('\r') < 0) {
+			return (from == 0) ? text : text.substring(1);
+		}
+		StringBuilder out = new StringBuilder(text.length());
+		for (int i = from; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '\r') {
+				out.append('\n');
+				if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+					i++;
+				}
+			}
+			else {
+				out.append(c);
+			}
+		}
+		return out.toString();
+	}
+
+	static String sha256Normalized(String normalized) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			return HexFormat.of().formatHex(digest.digest(normalized.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is required of every Java runtime", ex);
+		}
+	}
+
+}

@@ -1,0 +1,164 @@
+package dev.migration.script;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.migration.InvalidConfigurationException;
+import dev.migration.MigrationException;
+
+/**
+ * Lists the {@code .sql} files (read once, as bytes) and {@code .class} files below a
+ * location, recursively and in a deterministic order: directories on disk and jars,
+ * including Spring Boot's nested jars, which the class loader exposes as {@code jar:}
+ * URLs whose connection is a {@link JarURLConnection}.
+ */
+final class LocationScanner {
+
+	private static final Logger log = LoggerFactory.getLogger(LocationScanner.class);
+
+	private LocationScanner() {
+	}
+
+	/** A script file: its path below the location root and its content. */
+	record ScriptFile(String relativePath, byte[] content) {
+	}
+
+	/** What a location holds. */
+	record Listing(List<ScriptFile> scripts, List<String> classFiles) {
+	}
+
+	static Listing scan(Location location, ClassLoader classLoader) {
+		Listing listing = new Listing(new ArrayList<>(), new ArrayList<>());
+		if (!location.classpath()) {
+			Path root = Paths.get(location.path());
+			if (!Files.isDirectory(root)) {
+				throw new InvalidConfigurationException("locations", "'" + location.written() + "': directory "
+						+ root.toAbsolutePath() + " does not exist; create it or fix the location");
+			}
+			directory(root, listing, false);
+			return listing;
+		}
+		Set<String> seen = new LinkedHashSet<>();
+		try {
+			Enumeration<URL> urls = classLoader.getResources(location.path());
+			while (urls.hasMoreElements()) {
+				URL url = urls.nextElement();
+				if (seen.add(url.toExternalForm())) {
+					root(url, location, listing);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new MigrationException("Cannot scan " + location.written() + ": " + ex.getMessage()
+					+ "; check that the class path entries are readable", ex);
+		}
+		if (seen.isEmpty()) {
+			log.warn("No migrations found at {}: nothing on the class path at {}", location.written(), location.path());
+		}
+		return listing;
+	}
+
+	private static void root(URL url, Location location, Listing listing) throws IOException {
+		if ("file".equals(url.getProtocol())) {
+			try {
+				directory(Paths.get(url.toURI()), listing, true);
+			}
+			catch (URISyntaxException ex) {
+				throw new MigrationException(
+						"Cannot scan " + location.written() + " at " + url + ": " + ex.getMessage(), ex);
+			}
+			return;
+		}
+		URLConnection connection = url.openConnection();
+		if (!(connection instanceof JarURLConnection jarConnection)) {
+			throw new MigrationException("Cannot scan " + location.written() + " at " + url + ": unsupported URL type '"
+					+ url.getProtocol() + "'; put the migrations in a directory or jar on the class path, or use a "
+					+ "filesystem: location");
+		}
+		// our own handle on the jar: closing it must not close the class loader's
+		jarConnection.setUseCaches(false);
+		String entryName = jarConnection.getEntryName();
+		String prefix = (entryName == null || entryName.isEmpty()) ? "" : stripSlash(entryName) + "/";
+		try (JarFile jar = jarConnection.getJarFile()) {
+			jar(jar, prefix, listing);
+		}
+	}
+
+	private static String stripSlash(String entryName) {
+		return entryName.endsWith("/") ? entryName.substring(0, entryName.length() - 1) : entryName;
+	}
+
+	private static void jar(JarFile jar, String prefix, Listing listing) throws IOException {
+		List<JarEntry> scripts = new ArrayList<>();
+		List<String> classes = new ArrayList<>();
+		Enumeration<JarEntry> entries = jar.entries();
+		while (entries.hasMoreElements()) {
+			JarEntry entry = entries.nextElement();
+			String name = entry.getName();
+			if (entry.isDirectory() || !name.startsWith(prefix)) {
+				continue;
+			}
+			if (name.endsWith(".sql")) {
+				scripts.add(entry);
+			}
+			else if (name.endsWith(".class")) {
+				classes.add(name.substring(prefix.length()));
+			}
+		}
+		scripts.sort(Comparator.comparing(JarEntry::getName));
+		for (JarEntry entry : scripts) {
+			try (InputStream in = jar.getInputStream(entry)) {
+				listing.scripts().add(new ScriptFile(entry.getName().substring(prefix.length()), in.readAllBytes()));
+			}
+		}
+		classes.sort(null);
+		listing.classFiles().addAll(classes);
+	}
+
+	private static void directory(Path root, Listing listing, boolean classes) {
+		List<String> scripts = new ArrayList<>();
+		List<String> classFiles = new ArrayList<>();
+		try (Stream<Path> files = Files.walk(root)) {
+			files.forEach((file) -> {
+				String name = file.getFileName().toString();
+				boolean script = name.endsWith(".sql");
+				if ((script || (classes && name.endsWith(".class"))) && Files.isRegularFile(file)) {
+					String relative = root.relativize(file)
+						.toString()
+						.replace(file.getFileSystem().getSeparator(), "/");
+					(script ? scripts : classFiles).add(relative);
+				}
+			});
+			scripts.sort(null);
+			for (String relative : scripts) {
+				listing.scripts().add(new ScriptFile(relative, Files.readAllBytes(root.resolve(relative))));
+			}
+		}
+		catch (IOException ex) {
+			throw new MigrationException("Cannot read migrations below " + root + ": " + ex.getMessage()
+					+ "; check the directory's permissions", ex);
+		}
+		classFiles.sort(null);
+		listing.classFiles().addAll(classFiles);
+	}
+
+}

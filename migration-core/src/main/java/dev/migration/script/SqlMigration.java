@@ -1,0 +1,138 @@
+package dev.migration.script;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.migration.DowngradeNotSupportedException;
+import dev.migration.HistoryEntry;
+import dev.migration.Migration;
+import dev.migration.MigrationContext;
+import dev.migration.sql.Dialect;
+
+/**
+ * A migration read from a {@code .sql} file: the text of its {@code -- +upgrade} and
+ * optional {@code -- +downgrade} sections. Statements are split on first use per dialect
+ * and kept, so a run splits each script once.
+ */
+public final class SqlMigration implements Migration {
+
+	private final String revision;
+
+	private final String location;
+
+	private final String upgrade;
+
+	private final int upgradeLine;
+
+	private final @Nullable String downgrade;
+
+	private final int downgradeLine;
+
+	private final @Nullable String checksum;
+
+	private final Map<Dialect, List<SqlStatement>> upgrades = new EnumMap<>(Dialect.class);
+
+	private final Map<Dialect, List<SqlStatement>> downgrades = new EnumMap<>(Dialect.class);
+
+	/**
+	 * Create a SQL migration.
+	 * @param revision the revision id, for messages
+	 * @param location the file, for messages
+	 * @param upgrade the upgrade section's text
+	 * @param upgradeLine the file line of the upgrade text's first line
+	 * @param downgrade the downgrade section's text, {@code null} when there is none
+	 * @param downgradeLine the file line of the downgrade text's first line
+	 * @param checksum the script's checksum, see {@link Checksums}
+	 */
+	public SqlMigration(String revision, String location, String upgrade, int upgradeLine, @Nullable String downgrade,
+			int downgradeLine, @Nullable String checksum) {
+		this.revision = Objects.requireNonNull(revision, "revision");
+		this.location = Objects.requireNonNull(location, "location");
+		this.upgrade = Objects.requireNonNull(upgrade, "upgrade");
+		this.upgradeLine = upgradeLine;
+		this.downgrade = downgrade;
+		this.downgradeLine = downgradeLine;
+		this.checksum = checksum;
+	}
+
+	public String revision() {
+		return this.revision;
+	}
+
+	public String location() {
+		return this.location;
+	}
+
+	public String upgradeScript() {
+		return this.upgrade;
+	}
+
+	public @Nullable String downgradeScript() {
+		return this.downgrade;
+	}
+
+	/**
+	 * The statements of one direction for one dialect, split once and cached.
+	 * @param direction {@code UPGRADE} or {@code DOWNGRADE} ({@code STAMP} runs nothing)
+	 * @param dialect the dialect
+	 * @return the statements, empty for a stamp
+	 * @throws DowngradeNotSupportedException for {@code DOWNGRADE} without a downgrade
+	 * section
+	 * @throws dev.migration.ScriptParseException when the section cannot be split
+	 */
+	public List<SqlStatement> statements(HistoryEntry.Direction direction, Dialect dialect) {
+		return switch (direction) {
+			case UPGRADE -> cached(this.upgrades, dialect, this.upgrade, this.upgradeLine);
+			case DOWNGRADE -> {
+				if (this.downgrade == null) {
+					throw new DowngradeNotSupportedException(this.revision, this.location);
+				}
+				yield cached(this.downgrades, dialect, this.downgrade, this.downgradeLine);
+			}
+			case STAMP -> List.of();
+		};
+	}
+
+	private List<SqlStatement> cached(Map<Dialect, List<SqlStatement>> cache, Dialect dialect, String script,
+			int firstLine) {
+		synchronized (cache) {
+			return cache.computeIfAbsent(dialect, (key) -> SqlSplitter.split(script, key, firstLine, this.location));
+		}
+	}
+
+	@Override
+	public void upgrade(MigrationContext context) {
+		run(context, HistoryEntry.Direction.UPGRADE);
+	}
+
+	@Override
+	public void downgrade(MigrationContext context) {
+		run(context, HistoryEntry.Direction.DOWNGRADE);
+	}
+
+	private void run(MigrationContext context, HistoryEntry.Direction direction) {
+		for (SqlStatement statement : statements(direction, context.dialect())) {
+			context.execute(statement.sql());
+		}
+	}
+
+	@Override
+	public boolean hasDowngrade() {
+		return this.downgrade != null;
+	}
+
+	@Override
+	public @Nullable String checksum() {
+		return this.checksum;
+	}
+
+	@Override
+	public String toString() {
+		return this.location;
+	}
+
+}

@@ -1,0 +1,123 @@
+package dev.migration.sql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Executes on a JDBC connection. Internal to the engine.
+ */
+public final class JdbcSink implements SqlSink {
+
+	private final Connection connection;
+
+	private final Dialect dialect;
+
+	private boolean inTransaction;
+
+	public JdbcSink(Connection connection, Dialect dialect) {
+		this.connection = connection;
+		this.dialect = dialect;
+	}
+
+	@Override
+	public Dialect dialect() {
+		return this.dialect;
+	}
+
+	@Override
+	public boolean isOffline() {
+		return false;
+	}
+
+	@Override
+	public Connection connection() {
+		return this.connection;
+	}
+
+	@Override
+	public void execute(String sql) throws SQLException {
+		try (Statement statement = this.connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+	@Override
+	public int update(String sql, @Nullable Object... params) throws SQLException {
+		try (PreparedStatement statement = this.connection.prepareStatement(sql)) {
+			bind(statement, params);
+			return statement.executeUpdate();
+		}
+	}
+
+	static void bind(PreparedStatement statement, @Nullable Object... params) throws SQLException {
+		for (int i = 0; i < params.length; i++) {
+			Object value = params[i];
+			if (value instanceof Instant instant) {
+				statement.setTimestamp(i + 1, Timestamp.from(instant));
+			}
+			else if (value instanceof Boolean bool) {
+				statement.setBoolean(i + 1, bool);
+			}
+			else if (value == null) {
+				statement.setObject(i + 1, null);
+			}
+			else {
+				statement.setObject(i + 1, value);
+			}
+		}
+	}
+
+	@Override
+	public void comment(String text) {
+	}
+
+	@Override
+	public void begin() throws SQLException {
+		if (!this.inTransaction) {
+			this.connection.setAutoCommit(false);
+			this.inTransaction = true;
+		}
+	}
+
+	@Override
+	public void commit() throws SQLException {
+		if (this.inTransaction) {
+			this.connection.commit();
+			this.inTransaction = false;
+			this.connection.setAutoCommit(true);
+		}
+	}
+
+	@Override
+	public @Nullable SQLException rollback() {
+		SQLException failure = null;
+		try {
+			if (!this.connection.getAutoCommit()) {
+				this.connection.rollback();
+			}
+		}
+		catch (SQLException ex) {
+			failure = ex;
+		}
+		try {
+			this.connection.setAutoCommit(true);
+		}
+		catch (SQLException ex) {
+			failure = (failure != null) ? failure : ex;
+		}
+		this.inTransaction = false;
+		return failure;
+	}
+
+	@Override
+	public boolean inTransaction() {
+		return this.inTransaction;
+	}
+
+}

@@ -1,0 +1,151 @@
+package dev.migration.sql;
+
+import java.sql.Connection;
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Renders offline SQL: each statement with the delimiter the database's own client
+ * expects. PostgreSQL output runs in {@code psql} (dollar-quoted bodies need nothing
+ * special); MySQL statements whose body contains {@code ;} (procedures, triggers) are
+ * wrapped in {@code DELIMITER} lines. Internal to the engine.
+ */
+public final class ScriptSink implements SqlSink {
+
+	private static final String MYSQL_BODY_DELIMITER = "$$";
+
+	private final Dialect dialect;
+
+	private final StringBuilder out = new StringBuilder();
+
+	private boolean inTransaction;
+
+	public ScriptSink(Dialect dialect) {
+		this.dialect = dialect;
+	}
+
+	@Override
+	public Dialect dialect() {
+		return this.dialect;
+	}
+
+	@Override
+	public boolean isOffline() {
+		return true;
+	}
+
+	@Override
+	public @Nullable Connection connection() {
+		return null;
+	}
+
+	@Override
+	public void execute(String sql) {
+		String text = sql.strip();
+		while (text.endsWith(";")) {
+			text = text.substring(0, text.length() - 1).stripTrailing();
+		}
+		if (this.dialect == Dialect.MYSQL && text.contains(";")) {
+			this.out.append("DELIMITER ")
+				.append(MYSQL_BODY_DELIMITER)
+				.append('\n')
+				.append(text)
+				.append(MYSQL_BODY_DELIMITER)
+				.append('\n')
+				.append("DELIMITER ;\n\n");
+			return;
+		}
+		this.out.append(text).append(";\n\n");
+	}
+
+	@Override
+	public int update(String sql, @Nullable Object... params) {
+		StringBuilder rendered = new StringBuilder();
+		int next = 0;
+		for (int i = 0; i < sql.length(); i++) {
+			char c = sql.charAt(i);
+			if (c == '?' && next < params.length) {
+				rendered.append(literal(params[next++]));
+			}
+			else {
+				rendered.append(c);
+			}
+		}
+		execute(rendered.toString());
+		return -1;
+	}
+
+	String literal(@Nullable Object value) {
+		if (value == null) {
+			return "NULL";
+		}
+		if (value instanceof Instant) {
+			return currentTime();
+		}
+		if (value instanceof Boolean bool) {
+			return bool ? "TRUE" : "FALSE";
+		}
+		if (value instanceof Number) {
+			return value.toString();
+		}
+		String text = value.toString().replace("'", "''");
+		if (this.dialect == Dialect.MYSQL) {
+			text = text.replace("\\", "\\\\");
+		}
+		return "'" + text + "'";
+	}
+
+	private String currentTime() {
+		// sqlite-jdbc stores timestamps as epoch milliseconds; keep offline rows readable
+		// by the same code that reads online ones
+		return (this.dialect == Dialect.SQLITE) ? "(CAST(strftime('%s', 'now') AS INTEGER) * 1000)"
+				: "CURRENT_TIMESTAMP";
+	}
+
+	@Override
+	public void comment(String text) {
+		this.out.append("-- ").append(text.replace('\n', ' ')).append("\n\n");
+	}
+
+	@Override
+	public void begin() {
+		if (!this.inTransaction && hasTransactionStatements()) {
+			this.out.append("BEGIN;\n\n");
+		}
+		this.inTransaction = true;
+	}
+
+	@Override
+	public void commit() {
+		if (this.inTransaction && hasTransactionStatements()) {
+			this.out.append("COMMIT;\n\n");
+		}
+		this.inTransaction = false;
+	}
+
+	private boolean hasTransactionStatements() {
+		// H2 scripts run statement by statement in auto-commit; MySQL DDL commits anyway
+		return this.dialect == Dialect.POSTGRESQL || this.dialect == Dialect.SQLITE;
+	}
+
+	@Override
+	public java.sql.@Nullable SQLException rollback() {
+		this.inTransaction = false;
+		return null;
+	}
+
+	@Override
+	public boolean inTransaction() {
+		return this.inTransaction;
+	}
+
+	/**
+	 * The script so far.
+	 * @return the SQL text
+	 */
+	public String script() {
+		return this.out.toString();
+	}
+
+}

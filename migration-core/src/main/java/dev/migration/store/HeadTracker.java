@@ -1,0 +1,83 @@
+package dev.migration.store;
+
+import java.sql.SQLException;
+import java.util.List;
+
+import dev.migration.VersionTableException;
+import dev.migration.sql.SqlSink;
+
+/**
+ * Moves the version table by one step, in the step's transaction, the way Alembic's
+ * {@code HeadMaintainer} does: one head replaced by another is an {@code UPDATE}, a new
+ * root an {@code INSERT}, a merged or removed head a {@code DELETE}. Every write must
+ * touch exactly one row; anything else means the table is out of step with what the
+ * engine read under the lock, and the step fails (and rolls back) rather than guess.
+ */
+public final class HeadTracker {
+
+	private final Tables tables;
+
+	public HeadTracker(Tables tables) {
+		this.tables = tables;
+	}
+
+	/**
+	 * Apply a step's version-table change.
+	 * @param sink where the writes go
+	 * @param removeHeads rows that disappear
+	 * @param addHeads rows that appear
+	 * @throws SQLException from the database
+	 * @throws VersionTableException when a write does not touch exactly one row
+	 */
+	public void apply(SqlSink sink, List<String> removeHeads, List<String> addHeads) throws SQLException {
+		String table = this.tables.version();
+		if (removeHeads.size() == 1 && addHeads.size() == 1) {
+			String from = removeHeads.get(0);
+			String to = addHeads.get(0);
+			int count = sink.update("UPDATE " + table + " SET version_num = ? WHERE version_num = ?", to, from);
+			check(count, "updating '" + from + "' to '" + to + "'");
+			return;
+		}
+		for (String head : removeHeads) {
+			int count = sink.update("DELETE FROM " + table + " WHERE version_num = ?", head);
+			check(count, "deleting '" + head + "'");
+		}
+		for (String head : addHeads) {
+			int count;
+			try {
+				count = sink.update("INSERT INTO " + table + " (version_num) VALUES (?)", head);
+			}
+			catch (SQLException ex) {
+				if (ex.getSQLState() != null && ex.getSQLState().startsWith("23")) {
+					throw new VersionTableException(table,
+							"Version table " + table + " is out of step: inserting '" + head
+									+ "' failed because the row already exists (" + ex.getMessage().strip() + "). "
+									+ "Another process or a manual edit changed the table; check 'current' and set the "
+									+ "right heads with 'stamp'");
+				}
+				throw ex;
+			}
+			check(count, "inserting '" + head + "'");
+		}
+	}
+
+	private void check(int count, String what) {
+		if (count >= 0 && count != 1) {
+			String table = this.tables.version();
+			throw new VersionTableException(table,
+					"Version table " + table + " is out of step: " + what + " matched " + count
+							+ " rows instead of exactly 1. Another process or a manual edit changed the table; check "
+							+ "'current' and set the right heads with 'stamp'");
+		}
+	}
+
+	/**
+	 * Remove every row (stamp with purge).
+	 * @param sink where the write goes
+	 * @throws SQLException from the database
+	 */
+	public void purge(SqlSink sink) throws SQLException {
+		sink.update("DELETE FROM " + this.tables.version());
+	}
+
+}

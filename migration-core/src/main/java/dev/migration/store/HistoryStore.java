@@ -1,0 +1,264 @@
+package dev.migration.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.migration.HistoryEntry;
+import dev.migration.HistoryEntry.Direction;
+import dev.migration.sql.SqlSink;
+
+/**
+ * The append-only history table. A step that runs in one transaction writes one complete
+ * row in that transaction. A step that cannot (MySQL DDL, {@code transactional: false})
+ * writes a row first, commits progress after every statement and completes the row at the
+ * end, so a failure or a killed process leaves a row saying exactly how far it got.
+ */
+public final class HistoryStore {
+
+	private static final int MAX_ERROR_LENGTH = 4000;
+
+	private static final String COLUMNS = "id, revision, direction, location, checksum, started_at, finished_at, "
+			+ "duration_ms, db_user, success, statements_done, statements_total, error_message";
+
+	private final Tables tables;
+
+	public HistoryStore(Tables tables) {
+		this.tables = tables;
+	}
+
+	/**
+	 * Write one complete row.
+	 * @param sink where the write goes
+	 * @param row the row (its id is ignored)
+	 * @throws SQLException from the database
+	 */
+	public void record(SqlSink sink, Row row) throws SQLException {
+		sink.update("INSERT INTO " + this.tables.history() + " (revision, direction, location, checksum, started_at, "
+				+ "finished_at, duration_ms, db_user, success, statements_done, statements_total, error_message) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.revision(), row.direction().name(), row.location(),
+				row.checksum(), row.startedAt(), row.finishedAt(), row.durationMs(), row.user(), row.success(),
+				row.statementsDone(), row.statementsTotal(), truncate(row.error()));
+	}
+
+	/**
+	 * Write the row of a step that runs statement by statement, before its first
+	 * statement. Online only; runs in auto-commit so the row survives whatever follows.
+	 * @param sink the online sink
+	 * @param row the row, with {@code success} null
+	 * @return the row's id
+	 * @throws SQLException from the database
+	 */
+	public long start(SqlSink sink, Row row) throws SQLException {
+		record(sink, row);
+		// the lock is held, so the newest row is ours; avoids driver differences in
+		// generated keys
+		try (PreparedStatement statement = sink.connection()
+			.prepareStatement("SELECT MAX(id) FROM " + this.tables.history() + " WHERE revision = ?")) {
+			statement.setString(1, row.revision());
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				return rs.getLong(1);
+			}
+		}
+	}
+
+	/**
+	 * Record that {@code done} statements of a started step have run.
+	 * @param sink the online sink
+	 * @param id the row
+	 * @param done statements completed
+	 * @throws SQLException from the database
+	 */
+	public void progress(SqlSink sink, long id, int done) throws SQLException {
+		sink.update("UPDATE " + this.tables.history() + " SET statements_done = ? WHERE id = ?", done, id);
+	}
+
+	/**
+	 * Complete a started row.
+	 * @param sink the sink
+	 * @param id the row
+	 * @param finishedAt when the step ended
+	 * @param durationMs its duration
+	 * @param success the outcome
+	 * @param done statements completed
+	 * @param error the failure, if any
+	 * @throws SQLException from the database
+	 */
+	public void finish(SqlSink sink, long id, Instant finishedAt, long durationMs, boolean success, int done,
+			@Nullable String error) throws SQLException {
+		sink.update(
+				"UPDATE " + this.tables.history() + " SET finished_at = ?, duration_ms = ?, success = ?, "
+						+ "statements_done = ?, error_message = ? WHERE id = ?",
+				finishedAt, durationMs, success, done, truncate(error), id);
+	}
+
+	private static @Nullable String truncate(@Nullable String text) {
+		return (text == null || text.length() <= MAX_ERROR_LENGTH) ? text : text.substring(0, MAX_ERROR_LENGTH);
+	}
+
+	/**
+	 * The newest rows.
+	 * @param connection the connection
+	 * @param limit at most this many
+	 * @return the rows, newest first; none when the table does not exist
+	 * @throws SQLException from the database
+	 */
+	public List<HistoryEntry> log(Connection connection, int limit) throws SQLException {
+		List<HistoryEntry> entries = new ArrayList<>();
+		for (Row row : query(connection, "SELECT " + COLUMNS + " FROM " + this.tables.history() + " ORDER BY id DESC",
+				limit)) {
+			entries.add(row.toEntry());
+		}
+		return entries;
+	}
+
+	/**
+	 * For each revision, its newest successful upgrade or stamp: one query, for status
+	 * and checksum validation.
+	 * @param connection the connection
+	 * @return rows by revision; empty when the table does not exist
+	 * @throws SQLException from the database
+	 */
+	public Map<String, Row> lastApplied(Connection connection) throws SQLException {
+		String table = this.tables.history();
+		Map<String, Row> rows = new LinkedHashMap<>();
+		for (Row row : query(connection,
+				"SELECT " + COLUMNS + " FROM " + table + " WHERE id IN (SELECT MAX(id) FROM " + table
+						+ " WHERE success = TRUE AND direction IN ('UPGRADE', 'STAMP') GROUP BY revision) ORDER BY id",
+				0)) {
+			rows.put(row.revision(), row);
+		}
+		return rows;
+	}
+
+	/**
+	 * The newest row of all, which tells whether the last run left a step half done.
+	 * @param connection the connection
+	 * @return the row, or {@code null} when there is none
+	 * @throws SQLException from the database
+	 */
+	public @Nullable Row last(Connection connection) throws SQLException {
+		String table = this.tables.history();
+		List<Row> rows = query(connection,
+				"SELECT " + COLUMNS + " FROM " + table + " WHERE id = (SELECT MAX(id) FROM " + table + ")", 1);
+		return rows.isEmpty() ? null : rows.get(0);
+	}
+
+	private List<Row> query(Connection connection, String sql, int limit) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			if (limit > 0) {
+				statement.setMaxRows(limit);
+			}
+			try (ResultSet rs = statement.executeQuery(sql)) {
+				List<Row> rows = new ArrayList<>();
+				while (rs.next()) {
+					rows.add(read(rs));
+				}
+				return rows;
+			}
+		}
+		catch (SQLException ex) {
+			if (connection.getAutoCommit() && !this.tables.historyTableExists(connection)) {
+				return List.of();
+			}
+			throw ex;
+		}
+	}
+
+	private static Row read(ResultSet rs) throws SQLException {
+		long duration = rs.getLong("duration_ms");
+		Long durationMs = rs.wasNull() ? null : duration;
+		boolean success = rs.getBoolean("success");
+		Boolean outcome = rs.wasNull() ? null : success;
+		int done = rs.getInt("statements_done");
+		Integer statementsDone = rs.wasNull() ? null : done;
+		int total = rs.getInt("statements_total");
+		Integer statementsTotal = rs.wasNull() ? null : total;
+		return new Row(rs.getLong("id"), rs.getString("revision"), Direction.valueOf(rs.getString("direction")),
+				rs.getString("location"), rs.getString("checksum"), instant(rs.getObject("started_at")),
+				instant(rs.getObject("finished_at")), durationMs, rs.getString("db_user"), outcome, statementsDone,
+				statementsTotal, rs.getString("error_message"));
+	}
+
+	static @Nullable Instant instant(@Nullable Object value) {
+		if (value == null) {
+			return null;
+		}
+		if (value instanceof Timestamp timestamp) {
+			return timestamp.toInstant();
+		}
+		if (value instanceof OffsetDateTime offset) {
+			return offset.toInstant();
+		}
+		if (value instanceof LocalDateTime local) {
+			return local.atZone(ZoneId.systemDefault()).toInstant();
+		}
+		if (value instanceof Number number) {
+			return Instant.ofEpochMilli(number.longValue());
+		}
+		String text = value.toString().trim();
+		if (text.matches("\\d+")) {
+			return Instant.ofEpochMilli(Long.parseLong(text));
+		}
+		return Timestamp.valueOf(text.replace('T', ' ')).toInstant();
+	}
+
+	/**
+	 * One row.
+	 *
+	 * @param id the id (0 before it is written)
+	 * @param revision the revision
+	 * @param direction what the step did
+	 * @param location the file or class
+	 * @param checksum the script checksum at the time
+	 * @param startedAt start
+	 * @param finishedAt end, {@code null} while running or after a kill
+	 * @param durationMs duration
+	 * @param user database user
+	 * @param success outcome, {@code null} while running or after a kill
+	 * @param statementsDone statements completed (statement-by-statement steps)
+	 * @param statementsTotal statements in the step, when known
+	 * @param error the failure
+	 */
+	public record Row(long id, String revision, Direction direction, @Nullable String location,
+			@Nullable String checksum, @Nullable Instant startedAt, @Nullable Instant finishedAt,
+			@Nullable Long durationMs, @Nullable String user, @Nullable Boolean success,
+			@Nullable Integer statementsDone, @Nullable Integer statementsTotal, @Nullable String error) {
+
+		/**
+		 * Whether this row is a step that stopped part-way with some statements
+		 * committed, or never finished: the next run must not guess.
+		 * @return whether the step is incomplete
+		 */
+		public boolean isIncomplete() {
+			if (this.success == null) {
+				return true;
+			}
+			return !this.success && this.statementsDone != null && this.statementsDone > 0;
+		}
+
+		HistoryEntry toEntry() {
+			Instant started = (this.startedAt != null) ? this.startedAt : Instant.EPOCH;
+			return new HistoryEntry(this.id, this.revision, this.direction, this.checksum, started,
+					Duration.ofMillis((this.durationMs != null) ? this.durationMs : 0), this.user,
+					Boolean.TRUE.equals(this.success), this.error);
+		}
+
+	}
+
+}
