@@ -18,6 +18,17 @@ public record TableDefinition(CreateTable table, List<CreateIndex> indexes) {
 		indexes = List.copyOf(indexes);
 	}
 
+	/**
+	 * Read one SQLite table (columns, keys, named constraints, checks and indexes) from
+	 * the database, as the batch rebuild does.
+	 * @param connection a connection to a SQLite database
+	 * @param table the table name
+	 * @return the table
+	 */
+	public static TableDefinition readSqlite(java.sql.Connection connection, String table) {
+		return SqliteTableReader.read(connection, table);
+	}
+
 	TableDefinition self() {
 		return this;
 	}

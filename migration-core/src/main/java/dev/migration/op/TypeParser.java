@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
  */
 final class TypeParser {
 
-	private static final Pattern TYPE = Pattern.compile("\\s*([a-z][a-z0-9_ ]*?)\\s*(?:\\((.*)\\))?\\s*([a-z ]*)\\s*",
+	private static final Pattern TYPE = Pattern.compile("([a-z][a-z0-9_ ]*?)\\s*\\((.*)\\)\\s*([a-z ]*)",
 			Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_ ]*", Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern ENUM_VALUE = Pattern.compile("'((?:[^']|'')*)'");
 
@@ -23,12 +25,20 @@ final class TypeParser {
 
 	static ColumnType parse(String sql) {
 		Matcher matcher = TYPE.matcher(sql.trim());
-		if (!matcher.matches()) {
+		String name;
+		String args = null;
+		String suffix = "";
+		if (matcher.matches()) {
+			name = matcher.group(1).trim().toLowerCase(Locale.ROOT);
+			args = matcher.group(2);
+			suffix = matcher.group(3).trim().toLowerCase(Locale.ROOT);
+		}
+		else if (NAME.matcher(sql.trim()).matches()) {
+			name = sql.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+		}
+		else {
 			return ColumnType.raw(sql.trim());
 		}
-		String name = matcher.group(1).trim().toLowerCase(Locale.ROOT);
-		String args = matcher.group(2);
-		String suffix = matcher.group(3).trim().toLowerCase(Locale.ROOT);
 		if (!suffix.isEmpty()) {
 			name = name + " " + suffix;
 		}
