@@ -2,6 +2,7 @@ package dev.migration.command;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -133,14 +134,13 @@ public final class Migrator {
 	}
 
 	public List<Revision> history(@Nullable String range) {
-		List<String> heads = (range != null && this.config.dataSource() != null) ? current() : List.of();
+		List<String> heads = (range != null && needsCurrent(range)) ? current() : List.of();
 		return graph().history(range, heads);
 	}
 
 	public Revision show(String identifier) {
 		RevisionGraph graph = graph();
-		boolean relative = identifier.contains("+") || identifier.contains("-") || identifier.equals("current");
-		List<String> heads = (relative && this.config.dataSource() != null) ? current() : List.of();
+		List<String> heads = needsCurrent(identifier) ? current() : List.of();
 		List<String> ids = graph.resolve(identifier, heads);
 		if (ids.size() != 1) {
 			throw new MigrationException("'" + identifier + "' names "
@@ -148,6 +148,15 @@ public final class Migrator {
 					+ "; show needs exactly one");
 		}
 		return graph.get(ids.get(0));
+	}
+
+	/**
+	 * Whether an identifier or range is relative to the database's current revision, so
+	 * that commands that can work from the scripts alone touch the database only then.
+	 */
+	private boolean needsCurrent(String identifierOrRange) {
+		return this.config.dataSource() != null && (identifierOrRange.contains("+") || identifierOrRange.contains("-")
+				|| identifierOrRange.contains("current"));
 	}
 
 	public ValidationReport validate() {
@@ -195,8 +204,9 @@ public final class Migrator {
 				log.debug("Holding {}", lock.description());
 				session.tables.ensure(session.sink);
 				List<String> heads = session.tables.readHeads(session.connection);
+				Row last = session.history.last(session.connection);
 				if (direction != Direction.STAMP) {
-					checkNotPartial(session.history.last(session.connection), heads, graph);
+					checkNotPartial(last, heads, graph);
 				}
 				if (!purge) {
 					checkKnown(graph, heads, session);
@@ -208,6 +218,12 @@ public final class Migrator {
 				StepRunner runner = new StepRunner(session.sink, session.heads, session.history, session.user(),
 						this.config.transactionPerMigration());
 				List<MigrationResult.Step> steps = runner.run(plan, purge);
+				if (direction == Direction.STAMP && plan.isEmpty() && last != null && last.isIncomplete()) {
+					// the stamp is the user's resolution even when the table already says
+					// so
+					session.history.record(session.sink, new Row(0, last.revision(), Direction.STAMP, last.location(),
+							null, Instant.now(), Instant.now(), 0L, session.user(), true, 0, 0, null));
+				}
 				if (plan.isEmpty()) {
 					log.info("Nothing to do: the database is at {}", StepRunner.heads(heads));
 				}

@@ -41,6 +41,9 @@ final class Session implements AutoCloseable {
 
 	private @Nullable String user;
 
+	/** PostgreSQL's application_name before the run, restored for the pool. */
+	private @Nullable String applicationName;
+
 	private Session(DataSource dataSource, Connection connection, Dialect dialect, Tables tables, boolean autoCommit) {
 		this.dataSource = dataSource;
 		this.connection = connection;
@@ -68,7 +71,14 @@ final class Session implements AutoCloseable {
 				connection.setAutoCommit(true);
 			}
 			Dialect dialect = (config.dialect() != null) ? config.dialect() : Dialect.detect(connection);
-			return new Session(dataSource, connection, dialect, Tables.of(config, dialect), autoCommit);
+			Session session = new Session(dataSource, connection, dialect, Tables.of(config, dialect), autoCommit);
+			if (dialect == Dialect.POSTGRESQL) {
+				// shows in pg_stat_activity, so DBAs can tell the migrator's sessions
+				// apart
+				session.applicationName = connection.getClientInfo("ApplicationName");
+				connection.setClientInfo("ApplicationName", "migration");
+			}
+			return session;
 		}
 		catch (SQLException | RuntimeException ex) {
 			try {
@@ -121,6 +131,10 @@ final class Session implements AutoCloseable {
 				this.connection.rollback();
 			}
 			this.connection.setAutoCommit(this.autoCommit);
+			if (this.dialect == Dialect.POSTGRESQL) {
+				this.connection.setClientInfo("ApplicationName",
+						(this.applicationName != null) ? this.applicationName : "");
+			}
 		}
 		catch (SQLException ex) {
 			// closing anyway

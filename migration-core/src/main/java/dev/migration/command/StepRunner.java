@@ -59,7 +59,7 @@ final class StepRunner {
 	}
 
 	List<MigrationResult.Step> run(MigrationPlan plan, boolean purge) throws SQLException {
-		checkDowngrades(plan);
+		checkSteps(plan);
 		if (purge) {
 			// same transaction as the first stamp step, or committed at the end of the
 			// run
@@ -77,8 +77,16 @@ final class StepRunner {
 		return done;
 	}
 
-	private static void checkDowngrades(MigrationPlan plan) {
+	/**
+	 * Fail before anything runs: a downgrade through a revision without one, or a script
+	 * that does not split.
+	 */
+	private void checkSteps(MigrationPlan plan) {
 		for (MigrationStep step : plan.steps()) {
+			if (step.direction() != Direction.STAMP && (step.direction() == Direction.UPGRADE
+					|| (step.revision().migration() != null && step.revision().migration().hasDowngrade()))) {
+				Statements.of(step.revision(), step.direction(), this.sink.dialect());
+			}
 			if (step.direction() == Direction.DOWNGRADE) {
 				Migration migration = step.revision().migration();
 				if (migration == null || !migration.hasDowngrade()) {
@@ -242,9 +250,12 @@ final class StepRunner {
 		}
 	}
 
-	private static String whyNotTransactional(Revision revision) {
-		return revision.transactional() ? "MariaDB/MySQL commit DDL implicitly"
-				: "the revision is marked transactional: false";
+	private String whyNotTransactional(Revision revision) {
+		if (!revision.transactional()) {
+			return "the revision is marked transactional: false";
+		}
+		return (this.sink.dialect() == dev.migration.sql.Dialect.H2) ? "H2 commits DDL implicitly"
+				: "MariaDB/MySQL commit DDL implicitly";
 	}
 
 	private static String statementsRan(int done, @Nullable Integer total) {

@@ -25,6 +25,8 @@ import dev.migration.UnknownDependencyException;
  */
 final class DagBuilder {
 
+	private static final int[] NONE = new int[0];
+
 	private DagBuilder() {
 	}
 
@@ -70,15 +72,15 @@ final class DagBuilder {
 		int[][] children = invert(parents, n);
 		int[][] next = union(children, invert(deps, n));
 		int[][] down = normalizedDown(parents, deps, n);
-		Dag dag = new Dag(revisions, Map.copyOf(byId), Map.copyOf(byLabel), parents, deps, down, children, next,
-				new ArrayList<>());
+		Dag dag = new Dag(revisions, Collections.unmodifiableMap(byId), Collections.unmodifiableMap(byLabel), parents,
+				deps, down, children, next, new ArrayList<>());
 		propagateLabels(dag);
 		return dag;
 	}
 
 	private static void checkId(Revision revision) {
 		String id = revision.id();
-		if (id.isEmpty() || !id.chars().allMatch(DagBuilder::isIdChar)) {
+		if (!isValid(id, false)) {
 			throw InvalidRevisionIdException.revision(id, revision.location());
 		}
 		if (revision.revises().contains(id) || revision.dependsOn().contains(id)) {
@@ -88,15 +90,25 @@ final class DagBuilder {
 					List.of(id), List.of(revision.location()));
 		}
 		for (String label : revision.branchLabels()) {
-			if (label.isEmpty() || label.startsWith("-") || label.startsWith("+")
-					|| !label.chars().allMatch((c) -> isIdChar(c) || c == '.' || c == '-')) {
+			if (!isValid(label, true) || label.startsWith("-")) {
 				throw InvalidRevisionIdException.branchLabel(label, id, revision.location());
 			}
 		}
 	}
 
-	private static boolean isIdChar(int c) {
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+	private static boolean isValid(String name, boolean label) {
+		if (name.isEmpty()) {
+			return false;
+		}
+		for (int k = 0; k < name.length(); k++) {
+			char c = name.charAt(k);
+			boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
+					|| (label && (c == '.' || c == '-'));
+			if (!ok) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static Map<String, Integer> labels(List<Revision> input, Map<String, Integer> index) {
@@ -122,6 +134,9 @@ final class DagBuilder {
 
 	private static int[] references(Revision revision, List<String> names, Map<String, Integer> index,
 			Map<String, Integer> labels) {
+		if (names.isEmpty()) {
+			return NONE;
+		}
 		Set<Integer> result = new LinkedHashSet<>();
 		for (String name : names) {
 			Integer target = index.get(name);
@@ -237,6 +252,9 @@ final class DagBuilder {
 	}
 
 	private static int[] remap(int[] indexes, int[] position) {
+		if (indexes.length == 0) {
+			return NONE;
+		}
 		int[] result = new int[indexes.length];
 		for (int k = 0; k < indexes.length; k++) {
 			result[k] = position[indexes[k]];
@@ -267,6 +285,10 @@ final class DagBuilder {
 	private static int[][] union(int[][] a, int[][] b) {
 		int[][] result = new int[a.length][];
 		for (int i = 0; i < a.length; i++) {
+			if (b[i].length == 0 || a[i].length == 0) {
+				result[i] = (b[i].length == 0) ? a[i] : b[i];
+				continue;
+			}
 			Set<Integer> set = new LinkedHashSet<>();
 			for (int x : a[i]) {
 				set.add(x);
@@ -287,11 +309,15 @@ final class DagBuilder {
 	private static int[][] normalizedDown(int[][] parents, int[][] deps, int n) {
 		int[][] down = new int[n][];
 		for (int i = 0; i < n; i++) {
+			if (deps[i].length == 0) {
+				down[i] = parents[i];
+				continue;
+			}
 			Set<Integer> result = new LinkedHashSet<>();
 			for (int p : parents[i]) {
 				result.add(p);
 			}
-			if (deps[i].length > 0) {
+			{
 				Set<Integer> own = new LinkedHashSet<>();
 				for (int d : deps[i]) {
 					own.add(d);
@@ -329,16 +355,18 @@ final class DagBuilder {
 		int n = dag.size();
 		List<Set<String>> labels = dag.labels;
 		for (int i = 0; i < n; i++) {
-			labels.add(new TreeSet<>());
+			labels.add(Set.of());
 		}
+		boolean any = false;
 		for (int i = 0; i < n; i++) {
 			List<String> declared = dag.revisions[i].branchLabels();
 			if (declared.isEmpty()) {
 				continue;
 			}
+			any = true;
 			BitSet descendants = dag.descendants(i, false);
 			for (int d = descendants.nextSetBit(0); d >= 0; d = descendants.nextSetBit(d + 1)) {
-				labels.get(d).addAll(declared);
+				addLabels(labels, d, declared);
 			}
 			int p = i;
 			while (dag.next[p].length <= 1 && dag.parents[p].length == 1) {
@@ -346,12 +374,23 @@ final class DagBuilder {
 				if (dag.next[p].length > 1 || dag.parents[p].length > 1) {
 					break;
 				}
-				labels.get(p).addAll(declared);
+				addLabels(labels, p, declared);
 			}
 		}
-		for (int i = 0; i < n; i++) {
-			labels.set(i, Collections.unmodifiableSet(labels.get(i)));
+		if (any) {
+			for (int i = 0; i < n; i++) {
+				labels.set(i, Collections.unmodifiableSet(labels.get(i)));
+			}
 		}
+	}
+
+	private static void addLabels(List<Set<String>> labels, int index, List<String> declared) {
+		Set<String> set = labels.get(index);
+		if (!(set instanceof TreeSet)) {
+			set = new TreeSet<>();
+			labels.set(index, set);
+		}
+		set.addAll(declared);
 	}
 
 }

@@ -133,10 +133,18 @@ final class Planner {
 		boolean toBase = false;
 		for (String target : targets) {
 			List<Integer> resolved = this.resolver.resolve(target, heads);
+			int at = target.indexOf('@');
+			if (at > 0) {
+				// label@...: only heads on that branch are moved (Alembic's
+				// filter_for_lineage).
+				related.or(this.dag.lineage(this.resolver.branchRevision(target, target.substring(0, at)), true));
+			}
 			if (resolved.isEmpty()) {
 				toBase = true;
-				// "base" relates to every head.
-				related.or(bits(heads));
+				if (at <= 0) {
+					// Plain "base" relates to every head.
+					related.or(bits(heads));
+				}
 			}
 			for (int r : resolved) {
 				if (!dests.contains(r)) {

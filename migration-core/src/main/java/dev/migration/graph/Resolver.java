@@ -165,12 +165,16 @@ final class Resolver {
 		}
 		if (found == null) {
 			List<Integer> matches = new ArrayList<>();
+			List<Integer> offBranch = new ArrayList<>();
 			for (int i = 0; i < this.dag.size(); i++) {
 				String id = this.dag.id(i);
 				// Alembic only matches prefixes of ids longer than three characters.
-				if (id.length() > 3 && id.startsWith(symbol) && (lineage == null || lineage.get(i))) {
-					matches.add(i);
+				if (id.length() > 3 && id.startsWith(symbol)) {
+					((lineage == null || lineage.get(i)) ? matches : offBranch).add(i);
 				}
+			}
+			if (matches.isEmpty() && offBranch.size() == 1) {
+				throw new RevisionNotOnBranchException(identifier, this.dag.id(offBranch.get(0)), branch);
 			}
 			if (matches.isEmpty()) {
 				throw UnknownRevisionException.noSuchRevision(symbol, suggestions(symbol));

@@ -91,11 +91,11 @@ final class MysqlNamedLock implements MigrationLock {
 				process.setLong(1, id);
 				try (ResultSet rs = process.executeQuery()) {
 					if (!rs.next()) {
-						return "connection " + id + "; if it is stuck, end it with KILL " + id;
+						return "MariaDB/MySQL connection " + id + " (to end it: KILL " + id + ")";
 					}
-					return "connection " + id + " (user " + rs.getString("USER") + ", host " + rs.getString("HOST")
-							+ ", database " + rs.getString("DB") + ", in its current state for " + rs.getLong("TIME")
-							+ "s); if it is stuck, end it with KILL " + id;
+					return "MariaDB/MySQL connection " + id + " (user " + rs.getString("USER") + ", host "
+							+ rs.getString("HOST") + ", database " + rs.getString("DB") + ", in its current state for "
+							+ rs.getLong("TIME") + "s; to end it: KILL " + id + ")";
 				}
 			}
 		}

@@ -106,7 +106,7 @@ final class PostgresAdvisoryLock implements MigrationLock {
 						+ rs.getString("application_name") + "', user " + rs.getString("usename") + ", client "
 						+ ((client != null) ? client : "local socket") + ", connected since "
 						+ rs.getTimestamp("backend_start").toInstant() + ", state " + rs.getString("state")
-						+ "); if it is stuck, end it with SELECT pg_terminate_backend(" + rs.getInt("pid") + ")";
+						+ "; to end it: SELECT pg_terminate_backend(" + rs.getInt("pid") + "))";
 			}
 		}
 		catch (SQLException ex) {

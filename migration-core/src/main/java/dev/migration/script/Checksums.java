@@ -12,6 +12,8 @@ import java.util.HexFormat;
  */
 public final class Checksums {
 
+	private static final MessageDigest PROTOTYPE = newDigest();
+
 	private Checksums() {
 	}
 
@@ -50,9 +52,22 @@ public final class Checksums {
 	}
 
 	static String sha256Normalized(String normalized) {
+		return HexFormat.of().formatHex(digest().digest(normalized.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/** A fresh digest: cloning the prototype skips the provider look-up per file. */
+	private static MessageDigest digest() {
 		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(digest.digest(normalized.getBytes(StandardCharsets.UTF_8)));
+			return (MessageDigest) PROTOTYPE.clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			return newDigest();
+		}
+	}
+
+	private static MessageDigest newDigest() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is required of every Java runtime", ex);

@@ -6,9 +6,12 @@ import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Enumeration;
@@ -17,7 +20,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -137,19 +139,29 @@ final class LocationScanner {
 	private static void directory(Path root, Listing listing, boolean classes) {
 		List<String> scripts = new ArrayList<>();
 		List<String> classFiles = new ArrayList<>();
-		try (Stream<Path> files = Files.walk(root)) {
-			files.forEach((file) -> {
-				String name = file.getFileName().toString();
-				boolean script = name.endsWith(".sql");
-				if ((script || (classes && name.endsWith(".class"))) && Files.isRegularFile(file)) {
-					String relative = root.relativize(file)
-						.toString()
-						.replace(file.getFileSystem().getSeparator(), "/");
-					(script ? scripts : classFiles).add(relative);
+		int rootLength = root.toString().length() + 1;
+		String separator = root.getFileSystem().getSeparator();
+		try {
+			// walkFileTree hands over the attributes it read anyway: no second stat per
+			// file
+			Files.walkFileTree(root, new SimpleFileVisitor<>() {
+
+				@Override
+				public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+					if (attributes.isRegularFile()) {
+						String name = file.toString();
+						if (name.endsWith(".sql")) {
+							scripts.add(name.substring(rootLength));
+						}
+						else if (classes && name.endsWith(".class")) {
+							classFiles.add(name.substring(rootLength));
+						}
+					}
+					return FileVisitResult.CONTINUE;
 				}
+
 			});
-			scripts.sort(null);
-			for (String relative : scripts) {
+			for (String relative : sorted(scripts, separator)) {
 				listing.scripts().add(new ScriptFile(relative, Files.readAllBytes(root.resolve(relative))));
 			}
 		}
@@ -157,8 +169,16 @@ final class LocationScanner {
 			throw new MigrationException("Cannot read migrations below " + root + ": " + ex.getMessage()
 					+ "; check the directory's permissions", ex);
 		}
-		classFiles.sort(null);
-		listing.classFiles().addAll(classFiles);
+		listing.classFiles().addAll(sorted(classFiles, separator));
+	}
+
+	/** '/'-separated and in path order, the same on every platform and file system. */
+	private static List<String> sorted(List<String> relativePaths, String separator) {
+		if (!separator.equals("/")) {
+			relativePaths.replaceAll((path) -> path.replace(separator, "/"));
+		}
+		relativePaths.sort(null);
+		return relativePaths;
 	}
 
 }

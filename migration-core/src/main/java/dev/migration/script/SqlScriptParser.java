@@ -266,11 +266,23 @@ final class SqlScriptParser {
 				"'transactional: " + value + "' must be true or false");
 	}
 
+	private static boolean isAscii(byte[] content) {
+		for (byte b : content) {
+			if (b < 0) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	private ScriptParseException error(int line, String problem) {
 		return new ScriptParseException(this.location, line, problem);
 	}
 
 	private static String decode(String location, byte[] content) {
+		if (isAscii(content)) {
+			return new String(content, StandardCharsets.ISO_8859_1);
+		}
 		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);

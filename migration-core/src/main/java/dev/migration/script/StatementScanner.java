@@ -187,16 +187,22 @@ final class StatementScanner {
 	private void number() {
 		mark(this.pos);
 		int p = this.pos + 1;
-		while (p < this.n && (Chars.isTagPart(this.s.charAt(p)) || this.s.charAt(p) == '.')) {
+		while (p < this.n && (Chars.isTagPart(this.s.charAt(p)) || this.s.charAt(p) == '.') && !delimiterAt(p)) {
 			p++;
 		}
 		this.pos = p;
 	}
 
+	/** A custom delimiter ends a statement even inside a word, as in {@code END$$}. */
+	private boolean delimiterAt(int at) {
+		return this.customDelimiter && this.s.charAt(at) == this.delimiterStart
+				&& this.s.startsWith(this.delimiter, at);
+	}
+
 	private void word() {
 		int wordStart = this.pos;
 		int wordEnd = wordStart + 1;
-		while (wordEnd < this.n && Chars.isIdentPart(this.s.charAt(wordEnd))) {
+		while (wordEnd < this.n && Chars.isIdentPart(this.s.charAt(wordEnd)) && !delimiterAt(wordEnd)) {
 			wordEnd++;
 		}
 		if (this.start < 0 && Chars.is(this.s, wordStart, wordEnd, "delimiter") && delimiterCommand(wordEnd)) {

@@ -15,7 +15,12 @@ import dev.migration.MigrationException;
  */
 public enum Dialect {
 
-	H2(true), POSTGRESQL(true), MYSQL(false), SQLITE(true);
+	/**
+	 * H2 commits the open transaction on every DDL statement (its documentation says so
+	 * for CREATE, ALTER, DROP), so like MySQL it runs revisions statement by statement
+	 * with recorded progress.
+	 */
+	H2(false), POSTGRESQL(true), MYSQL(false), SQLITE(true);
 
 	/**
 	 * Names from settings become part of SQL text, so only plain identifiers are
@@ -31,8 +36,8 @@ public enum Dialect {
 	}
 
 	/**
-	 * Whether DDL statements take part in transactions (false on MariaDB/MySQL, where
-	 * they commit implicitly).
+	 * Whether DDL statements take part in transactions (false on MariaDB/MySQL and H2,
+	 * where they commit implicitly).
 	 * @return whether DDL is transactional
 	 */
 	public boolean supportsTransactionalDdl() {

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ScriptSink implements SqlSink {
 
-	private static final String MYSQL_BODY_DELIMITER = "$$";
+	private static final String MYSQL_BODY_DELIMITER = "//";
 
 	private final Dialect dialect;
 
@@ -51,6 +51,7 @@ public final class ScriptSink implements SqlSink {
 				.append(MYSQL_BODY_DELIMITER)
 				.append('\n')
 				.append(text)
+				.append('\n')
 				.append(MYSQL_BODY_DELIMITER)
 				.append('\n')
 				.append("DELIMITER ;\n\n");

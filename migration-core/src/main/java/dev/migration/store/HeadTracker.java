@@ -48,7 +48,7 @@ public final class HeadTracker {
 				count = sink.update("INSERT INTO " + table + " (version_num) VALUES (?)", head);
 			}
 			catch (SQLException ex) {
-				if (ex.getSQLState() != null && ex.getSQLState().startsWith("23")) {
+				if (isDuplicate(ex)) {
 					throw new VersionTableException(table,
 							"Version table " + table + " is out of step: inserting '" + head
 									+ "' failed because the row already exists (" + ex.getMessage().strip() + "). "
@@ -59,6 +59,17 @@ public final class HeadTracker {
 			}
 			check(count, "inserting '" + head + "'");
 		}
+	}
+
+	private static boolean isDuplicate(SQLException ex) {
+		if (ex instanceof java.sql.SQLIntegrityConstraintViolationException) {
+			return true;
+		}
+		if (ex.getSQLState() != null) {
+			return ex.getSQLState().startsWith("23");
+		}
+		// SQLite gives no SQL state
+		return ex.getMessage() != null && ex.getMessage().contains("SQLITE_CONSTRAINT");
 	}
 
 	private void check(int count, String what) {

@@ -1,0 +1,192 @@
+package dev.migration.script;
+
+import org.junit.jupiter.api.Test;
+
+import dev.migration.ScriptParseException;
+import dev.migration.sql.Dialect;
+
+import static dev.migration.script.SplitAssertions.sqls;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class SqlSplitterMysqlTests {
+
+	private static final Dialect MYSQL = Dialect.MYSQL;
+
+	static final String PROCEDURE = """
+			CREATE PROCEDURE fill(IN n INT)
+			BEGIN
+			  DECLARE i INT DEFAULT 0; -- counter; starts at 0
+			  DECLARE CONTINUE HANDLER FOR SQLEXCEPTION
+			  BEGIN
+			    ROLLBACK;
+			  END;
+			  outer_loop: WHILE i < n DO
+			    IF i % 2 = 0 THEN
+			      INSERT INTO t VALUES (i, 'even; "quoted"');
+			    ELSEIF i % 3 = 0 THEN
+			      INSERT INTO t VALUES (i, CASE WHEN i > 3 THEN 'big' ELSE 'small' END);
+			    ELSE
+			      CASE i WHEN 1 THEN SET i = i + 0; ELSE BEGIN END; END CASE;
+			    END IF;
+			    REPEAT SET i = i + 1; UNTIL TRUE END REPEAT;
+			  END WHILE outer_loop;
+			  lbl: LOOP LEAVE lbl; END LOOP lbl;
+			END""";
+
+	@Test
+	void splitsOnSemicolons() {
+		assertThat(sqls("CREATE TABLE a (id INT);\nINSERT INTO a VALUES (1);", MYSQL))
+			.containsExactly("CREATE TABLE a (id INT)", "INSERT INTO a VALUES (1)");
+	}
+
+	@Test
+	void honoursBackslashEscapesAndDoubledQuotesInBothStringStyles() {
+		assertThat(
+				sqls("INSERT INTO t VALUES ('it\\'s; ok', 'a''b;', \"say \\\"hi;\\\"\", \"x\"\"y;\");SELECT 2", MYSQL))
+			.containsExactly("INSERT INTO t VALUES ('it\\'s; ok', 'a''b;', \"say \\\"hi;\\\"\", \"x\"\"y;\")",
+					"SELECT 2");
+	}
+
+	@Test
+	void ignoresSemicolonsInBacktickIdentifiers() {
+		assertThat(sqls("CREATE TABLE `we;ird``x` (id INT);SELECT 2", MYSQL))
+			.containsExactly("CREATE TABLE `we;ird``x` (id INT)", "SELECT 2");
+	}
+
+	@Test
+	void treatsHashAndDashDashSpaceAsComments() {
+		assertThat(sqls("SELECT 1 # one; comment\n;\n-- two; comment\nSELECT 2 --\t; tab\n;", MYSQL))
+			.containsExactly("SELECT 1 # one; comment", "SELECT 2 --\t; tab");
+	}
+
+	@Test
+	void dashDashWithoutSpaceIsNotAComment() {
+		assertThat(sqls("SELECT 1--1;SELECT 2", MYSQL)).containsExactly("SELECT 1--1", "SELECT 2");
+	}
+
+	@Test
+	void keepsExecutableCommentsAsStatements() {
+		assertThat(sqls("/*!40101 SET NAMES utf8mb4 */;\n/* plain; comment */;\nSELECT 1", MYSQL))
+			.containsExactly("/*!40101 SET NAMES utf8mb4 */", "SELECT 1");
+	}
+
+	@Test
+	void switchesTheDelimiterWithDelimiterLines() {
+		String script = "DELIMITER $$\n" + PROCEDURE + "$$\nCREATE TRIGGER t_bi BEFORE INSERT ON t FOR EACH ROW\n"
+				+ "BEGIN\n  SET NEW.v = 'x;y';\nEND $$\ndelimiter ;\nCALL fill(3);";
+		assertThat(sqls(script, MYSQL)).containsExactly(PROCEDURE,
+				"CREATE TRIGGER t_bi BEFORE INSERT ON t FOR EACH ROW\nBEGIN\n  SET NEW.v = 'x;y';\nEND",
+				"CALL fill(3)");
+	}
+
+	@Test
+	void aCustomDelimiterMakesSemicolonsOrdinary() {
+		assertThat(sqls("DELIMITER //\nSELECT 1; SELECT 2//\nSELECT 3 //", MYSQL)).containsExactly("SELECT 1; SELECT 2",
+				"SELECT 3");
+	}
+
+	@Test
+	void keepsProcedureBodiesWholeWithoutDelimiterLines() {
+		assertThat(sqls(PROCEDURE + ";\nCALL fill(3);", MYSQL)).containsExactly(PROCEDURE, "CALL fill(3)");
+	}
+
+	@Test
+	void keepsFunctionTriggerAndEventBodiesWholeWithoutDelimiterLines() {
+		String function = "CREATE DEFINER = `root`@`localhost` FUNCTION twice(x INT) RETURNS INT DETERMINISTIC\n"
+				+ "BEGIN\n  DECLARE y INT;\n  SET y = x * 2;\n  RETURN y;\nEND";
+		String trigger = "CREATE TRIGGER t_bu BEFORE UPDATE ON t FOR EACH ROW BEGIN\n  IF NEW.v IS NULL THEN\n"
+				+ "    SET NEW.v = 'none';\n  END IF;\nEND";
+		String event = "CREATE EVENT purge ON SCHEDULE EVERY 1 DAY DO BEGIN\n  DELETE FROM t WHERE v = 'old';\nEND";
+		assertThat(sqls(function + ";\n" + trigger + ";\n" + event + ";\nSELECT twice(2);", MYSQL))
+			.containsExactly(function, trigger, event, "SELECT twice(2)");
+	}
+
+	@Test
+	void routinesWithoutBodiesEndAtTheirSemicolon() {
+		assertThat(sqls("CREATE FUNCTION one() RETURNS INT RETURN 1;\nCREATE TRIGGER t_bi BEFORE INSERT ON t "
+				+ "FOR EACH ROW SET NEW.v = CASE WHEN NEW.v IS NULL THEN 'x' END;\nSELECT 1", MYSQL))
+			.containsExactly("CREATE FUNCTION one() RETURNS INT RETURN 1",
+					"CREATE TRIGGER t_bi BEFORE INSERT ON t FOR EACH ROW SET NEW.v = CASE WHEN NEW.v IS NULL THEN 'x' END",
+					"SELECT 1");
+	}
+
+	@Test
+	void aColumnNamedLikeARoutineKindDoesNotStartABody() {
+		assertThat(sqls("CREATE TABLE t (`function` INT, begin INT);\nSELECT begin FROM t;", MYSQL))
+			.containsExactly("CREATE TABLE t (`function` INT, begin INT)", "SELECT begin FROM t");
+	}
+
+	@Test
+	void keepsMariadbAnonymousBlocksWhole() {
+		String block = "BEGIN NOT ATOMIC\n  DECLARE x INT DEFAULT 1;\n  SELECT x;\nEND";
+		assertThat(sqls(block + ";\nSELECT 2;", MYSQL)).containsExactly(block, "SELECT 2");
+	}
+
+	@Test
+	void aTransactionBeginIsNotABlock() {
+		assertThat(sqls("BEGIN;\nSELECT 1;\nCOMMIT;", MYSQL)).containsExactly("BEGIN", "SELECT 1", "COMMIT");
+	}
+
+	@Test
+	void rejectsAnEmptyDelimiter() {
+		assertThatExceptionOfType(ScriptParseException.class)
+			.isThrownBy(() -> sqls("SELECT 1;\nDELIMITER   \nSELECT 2;", MYSQL))
+			.withMessage("db/migration/ab12_x.sql:2: DELIMITER needs a delimiter; write e.g. DELIMITER $$ (and "
+					+ "DELIMITER ; to switch back)");
+	}
+
+	@Test
+	void rejectsADelimiterWithAQuote() {
+		assertThatExceptionOfType(ScriptParseException.class).isThrownBy(() -> sqls("DELIMITER '$$'\nSELECT 1", MYSQL))
+			.withMessage("db/migration/ab12_x.sql:1: DELIMITER ''$$'' must not contain quotes, backslashes or "
+					+ "spaces; use e.g. DELIMITER $$ or DELIMITER //");
+	}
+
+	@Test
+	void rejectsADelimiterWithABackslash() {
+		assertThatExceptionOfType(ScriptParseException.class).isThrownBy(() -> sqls("DELIMITER \\g\nSELECT 1", MYSQL))
+			.withMessage("db/migration/ab12_x.sql:1: DELIMITER '\\g' must not contain quotes, backslashes or "
+					+ "spaces; use e.g. DELIMITER $$ or DELIMITER //");
+	}
+
+	@Test
+	void rejectsADelimiterLineInsideAStatement() {
+		assertThatExceptionOfType(ScriptParseException.class)
+			.isThrownBy(() -> sqls("SELECT 1\nDELIMITER $$\nSELECT 2$$", MYSQL))
+			.withMessage("db/migration/ab12_x.sql:2: DELIMITER inside an unfinished statement (started on line 1); "
+					+ "end that statement with ; first");
+	}
+
+	@Test
+	void rejectsUnterminatedStrings() {
+		assertThatExceptionOfType(ScriptParseException.class).isThrownBy(() -> sqls("SELECT 'a\\';", MYSQL))
+			.withMessage("db/migration/ab12_x.sql:1: unterminated string literal opened here; close it with ' "
+					+ "(write '' or \\' for a quote inside it)");
+		assertThatExceptionOfType(ScriptParseException.class).isThrownBy(() -> sqls("SELECT \"a;", MYSQL))
+			.withMessage("db/migration/ab12_x.sql:1: unterminated string literal opened here; close it with \" "
+					+ "(write \"\" or \\\" for a quote inside it)");
+	}
+
+	@Test
+	void rejectsUnterminatedBacktickIdentifiers() {
+		assertThatExceptionOfType(ScriptParseException.class).isThrownBy(() -> sqls("SELECT `a;", MYSQL))
+			.withMessage("db/migration/ab12_x.sql:1: unterminated quoted identifier opened here; close it with ` "
+					+ "(write `` for a backtick inside it)");
+	}
+
+	@Test
+	void rejectsUnterminatedBlockComments() {
+		assertThatExceptionOfType(ScriptParseException.class).isThrownBy(() -> sqls("SELECT 1;\n/*!50001 x", MYSQL))
+			.withMessage("db/migration/ab12_x.sql:2: unterminated block comment opened here; close it with */");
+	}
+
+	@Test
+	void rejectsAnUnclosedRoutineBody() {
+		assertThatExceptionOfType(ScriptParseException.class)
+			.isThrownBy(() -> sqls("CREATE PROCEDURE p()\nBEGIN\n  SELECT 1;\n  IF 1 THEN SELECT 2; END IF;\n", MYSQL))
+			.withMessage("db/migration/ab12_x.sql:2: BEGIN ... END block opened here is never closed; add the "
+					+ "missing END (or END IF / END CASE / END LOOP / END WHILE / END REPEAT)");
+	}
+
+}

@@ -1,0 +1,71 @@
+package dev.migration.store;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.migration.VersionTableException;
+import dev.migration.sql.JdbcSink;
+import dev.migration.testing.DatabaseKind;
+import dev.migration.testing.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class HeadTrackerTests {
+
+	private static final String REMEDY = " Another process or a manual edit changed the table; check 'current' and set "
+			+ "the right heads with 'stamp'";
+
+	@ParameterizedTest
+	@EnumSource(DatabaseKind.class)
+	void rootsAreInsertedLinesUpdatedAndMergesDeleted(DatabaseKind kind) throws Exception {
+		try (TestDatabase db = TestDatabase.create(kind); Connection connection = db.connect()) {
+			Tables tables = new Tables(kind.dialect(), null, "migration_version", "migration_history");
+			JdbcSink sink = new JdbcSink(connection, kind.dialect());
+			tables.ensure(sink);
+			HeadTracker tracker = new HeadTracker(tables);
+			tracker.apply(sink, List.of(), List.of("a"));
+			tracker.apply(sink, List.of(), List.of("b"));
+			assertThat(tables.readHeads(connection)).containsExactly("a", "b");
+			tracker.apply(sink, List.of("a"), List.of("a2"));
+			assertThat(tables.readHeads(connection)).containsExactly("a2", "b");
+			tracker.apply(sink, List.of("a2", "b"), List.of("m"));
+			assertThat(tables.readHeads(connection)).containsExactly("m");
+			tracker.apply(sink, List.of("m"), List.of());
+			assertThat(tables.readHeads(connection)).isEmpty();
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(DatabaseKind.class)
+	void writesThatDoNotTouchExactlyOneRowFail(DatabaseKind kind) throws Exception {
+		try (TestDatabase db = TestDatabase.create(kind); Connection connection = db.connect()) {
+			Tables tables = new Tables(kind.dialect(), null, "migration_version", "migration_history");
+			JdbcSink sink = new JdbcSink(connection, kind.dialect());
+			tables.ensure(sink);
+			HeadTracker tracker = new HeadTracker(tables);
+			assertThatExceptionOfType(VersionTableException.class)
+				.isThrownBy(() -> tracker.apply(sink, List.of("a"), List.of("b")))
+				.withMessage("Version table migration_version is out of step: updating 'a' to 'b' matched 0 rows "
+						+ "instead of exactly 1." + REMEDY);
+			assertThatExceptionOfType(VersionTableException.class)
+				.isThrownBy(() -> tracker.apply(sink, List.of("x", "y"), List.of()))
+				.withMessage("Version table migration_version is out of step: deleting 'x' matched 0 rows instead of "
+						+ "exactly 1." + REMEDY);
+			tracker.apply(sink, List.of(), List.of("a"));
+			VersionTableException duplicate = org.assertj.core.api.Assertions
+				.catchThrowableOfType(VersionTableException.class, () -> tracker.apply(sink, List.of(), List.of("a")));
+			assertThat(duplicate.getMessage())
+				.startsWith("Version table migration_version is out of step: inserting 'a' failed because the row "
+						+ "already exists (")
+				.endsWith(")." + REMEDY);
+			List<String> rows = new ArrayList<>(tables.readHeads(connection));
+			assertThat(rows).containsExactly("a");
+		}
+	}
+
+}
