@@ -26,8 +26,18 @@ public final class BatchOperations {
 		return List.copyOf(this.operations);
 	}
 
-	void add(Operation operation) {
+	/**
+	 * Add any operation on this batch's table (what autogenerate uses).
+	 * @param operation the operation
+	 * @return this batch
+	 */
+	public BatchOperations add(Operation operation) {
+		if (!operation.table().equalsIgnoreCase(this.table)) {
+			throw new IllegalArgumentException(OperationNotSupportedException.describe(operation)
+					+ " cannot be part of a batch on table " + this.table);
+		}
 		this.operations.add(operation);
+		return this;
 	}
 
 	public BatchOperations addColumn(Column column) {
