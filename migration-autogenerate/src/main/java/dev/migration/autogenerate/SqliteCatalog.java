@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.migration.op.Column;
+import dev.migration.op.ColumnType;
 import dev.migration.op.CreateTable;
 import dev.migration.op.TableDefinition;
 
@@ -35,18 +36,24 @@ final class SqliteCatalog {
 			CreateTable create = table.table();
 			// the PRAGMA reports defaults as written; normalise them as for the other
 			// databases
+			boolean singleKey = create.primaryKey().size() == 1;
 			create = create.withColumns(create.columns()
 				.stream()
 				.map((column) -> column.defaultValue(Defaults.normalize(column.defaultValue())))
-				.map(SqliteCatalog::rowid)
+				.map((column) -> rowid(column, singleKey))
 				.toList());
 			tables.add(new TableDefinition(create, table.indexes()));
 		}
 		return tables;
 	}
 
-	private static Column rowid(Column column) {
-		return column;
+	/**
+	 * A single-column {@code INTEGER PRIMARY KEY} is SQLite's row id: the database
+	 * generates its values, as for an identity column.
+	 */
+	private static Column rowid(Column column, boolean singleKey) {
+		return (singleKey && column.primaryKey() && column.type().kind() == ColumnType.Kind.INTEGER)
+				? column.asIdentity() : column;
 	}
 
 }
