@@ -91,21 +91,27 @@ public final class Autogenerator {
 	/**
 	 * {@code revision --autogenerate}: write a new revision with the difference.
 	 * @param message the revision message
-	 * @param desired the desired schema
+	 * @param desired the desired schema, or {@code null} for an empty revision (no
+	 * comparison, no database needed)
 	 * @param directory where to write the file (a Java package directory for Java)
 	 * @param format Java or SQL
 	 * @param packageName the Java package of the class, {@code null} for the default
 	 * package
 	 * @return the file written
 	 */
-	public Path revision(String message, DesiredSource desired, Path directory, Format format,
+	public Path revision(String message, @Nullable DesiredSource desired, Path directory, Format format,
 			@Nullable String packageName) {
-		List<String> heads = requireAtHead("revision --autogenerate");
+		List<String> heads = (desired != null) ? requireAtHead("revision --autogenerate")
+				: this.migrator.heads().stream().map(Revision::id).toList();
 		if (heads.size() > 1) {
-			throw new MigrationException("Cannot autogenerate: the graph has several heads " + heads
+			throw new MigrationException("Cannot write a revision: the graph has several heads " + heads
 					+ "; run `merge` first so that the new revision has one parent");
 		}
-		Comparison comparison = compare(desired);
+		SchemaModel none = new SchemaModel(List.of());
+		Comparison comparison = (desired != null) ? compare(desired)
+				: new Comparison(
+						(this.migrator.config().dialect() != null) ? this.migrator.config().dialect() : Dialect.H2,
+						none, none, new SchemaDiff(List.of(), List.of()));
 		String id = HexFormat.of().formatHex(bytes());
 		NewRevision revision = new NewRevision(id, message, heads, Instant.now().truncatedTo(ChronoUnit.SECONDS));
 		String slug = RevisionFiles.slug(message);
