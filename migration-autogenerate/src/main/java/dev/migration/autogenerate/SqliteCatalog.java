@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import dev.migration.op.Column;
-import dev.migration.op.ColumnType;
 import dev.migration.op.CreateTable;
 import dev.migration.op.TableDefinition;
 
@@ -36,24 +34,17 @@ final class SqliteCatalog {
 			CreateTable create = table.table();
 			// the PRAGMA reports defaults as written; normalise them as for the other
 			// databases
-			boolean singleKey = create.primaryKey().size() == 1;
+			// a single INTEGER PRIMARY KEY without AUTOINCREMENT is SQLite's row id,
+			// which
+			// generates values too; it is kept as written so that it is recreated as it
+			// was
 			create = create.withColumns(create.columns()
 				.stream()
 				.map((column) -> column.defaultValue(Defaults.normalize(column.defaultValue())))
-				.map((column) -> rowid(column, singleKey))
 				.toList());
 			tables.add(new TableDefinition(create, table.indexes()));
 		}
 		return tables;
-	}
-
-	/**
-	 * A single-column {@code INTEGER PRIMARY KEY} is SQLite's row id: the database
-	 * generates its values, as for an identity column.
-	 */
-	private static Column rowid(Column column, boolean singleKey) {
-		return (singleKey && column.primaryKey() && column.type().kind() == ColumnType.Kind.INTEGER)
-				? column.asIdentity() : column;
 	}
 
 }

@@ -15,7 +15,7 @@ public sealed interface Operation
 		CreateForeignKey, CreateUniqueConstraint, CreateCheckConstraint, DropConstraint, ExecuteSql, BulkInsert {
 
 	/**
-	 * The table this operation changes, {@code null} for {@link ExecuteSql}.
+	 * The table this operation changes, empty for {@link ExecuteSql}.
 	 * @return the table name
 	 */
 	String table();
@@ -32,9 +32,8 @@ public sealed interface Operation
 	 * The statements that perform this operation on the dialect.
 	 * @param dialect the dialect
 	 * @return the statements, without trailing delimiters
-	 * @throws UnsupportedOperationException-like {@link dev.migration.MigrationException}
-	 * when the dialect cannot do it in place (SQLite: use
-	 * {@link Operations#batchAlterTable})
+	 * @throws OperationNotSupportedException when the dialect cannot do it in place
+	 * (SQLite: use {@link Operations#batchAlterTable})
 	 */
 	default List<String> toSql(Dialect dialect) {
 		return SqlRenderer.render(this, dialect);
