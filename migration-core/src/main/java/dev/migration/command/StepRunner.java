@@ -202,11 +202,9 @@ final class StepRunner {
 	private void runStepwise(MigrationStep step, Instant started, long start) throws SQLException {
 		this.sink.commit();
 		Revision revision = step.revision();
-		Body[] holder = new Body[1];
 		long[] id = new long[1];
-		holder[0] = new Body(revision, step.direction(), this.sink,
+		Body body = new Body(revision, step.direction(), this.sink,
 				(done) -> this.history.progress(this.sink, id[0], done));
-		Body body = holder[0];
 		id[0] = this.history.start(this.sink, row(step, started, null, null, null, 0, body.total(), null));
 		try {
 			body.run();
