@@ -207,6 +207,22 @@ class OperationsDatabaseTests {
 		}
 	}
 
+	@org.junit.jupiter.api.Test
+	void indexesAreBuiltAndDroppedConcurrentlyOnPostgresql() throws Exception {
+		try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL); Connection connection = db.connect()) {
+			TestContext context = TestContext.online(db.dialect(), connection);
+			Operations op = context.op();
+			op.createTable(PARENT);
+			CreateIndex index = CreateIndex.of("ix_parent_code", "parent", "code").asConcurrent();
+			op.run(index);
+			assertThat(Catalog.of(db, "parent")).contains("parent index [code]");
+			op.run(index.reverse().orElseThrow());
+			assertThat(context.statements()).endsWith("CREATE INDEX CONCURRENTLY ix_parent_code ON parent (code)",
+					"DROP INDEX CONCURRENTLY ix_parent_code");
+			assertThat(Catalog.of(db, "parent")).doesNotContain("parent index [code]");
+		}
+	}
+
 	@ParameterizedTest
 	@MethodSource("dev.migration.testing.TestDatabase#kinds")
 	void irreversibleOperationsHaveNoInverse(DatabaseKind kind) {
