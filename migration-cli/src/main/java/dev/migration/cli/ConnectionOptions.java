@@ -1,0 +1,210 @@
+package dev.migration.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import dev.migration.MigrationConfig;
+import dev.migration.MigrationException;
+import dev.migration.command.Migrator;
+import dev.migration.sql.Dialect;
+import dev.migration.sql.DriverDataSource;
+
+/**
+ * Where the database and the scripts are: shared by every command that needs them. Flags
+ * override environment variables, which override the application files.
+ */
+public class ConnectionOptions {
+
+	private static final int LOGIN_TIMEOUT_SECONDS = 15;
+
+	@Spec(Spec.Target.MIXEE)
+	private CommandSpec mixee;
+
+	@Option(names = "--url", paramLabel = "<jdbc-url>",
+			description = "JDBC URL of the database (default: migration.url, else spring.datasource.url).")
+	private @Nullable String url;
+
+	@Option(names = { "-u", "--user" }, description = "Database user.")
+	private @Nullable String user;
+
+	@Option(names = "--password", arity = "0..1", interactive = true,
+			description = "Database password; without a value it is asked for. Never printed.")
+	private @Nullable String password;
+
+	@Option(names = "--locations", split = ",", paramLabel = "<location>",
+			description = "Script locations, e.g. filesystem:db/migration (default: migration.locations).")
+	private @Nullable List<String> locations;
+
+	@Option(names = "--schema", description = "Schema of the version and history tables.")
+	private @Nullable String schema;
+
+	@Option(names = "--config-dir", paramLabel = "<dir>",
+			description = "Directory of application.yml / application.properties (default: working directory).")
+	private @Nullable Path configDirectory;
+
+	@Option(names = "--profile", split = ",", paramLabel = "<profile>",
+			description = "Also read application-<profile>.yml; later profiles override earlier ones.")
+	private @Nullable List<String> profiles;
+
+	@Option(names = "--dialect", converter = DialectConverter.class, paramLabel = "<dialect>",
+			description = "Dialect for --sql without a database: postgresql, mariadb, mysql, h2 or sqlite.")
+	private @Nullable Dialect dialect;
+
+	private @Nullable Settings settings;
+
+	MigrationCli cli() {
+		return (MigrationCli) this.mixee.root().userObject();
+	}
+
+	PrintWriter out() {
+		return this.mixee.commandLine().getOut();
+	}
+
+	PrintWriter err() {
+		return this.mixee.commandLine().getErr();
+	}
+
+	Path workingDirectory() {
+		return cli().workingDirectory();
+	}
+
+	Settings settings() {
+		if (this.settings == null) {
+			MigrationCli cli = cli();
+			Map<String, Object> flags = new LinkedHashMap<>();
+			putIfSet(flags, "migration.url", this.url);
+			putIfSet(flags, "migration.user", this.user);
+			putIfSet(flags, "migration.password", this.password);
+			putIfSet(flags, "migration.schema", this.schema);
+			if (this.locations != null) {
+				flags.put("migration.locations", String.join(",", this.locations));
+			}
+			Path configDir = (this.configDirectory != null) ? cli.workingDirectory().resolve(this.configDirectory)
+					: cli.workingDirectory();
+			Settings loaded = new SettingsLoader(cli.workingDirectory(), cli.environment()).load(configDir,
+					(this.profiles != null) ? this.profiles : List.of(), flags);
+			cli.secrets().add(loaded.password());
+			cli.secrets().add(this.password);
+			if (cli.isDebug()) {
+				err().println("Settings: " + cli.secrets().mask(loaded.describe()));
+			}
+			this.settings = loaded;
+		}
+		return this.settings;
+	}
+
+	private static void putIfSet(Map<String, Object> flags, String name, @Nullable String value) {
+		if (value != null) {
+			flags.put(name, value);
+		}
+	}
+
+	/**
+	 * A migrator on the database, after checking that it answers, so that a wrong URL or
+	 * password is reported as such before anything else happens.
+	 */
+	Migrator migrator() {
+		Settings settings = settings();
+		DriverDataSource dataSource = dataSource(settings);
+		checkConnection(dataSource, settings);
+		return new Migrator(config(settings, dataSource));
+	}
+
+	/** A migrator for the scripts alone; it has the database when one is configured. */
+	Migrator scriptsMigrator() {
+		Settings settings = settings();
+		return new Migrator(config(settings, (settings.url() != null) ? dataSource(settings) : null));
+	}
+
+	/**
+	 * A migrator for offline SQL: the dialect comes from {@code --dialect} or the URL;
+	 * the database, when configured, is only read (for targets relative to its current
+	 * revision).
+	 */
+	Migrator offlineMigrator() {
+		Settings settings = settings();
+		if (this.dialect == null && settings.url() == null) {
+			throw new CliException("Offline mode (--sql) needs to know the database: pass --dialect "
+					+ "postgresql|mariadb|mysql|h2|sqlite, or a --url (or spring.datasource.url in application.yml)");
+		}
+		return new Migrator(config(settings, (settings.url() != null) ? dataSource(settings) : null));
+	}
+
+	private MigrationConfig config(Settings settings, @Nullable DriverDataSource dataSource) {
+		MigrationConfig.Builder builder = settings.properties().toConfig(MigrationConfig.builder());
+		return builder.locations(settings.locations()).dataSource(dataSource).dialect(this.dialect).build();
+	}
+
+	private DriverDataSource dataSource(Settings settings) {
+		if (settings.url() == null || settings.url().isBlank()) {
+			throw new CliException("No database configured: pass --url (with --user and --password), or set "
+					+ "spring.datasource.url (or migration.url) in application.yml in " + configDirectory()
+					+ "; 'migration init' creates one for an embedded database");
+		}
+		DriverDataSource dataSource = new DriverDataSource(settings.url(), settings.user(), settings.password());
+		dataSource.setLoginTimeout(LOGIN_TIMEOUT_SECONDS);
+		return dataSource;
+	}
+
+	private Path configDirectory() {
+		return (this.configDirectory != null) ? workingDirectory().resolve(this.configDirectory).normalize()
+				: workingDirectory();
+	}
+
+	private void checkConnection(DriverDataSource dataSource, Settings settings) {
+		try (Connection connection = dataSource.getConnection()) {
+			// connected: the credentials and the server are fine
+		}
+		catch (SQLException ex) {
+			throw new DatabaseUnavailableException(settings.url(), settings.user(), ex);
+		}
+	}
+
+	/** Turns a dialect name into a usage error when it is unknown. */
+	static final class DialectConverter implements CommandLine.ITypeConverter<Dialect> {
+
+		@Override
+		public Dialect convert(String value) {
+			try {
+				return Dialect.fromName(value);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new CommandLine.TypeConversionException(ex.getMessage());
+			}
+		}
+
+	}
+
+	/** The database did not accept a connection. */
+	static final class DatabaseUnavailableException extends MigrationException {
+
+		private final String url;
+
+		DatabaseUnavailableException(String url, @Nullable String user, SQLException cause) {
+			super("Cannot connect to " + url + ((user != null && !user.isEmpty()) ? " as '" + user + "'" : "") + ": "
+					+ String.valueOf(cause.getMessage()).strip().replaceAll("\\.+$", "")
+					+ ". Check that the database is running and "
+					+ "reachable, and the URL, user and password (--url, --user, --password, or "
+					+ "spring.datasource.* in application.yml)", cause);
+			this.url = url;
+		}
+
+		String getUrl() {
+			return this.url;
+		}
+
+	}
+
+}

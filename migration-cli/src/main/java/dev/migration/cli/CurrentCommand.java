@@ -1,0 +1,76 @@
+package dev.migration.cli;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import dev.migration.Revision;
+import dev.migration.command.Migrator;
+import dev.migration.graph.RevisionGraph;
+
+/**
+ * {@code migration current}: the revisions in the database's version table.
+ */
+@Command(name = "current", mixinStandardHelpOptions = true, description = "Show the revision(s) the database is at.")
+final class CurrentCommand implements Callable<Integer> {
+
+	@Mixin
+	private ConnectionOptions connection;
+
+	@Option(names = { "-v", "--verbose" }, description = "Show each revision in full.")
+	private boolean verbose;
+
+	@Option(names = "--check-heads", description = "Fail (exit code 1) unless the database is at every head.")
+	private boolean checkHeads;
+
+	@Option(names = "--json", description = "Print JSON.")
+	private boolean json;
+
+	@Override
+	public Integer call() {
+		Migrator migrator = this.connection.migrator();
+		List<String> current = migrator.current();
+		RevisionGraph graph = migrator.graph();
+		List<String> heads = graph.heads().stream().map(Revision::id).toList();
+		boolean atHeads = new HashSet<>(current).equals(new HashSet<>(heads));
+		RevisionText text = new RevisionText(graph, List.of());
+		if (this.json) {
+			Map<String, Object> json = new LinkedHashMap<>();
+			json.put("current", current);
+			json.put("heads", heads);
+			json.put("atHeads", atHeads);
+			json.put("revisions", current.stream().map((id) -> {
+				Revision revision = graph.get(id);
+				return (revision != null) ? text.json(revision) : Map.of("id", id, "unknown", true);
+			}).toList());
+			this.connection.out().println(Json.write(json));
+		}
+		else {
+			if (current.isEmpty()) {
+				this.connection.out().println("<base> (no revision applied)");
+			}
+			for (String id : current) {
+				Revision revision = graph.get(id);
+				if (revision == null) {
+					this.connection.out().println(id + " (unknown: no script defines this revision)");
+				}
+				else {
+					this.connection.out().println(this.verbose ? text.verbose(revision) : text.headOnly(revision));
+				}
+			}
+		}
+		this.connection.out().flush();
+		if (this.checkHeads && !atHeads) {
+			throw new CliException("The database is not at the head revision(s): it is at " + Progress.heads(current)
+					+ ", the scripts' heads are " + Progress.heads(heads) + "; run 'migration upgrade heads'");
+		}
+		return 0;
+	}
+
+}

@@ -1,0 +1,61 @@
+package dev.migration.cli;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import dev.migration.Revision;
+import dev.migration.command.Migrator;
+import dev.migration.graph.RevisionGraph;
+
+/**
+ * {@code migration heads}: the revisions with no children.
+ */
+@Command(name = "heads", mixinStandardHelpOptions = true, description = "Show the head revisions of the scripts.")
+final class HeadsCommand implements Callable<Integer> {
+
+	@Mixin
+	private ConnectionOptions connection;
+
+	@Option(names = { "-v", "--verbose" }, description = "Show each revision in full.")
+	private boolean verbose;
+
+	@Option(names = "--resolve-dependencies",
+			description = "Treat depends-on like parents: a head another head depends on is not listed.")
+	private boolean resolveDependencies;
+
+	@Option(names = "--json", description = "Print JSON.")
+	private boolean json;
+
+	@Override
+	public Integer call() {
+		Migrator migrator = this.connection.scriptsMigrator();
+		RevisionGraph graph = migrator.graph();
+		List<Revision> allHeads = migrator.heads();
+		List<Revision> heads = this.resolveDependencies
+				? allHeads.stream().filter((head) -> !neededByAnotherHead(graph, allHeads, head)).toList() : allHeads;
+		RevisionText text = new RevisionText(graph, List.of());
+		if (this.json) {
+			this.connection.out().println(Json.write(Map.of("heads", heads.stream().map(text::json).toList())));
+		}
+		else {
+			for (Revision head : heads) {
+				this.connection.out().println(this.verbose ? text.verbose(head) : text.headOnly(head));
+			}
+		}
+		this.connection.out().flush();
+		return 0;
+	}
+
+	private static boolean neededByAnotherHead(RevisionGraph graph, List<Revision> heads, Revision head) {
+		List<String> others = heads.stream().map(Revision::id).filter((id) -> !id.equals(head.id())).toList();
+		Set<String> ancestors = graph.ancestorsOf(others);
+		return ancestors.contains(head.id());
+	}
+
+}

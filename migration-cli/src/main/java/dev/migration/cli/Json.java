@@ -1,0 +1,104 @@
+package dev.migration.cli;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Writes maps, lists, strings, numbers, booleans and nulls as JSON for {@code --json}.
+ * Small enough not to be worth a dependency; maps keep their insertion order.
+ */
+final class Json {
+
+	private Json() {
+	}
+
+	static String write(Object value) {
+		StringBuilder out = new StringBuilder();
+		write(value, out, "");
+		return out.toString();
+	}
+
+	private static void write(Object value, StringBuilder out, String indent) {
+		if (value == null) {
+			out.append("null");
+		}
+		else if (value instanceof Map<?, ?> map) {
+			writeMap(map, out, indent);
+		}
+		else if (value instanceof Collection<?> list) {
+			writeList(list, out, indent);
+		}
+		else if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
+			out.append(value);
+		}
+		else if (value instanceof Duration duration) {
+			out.append(duration.toMillis());
+		}
+		else if (value instanceof Instant || value instanceof Enum<?>) {
+			string(value.toString(), out);
+		}
+		else {
+			string(value.toString(), out);
+		}
+	}
+
+	private static void writeMap(Map<?, ?> map, StringBuilder out, String indent) {
+		if (map.isEmpty()) {
+			out.append("{}");
+			return;
+		}
+		String inner = indent + "  ";
+		out.append("{\n");
+		for (Iterator<? extends Map.Entry<?, ?>> it = map.entrySet().iterator(); it.hasNext();) {
+			Map.Entry<?, ?> entry = it.next();
+			out.append(inner);
+			string(String.valueOf(entry.getKey()), out);
+			out.append(": ");
+			write(entry.getValue(), out, inner);
+			out.append(it.hasNext() ? ",\n" : "\n");
+		}
+		out.append(indent).append('}');
+	}
+
+	private static void writeList(Collection<?> list, StringBuilder out, String indent) {
+		if (list.isEmpty()) {
+			out.append("[]");
+			return;
+		}
+		String inner = indent + "  ";
+		out.append("[\n");
+		for (Iterator<?> it = list.iterator(); it.hasNext();) {
+			out.append(inner);
+			write(it.next(), out, inner);
+			out.append(it.hasNext() ? ",\n" : "\n");
+		}
+		out.append(indent).append(']');
+	}
+
+	private static void string(String text, StringBuilder out) {
+		out.append('"');
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			switch (c) {
+				case '"' -> out.append("\\\"");
+				case '\\' -> out.append("\\\\");
+				case '\n' -> out.append("\\n");
+				case '\r' -> out.append("\\r");
+				case '\t' -> out.append("\\t");
+				default -> {
+					if (c < 0x20) {
+						out.append(String.format("\\u%04x", (int) c));
+					}
+					else {
+						out.append(c);
+					}
+				}
+			}
+		}
+		out.append('"');
+	}
+
+}

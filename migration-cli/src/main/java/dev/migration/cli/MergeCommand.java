@@ -1,0 +1,70 @@
+package dev.migration.cli;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.jspecify.annotations.Nullable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import dev.migration.graph.RevisionGraph;
+
+/**
+ * {@code migration merge -m "..." heads}: a revision whose parents are the given
+ * revisions, joining branches.
+ */
+@Command(name = "merge", mixinStandardHelpOptions = true,
+		description = "Create a merge revision whose parents are the given revisions (or all heads).")
+final class MergeCommand implements Callable<Integer> {
+
+	@Mixin
+	private ConnectionOptions connection;
+
+	@Parameters(arity = "1..*", paramLabel = "<revision>",
+			description = "Revisions to merge, or 'heads' for every head.")
+	private List<String> revisions = new ArrayList<>();
+
+	@Option(names = { "-m", "--message" }, description = "What the merge is for; also names the file.")
+	private String message = "";
+
+	@Option(names = "--branch-label", split = ",", paramLabel = "<label>", description = "Label for the merge.")
+	private List<String> branchLabels = new ArrayList<>();
+
+	@Option(names = "--rev-id", description = "The id to use instead of 12 random hex characters.")
+	private @Nullable String revId;
+
+	@Option(names = "--version-path", paramLabel = "<dir>",
+			description = "Directory to write to (default: the first filesystem: location).")
+	private @Nullable Path versionPath;
+
+	@Override
+	public Integer call() {
+		Path directory = Authoring.directory(this.connection, this.versionPath, false);
+		RevisionGraph graph = this.connection.scriptsMigrator().graph();
+		Set<String> parents = new LinkedHashSet<>();
+		for (String revision : this.revisions) {
+			parents.addAll(graph.resolve(revision, List.of()));
+		}
+		if (parents.size() < 2) {
+			throw new CliException("Nothing to merge: " + String.join(" ", this.revisions) + " resolves to "
+					+ (parents.isEmpty() ? "no revision" : "only " + parents.iterator().next())
+					+ "; a merge needs at least two revisions ('migration heads' lists them)");
+		}
+		Authoring.checkLabels(graph, this.branchLabels);
+		String id = Authoring.revisionId(graph, this.revId);
+		RevisionWriter.NewRevision revision = new RevisionWriter.NewRevision(id, this.message, new ArrayList<>(parents),
+				List.of(), this.branchLabels, Instant.now());
+		Path file = RevisionWriter.write(directory, revision, false);
+		Authoring.printGenerated(this.connection, file, id);
+		return 0;
+	}
+
+}

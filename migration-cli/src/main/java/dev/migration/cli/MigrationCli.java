@@ -1,0 +1,114 @@
+package dev.migration.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code migration} command: Alembic's command line for the Java engine. Each
+ * subcommand is its own class; they share {@link ConnectionOptions}.
+ */
+@Command(name = "migration", mixinStandardHelpOptions = true, versionProvider = MigrationCli.Version.class,
+		description = "Author revisions and upgrade, downgrade, stamp and inspect databases.%n"
+				+ "Settings come from application.yml / application.properties in the working directory "
+				+ "(the keys the Spring Boot starter binds), environment variables and flags.",
+		subcommands = { InitCommand.class, RevisionCommand.class, MergeCommand.class, UpgradeCommand.class,
+				DowngradeCommand.class, StampCommand.class, CurrentCommand.class, HistoryCommand.class,
+				HeadsCommand.class, BranchesCommand.class, ShowCommand.class, ValidateCommand.class,
+				StatusCommand.class, CommandLine.HelpCommand.class },
+		exitCodeListHeading = "%nExit codes:%n",
+		exitCodeList = { "0:success", "1:the command failed (bad target, multiple heads, validation failed, "
+				+ "database unreachable...); the message says what to do", "2:invalid command line" })
+public final class MigrationCli implements Runnable {
+
+	private final Path workingDirectory;
+
+	private final Map<String, String> environment;
+
+	private final Secrets secrets = new Secrets();
+
+	@Spec
+	private CommandSpec spec;
+
+	private boolean debug;
+
+	public MigrationCli() {
+		this(Path.of("").toAbsolutePath(), System.getenv());
+	}
+
+	/**
+	 * A CLI for a given working directory and environment (tests run it in-process).
+	 * @param workingDirectory where application.yml and relative paths are looked up
+	 * @param environment the environment variables to bind
+	 */
+	public MigrationCli(Path workingDirectory, Map<String, String> environment) {
+		this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+		this.environment = Map.copyOf(environment);
+	}
+
+	public static void main(String[] args) {
+		System.exit(commandLine(new MigrationCli()).execute(args));
+	}
+
+	/**
+	 * The configured command line: one exit-code mapper, one error handler.
+	 * @param cli the root command
+	 * @return the command line
+	 */
+	public static CommandLine commandLine(MigrationCli cli) {
+		ErrorHandler errors = new ErrorHandler();
+		return new CommandLine(cli).setExitCodeExceptionMapper(errors)
+			.setExecutionExceptionHandler(errors)
+			.setCaseInsensitiveEnumValuesAllowed(true);
+	}
+
+	@Option(names = "--debug", scope = ScopeType.INHERIT,
+			description = "Log what the engine does and print stack traces on errors.")
+	void setDebug(boolean debug) {
+		this.debug = debug;
+		if (debug) {
+			// slf4j-simple reads this when the first logger is created, which is after
+			// parsing
+			System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+		}
+	}
+
+	boolean isDebug() {
+		return this.debug;
+	}
+
+	Path workingDirectory() {
+		return this.workingDirectory;
+	}
+
+	Map<String, String> environment() {
+		return this.environment;
+	}
+
+	Secrets secrets() {
+		return this.secrets;
+	}
+
+	@Override
+	public void run() {
+		throw new CommandLine.ParameterException(this.spec.commandLine(), "Missing command; see the list above");
+	}
+
+	/** The version from the jar's manifest. */
+	static final class Version implements CommandLine.IVersionProvider {
+
+		@Override
+		public String[] getVersion() {
+			String version = MigrationCli.class.getPackage().getImplementationVersion();
+			return new String[] { "migration " + ((version != null) ? version : "(development build)") };
+		}
+
+	}
+
+}

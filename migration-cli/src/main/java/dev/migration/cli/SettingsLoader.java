@@ -1,0 +1,145 @@
+package dev.migration.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.PropertiesPropertySourceLoader;
+import org.springframework.boot.env.PropertySourceLoader;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.core.io.FileSystemResource;
+
+import dev.migration.InvalidConfigurationException;
+import dev.migration.autoconfigure.MigrationProperties;
+
+/**
+ * Reads settings the way a Spring Boot application does, with Boot's own loaders and
+ * binder: {@code application.properties} / {@code .yml} / {@code .yaml}, then each
+ * {@code --profile}'s {@code application-<profile>.*} (later profiles win), then
+ * environment variables with Boot's relaxed names ({@code MIGRATION_LOCATIONS},
+ * {@code SPRING_DATASOURCE_URL}), then flags.
+ */
+final class SettingsLoader {
+
+	private static final List<String> EXTENSIONS = List.of("properties", "yml", "yaml");
+
+	private final Path workingDirectory;
+
+	private final Map<String, String> environment;
+
+	SettingsLoader(Path workingDirectory, Map<String, String> environment) {
+		this.workingDirectory = workingDirectory;
+		this.environment = environment;
+	}
+
+	/**
+	 * Load the settings.
+	 * @param configDirectory where the application files are
+	 * @param profiles the profiles from the command line (else
+	 * {@code spring.profiles.active})
+	 * @param flags settings from flags, by property name, highest precedence
+	 * @return the settings
+	 */
+	Settings load(Path configDirectory, List<String> profiles, Map<String, Object> flags) {
+		MutablePropertySources sources = new MutablePropertySources();
+		sources.addLast(new MapPropertySource("commandLineFlags", new LinkedHashMap<>(flags)));
+		sources.addLast(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+				new LinkedHashMap<>(this.environment)));
+		List<String> read = new ArrayList<>();
+		List<PropertySource<?>> base = loadFiles(configDirectory, "application", read);
+		List<String> active = profiles.isEmpty() ? activeProfiles(sources, base) : profiles;
+		List<String> lastFirst = new ArrayList<>(active);
+		Collections.reverse(lastFirst);
+		for (String profile : lastFirst) {
+			loadFiles(configDirectory, "application-" + profile, read).forEach(sources::addLast);
+		}
+		base.forEach(sources::addLast);
+		Binder binder = new Binder(ConfigurationPropertySources.from(sources),
+				new PropertySourcesPlaceholdersResolver(sources));
+		MigrationProperties properties = binder.bindOrCreate("migration", Bindable.of(MigrationProperties.class));
+		String url = first(properties.getUrl(), binder, "spring.datasource.url");
+		String user = first(properties.getUser(), binder, "spring.datasource.username");
+		String password = first(properties.getPassword(), binder, "spring.datasource.password");
+		List<String> locations = properties.getLocations().stream().map(this::resolveLocation).toList();
+		return new Settings(properties, url, user, password, locations, read);
+	}
+
+	private static List<String> activeProfiles(MutablePropertySources higher, List<PropertySource<?>> base) {
+		MutablePropertySources sources = new MutablePropertySources();
+		higher.forEach(sources::addLast);
+		base.forEach(sources::addLast);
+		return new Binder(ConfigurationPropertySources.from(sources))
+			.bind("spring.profiles.active", Bindable.listOf(String.class))
+			.orElse(List.of());
+	}
+
+	private static @Nullable String first(@Nullable String value, Binder binder, String fallback) {
+		String chosen = (value != null && !value.isBlank()) ? value : binder.bind(fallback, String.class).orElse(null);
+		return (chosen != null && !chosen.isBlank()) ? chosen : null;
+	}
+
+	/**
+	 * Sources of one base name, in precedence order: {@code .properties} wins over YAML
+	 * in the same directory, as in Boot; a later YAML document wins over an earlier one.
+	 */
+	private List<PropertySource<?>> loadFiles(Path directory, String baseName, List<String> read) {
+		List<PropertySource<?>> result = new ArrayList<>();
+		for (String extension : EXTENSIONS) {
+			Path file = directory.resolve(baseName + "." + extension);
+			if (!Files.isRegularFile(file)) {
+				continue;
+			}
+			PropertySourceLoader loader = extension.equals("properties") ? new PropertiesPropertySourceLoader()
+					: new YamlPropertySourceLoader();
+			try {
+				List<PropertySource<?>> documents = new ArrayList<>(
+						loader.load(file.toString(), new FileSystemResource(file)));
+				Collections.reverse(documents);
+				result.addAll(documents);
+				read.add(this.workingDirectory.relativize(file.toAbsolutePath()).toString());
+			}
+			catch (IOException | RuntimeException ex) {
+				throw new InvalidConfigurationException(file.toString(),
+						"cannot be read: " + ex.getMessage() + ". Fix the file or point --config-dir elsewhere");
+			}
+		}
+		return result;
+	}
+
+	/**
+	 * Relative {@code filesystem:} locations are relative to the working directory; a
+	 * {@code classpath:} location of a Spring Boot project is read from its
+	 * {@code src/main/resources} when run in the project's directory.
+	 */
+	String resolveLocation(String location) {
+		if (location.startsWith("filesystem:")) {
+			Path path = Path.of(location.substring("filesystem:".length()));
+			return "filesystem:" + this.workingDirectory.resolve(path).normalize();
+		}
+		if (location.startsWith("classpath:")) {
+			String path = location.substring("classpath:".length()).replaceFirst("^/+", "");
+			Path resources = this.workingDirectory.resolve("src/main/resources").resolve(path);
+			if (Files.isDirectory(resources)) {
+				return "filesystem:" + resources.normalize();
+			}
+		}
+		return location;
+	}
+
+}

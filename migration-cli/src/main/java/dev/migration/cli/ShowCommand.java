@@ -1,0 +1,39 @@
+package dev.migration.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import dev.migration.Revision;
+import dev.migration.command.Migrator;
+
+/**
+ * {@code migration show <revision>}: one revision in full.
+ */
+@Command(name = "show", mixinStandardHelpOptions = true, description = "Show one revision in full.")
+final class ShowCommand implements Callable<Integer> {
+
+	@Mixin
+	private ConnectionOptions connection;
+
+	@Parameters(paramLabel = "<revision>", description = "An id, unique prefix, head or <label>@head.")
+	private String revision;
+
+	@Option(names = "--json", description = "Print JSON.")
+	private boolean json;
+
+	@Override
+	public Integer call() {
+		Migrator migrator = this.connection.scriptsMigrator();
+		Revision shown = migrator.show(this.revision);
+		RevisionText text = new RevisionText(migrator.graph(), List.of());
+		this.connection.out().println(this.json ? Json.write(text.json(shown)) : text.verbose(shown));
+		this.connection.out().flush();
+		return 0;
+	}
+
+}

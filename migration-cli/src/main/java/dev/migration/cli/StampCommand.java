@@ -1,0 +1,47 @@
+package dev.migration.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import dev.migration.MigrationResult;
+import dev.migration.command.Migrator;
+
+/**
+ * {@code migration stamp <targets...>}: set the version table without running anything.
+ */
+@Command(name = "stamp", mixinStandardHelpOptions = true,
+		description = "Set the version table to the given revisions without running any migration.")
+final class StampCommand implements Callable<Integer> {
+
+	@Mixin
+	private ConnectionOptions connection;
+
+	@Parameters(arity = "1..*", paramLabel = "<target>", description = "Revisions to stamp: heads, base, ids...")
+	private List<String> targets = new ArrayList<>();
+
+	@Option(names = "--purge", description = "Empty the version table first (for a table with unknown revisions).")
+	private boolean purge;
+
+	@Option(names = "--sql", description = "Print the SQL instead of running it.")
+	private boolean sql;
+
+	@Override
+	public Integer call() {
+		if (this.sql) {
+			this.connection.out().print(this.connection.offlineMigrator().stampSql(this.targets, this.purge));
+			this.connection.out().flush();
+			return 0;
+		}
+		Migrator migrator = this.connection.migrator();
+		MigrationResult result = migrator.stamp(this.targets, this.purge);
+		Progress.print(this.connection.out(), result, migrator.graph());
+		return 0;
+	}
+
+}

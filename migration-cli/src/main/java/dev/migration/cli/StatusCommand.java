@@ -1,0 +1,113 @@
+package dev.migration.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import dev.migration.MigrationStatus;
+import dev.migration.RevisionStatus;
+
+/**
+ * {@code migration status}: every revision with its state, when it was applied, how long
+ * it took and whether its script changed since.
+ */
+@Command(name = "status", mixinStandardHelpOptions = true,
+		description = "Show every revision's state (applied, pending, unknown), when it ran and its checksum.")
+final class StatusCommand implements Callable<Integer> {
+
+	private static final String ROW = "%-8s %-14s %-20s %9s  %-9s %s";
+
+	@Mixin
+	private ConnectionOptions connection;
+
+	@Option(names = "--target", defaultValue = "heads", description = "Target to count pending revisions against.")
+	private String target;
+
+	@Option(names = "--json", description = "Print JSON.")
+	private boolean json;
+
+	@Override
+	public Integer call() {
+		MigrationStatus status = this.connection.migrator().status(this.target);
+		PrintWriter out = this.connection.out();
+		if (this.json) {
+			out.println(Json.write(json(status)));
+		}
+		else {
+			out.println("Database: " + status.dialect() + ", at " + Progress.heads(status.currentHeads()));
+			out.println("Heads: " + Progress.heads(status.graphHeads()));
+			out.println("Pending (" + status.target() + "): "
+					+ (status.pending().isEmpty() ? "none" : String.join(", ", status.pending())));
+			if (!status.unknownRevisions().isEmpty()) {
+				out.println("Unknown to the scripts: " + String.join(", ", status.unknownRevisions()));
+			}
+			if (!status.changedChecksums().isEmpty()) {
+				out.println("Changed since applied: " + String.join(", ", status.changedChecksums()));
+			}
+			out.println();
+			out.println(String
+				.format(Locale.ROOT, ROW, "State", "Revision", "Applied at", "Duration", "Checksum", "Message")
+				.stripTrailing());
+			for (RevisionStatus revision : status.revisions()) {
+				out.println(String
+					.format(Locale.ROOT, ROW, lower(revision.state()), revision.id(),
+							(revision.appliedAt() != null) ? revision.appliedAt().toString() : "",
+							(revision.duration() != null) ? Progress.seconds(revision.duration()) : "",
+							checksum(revision.checksumStatus()), revision.message())
+					.stripTrailing());
+			}
+		}
+		out.flush();
+		return 0;
+	}
+
+	private static String lower(Enum<?> value) {
+		return value.name().toLowerCase(Locale.ROOT);
+	}
+
+	private static String checksum(RevisionStatus.ChecksumStatus status) {
+		return switch (status) {
+			case OK -> "ok";
+			case CHANGED -> "CHANGED";
+			case NOT_APPLICABLE -> "-";
+		};
+	}
+
+	private static Map<String, Object> json(MigrationStatus status) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("dialect", status.dialect());
+		json.put("currentHeads", status.currentHeads());
+		json.put("graphHeads", status.graphHeads());
+		json.put("target", status.target());
+		json.put("upToDate", status.isUpToDate());
+		json.put("pending", status.pending());
+		json.put("unknownRevisions", status.unknownRevisions());
+		json.put("changedChecksums", status.changedChecksums());
+		List<Map<String, Object>> revisions = status.revisions().stream().map((revision) -> {
+			Map<String, Object> each = new LinkedHashMap<>();
+			each.put("id", revision.id());
+			each.put("message", revision.message());
+			each.put("revises", revision.revises());
+			each.put("dependsOn", revision.dependsOn());
+			each.put("branchLabels", revision.branchLabels());
+			each.put("kind", revision.kind());
+			each.put("location", revision.location());
+			each.put("state", revision.state());
+			each.put("appliedAt", revision.appliedAt());
+			each.put("durationMillis", revision.duration());
+			each.put("checksum", revision.checksum());
+			each.put("checksumStatus", revision.checksumStatus());
+			return each;
+		}).toList();
+		json.put("revisions", revisions);
+		return json;
+	}
+
+}

@@ -1,0 +1,189 @@
+package dev.migration.actuator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.context.ApplicationContext;
+
+import dev.migration.HistoryEntry;
+import dev.migration.MigrationStatus;
+import dev.migration.RevisionStatus;
+import dev.migration.command.Migrator;
+
+/**
+ * {@code /actuator/migrations}: for each application context and each migrated
+ * DataSource, where the database stands against the revision graph. Read-only; shows no
+ * URL or credential. Each request costs one {@link Migrator#status(String)} and one
+ * {@link Migrator#log(int)} per DataSource.
+ */
+@Endpoint(id = "migrations")
+public class MigrationsEndpoint {
+
+	/** How many history rows, newest first, the endpoint returns per DataSource. */
+	public static final int HISTORY_LIMIT = 100;
+
+	private final ApplicationContext context;
+
+	private final String target;
+
+	/**
+	 * Create an endpoint.
+	 * @param context the context whose migrators (and whose ancestors' migrators) are
+	 * described
+	 * @param target the target identifier the status is computed against
+	 */
+	public MigrationsEndpoint(ApplicationContext context, String target) {
+		this.context = context;
+		this.target = target;
+	}
+
+	@ReadOperation
+	public MigrationsDescriptor migrations() {
+		Map<String, ContextMigrationsDescriptor> contexts = new LinkedHashMap<>();
+		ApplicationContext current = this.context;
+		while (current != null) {
+			ApplicationContext parent = current.getParent();
+			Map<String, DataSourceMigrationsDescriptor> dataSources = new LinkedHashMap<>();
+			MigratorNames.of(current).forEach((name, migrator) -> dataSources.put(name, describe(migrator)));
+			contexts.put(String.valueOf(current.getId()),
+					new ContextMigrationsDescriptor(dataSources, (parent != null) ? parent.getId() : null));
+			current = parent;
+		}
+		return new MigrationsDescriptor(contexts);
+	}
+
+	/**
+	 * One revision, by full id, in each DataSource of this context that knows it.
+	 * @param revision the revision id
+	 * @return the revision per DataSource, or {@code null} (404) when none knows it
+	 */
+	@ReadOperation
+	public @Nullable RevisionDescriptors revision(@Selector String revision) {
+		Map<String, RevisionDescriptor> found = new LinkedHashMap<>();
+		MigratorNames.of(this.context).forEach((name, migrator) -> {
+			for (RevisionStatus status : migrator.status(this.target).revisions()) {
+				if (status.id().equals(revision)) {
+					found.put(name, RevisionDescriptor.of(status));
+				}
+			}
+		});
+		return found.isEmpty() ? null : new RevisionDescriptors(found);
+	}
+
+	private DataSourceMigrationsDescriptor describe(Migrator migrator) {
+		MigrationStatus status = migrator.status(this.target);
+		List<RevisionDescriptor> revisions = status.revisions().stream().map(RevisionDescriptor::of).toList();
+		List<HistoryDescriptor> history = migrator.log(HISTORY_LIMIT).stream().map(HistoryDescriptor::of).toList();
+		return new DataSourceMigrationsDescriptor(status.dialect().name(), status.target(), status.currentHeads(),
+				status.graphHeads(), status.pending(), status.isUpToDate(), revisions, history);
+	}
+
+	private static @Nullable Long millis(@Nullable Duration duration) {
+		return (duration != null) ? duration.toMillis() : null;
+	}
+
+	/**
+	 * Every context, from this one up to the root.
+	 *
+	 * @param contexts context id to its migrations
+	 */
+	public record MigrationsDescriptor(Map<String, ContextMigrationsDescriptor> contexts) {
+	}
+
+	/**
+	 * The migrated DataSources of one context.
+	 *
+	 * @param dataSources DataSource bean name (or migrator bean name when it uses
+	 * {@code migration.url}) to its migrations
+	 * @param parentId the parent context's id
+	 */
+	public record ContextMigrationsDescriptor(Map<String, DataSourceMigrationsDescriptor> dataSources,
+			@Nullable String parentId) {
+	}
+
+	/**
+	 * One migrated database.
+	 *
+	 * @param dialect the database's dialect
+	 * @param target the target the status is computed against
+	 * @param currentHeads revisions in the version table
+	 * @param graphHeads heads of the revision graph
+	 * @param pending revisions an upgrade to the target would apply, in run order
+	 * @param upToDate nothing pending, unknown or drifted
+	 * @param revisions every revision, newest first, then those only the database knows
+	 * @param history the newest history rows, newest first
+	 */
+	public record DataSourceMigrationsDescriptor(String dialect, String target, List<String> currentHeads,
+			List<String> graphHeads, List<String> pending, boolean upToDate, List<RevisionDescriptor> revisions,
+			List<HistoryDescriptor> history) {
+	}
+
+	/**
+	 * One revision.
+	 *
+	 * @param id the id
+	 * @param message the message
+	 * @param revises parent ids
+	 * @param dependsOn cross-branch dependencies
+	 * @param branchLabels branch labels
+	 * @param type {@code SQL} or {@code JAVA}; {@code null} when no script defines it
+	 * @param location file or class; {@code null} when no script defines it
+	 * @param state {@code APPLIED}, {@code PENDING} or {@code UNKNOWN}
+	 * @param appliedAt when it was applied
+	 * @param durationMs how long applying it took, in milliseconds
+	 * @param checksum the script's checksum now
+	 * @param checksumStatus {@code OK}, {@code CHANGED} or {@code NOT_APPLICABLE}
+	 */
+	public record RevisionDescriptor(String id, String message, List<String> revises, List<String> dependsOn,
+			List<String> branchLabels, @Nullable String type, @Nullable String location, String state,
+			@Nullable Instant appliedAt, @Nullable Long durationMs, @Nullable String checksum, String checksumStatus) {
+
+		static RevisionDescriptor of(RevisionStatus status) {
+			return new RevisionDescriptor(status.id(), status.message(), status.revises(), status.dependsOn(),
+					status.branchLabels(), (status.kind() != null) ? status.kind().name() : null, status.location(),
+					status.state().name(), status.appliedAt(), millis(status.duration()), status.checksum(),
+					status.checksumStatus().name());
+		}
+
+	}
+
+	/**
+	 * One revision in each DataSource that knows it.
+	 *
+	 * @param dataSources DataSource name to the revision
+	 */
+	public record RevisionDescriptors(Map<String, RevisionDescriptor> dataSources) {
+	}
+
+	/**
+	 * One history row.
+	 *
+	 * @param id sequence number
+	 * @param revision the revision id
+	 * @param direction {@code UPGRADE}, {@code DOWNGRADE} or {@code STAMP}
+	 * @param checksum the script checksum at the time
+	 * @param startedAt when the step started
+	 * @param durationMs how long it took, in milliseconds
+	 * @param user the database user that ran it
+	 * @param success whether it succeeded
+	 * @param error the error of a failed step
+	 */
+	public record HistoryDescriptor(long id, String revision, String direction, @Nullable String checksum,
+			Instant startedAt, long durationMs, @Nullable String user, boolean success, @Nullable String error) {
+
+		static HistoryDescriptor of(HistoryEntry entry) {
+			return new HistoryDescriptor(entry.id(), entry.revision(), entry.direction().name(), entry.checksum(),
+					entry.startedAt(), entry.duration().toMillis(), entry.user(), entry.success(), entry.error());
+		}
+
+	}
+
+}

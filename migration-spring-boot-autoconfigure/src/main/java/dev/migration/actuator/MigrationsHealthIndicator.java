@@ -1,0 +1,81 @@
+package dev.migration.actuator;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.context.ApplicationContext;
+
+import dev.migration.MigrationStatus;
+import dev.migration.command.Migrator;
+
+/**
+ * The {@code migrations} health contributor: {@code UP} when every migrated database is
+ * at the target; {@code OUT_OF_SERVICE} when revisions are pending; {@code DOWN} when the
+ * database has revisions no script knows or (with checksum validation) scripts were
+ * edited after they were applied. With one DataSource the details are flat; with several
+ * they are keyed by DataSource name.
+ */
+public class MigrationsHealthIndicator extends AbstractHealthIndicator {
+
+	private final ApplicationContext context;
+
+	private final String target;
+
+	/**
+	 * Create an indicator.
+	 * @param context the context whose migrators are checked
+	 * @param target the target identifier
+	 */
+	public MigrationsHealthIndicator(ApplicationContext context, String target) {
+		super("Migration status check failed");
+		this.context = context;
+		this.target = target;
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) {
+		Map<String, Migrator> migrators = MigratorNames.of(this.context);
+		Status worst = Status.UP;
+		Map<String, Object> all = new LinkedHashMap<>();
+		for (Map.Entry<String, Migrator> entry : migrators.entrySet()) {
+			Migrator migrator = entry.getValue();
+			MigrationStatus status = migrator.status(this.target);
+			boolean drifted = migrator.config().validateChecksums() && !status.changedChecksums().isEmpty();
+			Status each = (!status.unknownRevisions().isEmpty() || drifted) ? Status.DOWN
+					: (!status.pending().isEmpty() ? Status.OUT_OF_SERVICE : Status.UP);
+			worst = worse(worst, each);
+			Map<String, Object> details = new LinkedHashMap<>();
+			details.put("target", status.target());
+			details.put("currentHeads", status.currentHeads());
+			details.put("pending", status.pending().size());
+			details.put("pendingRevisions", status.pending());
+			details.put("unknownRevisions", status.unknownRevisions());
+			details.put("changedChecksums", status.changedChecksums());
+			all.put(entry.getKey(), details);
+		}
+		builder.status(worst);
+		if (all.size() == 1) {
+			@SuppressWarnings("unchecked")
+			Map<String, Object> only = (Map<String, Object>) all.values().iterator().next();
+			builder.withDetails(only);
+		}
+		else {
+			builder.withDetails(all);
+		}
+	}
+
+	private static Status worse(Status a, Status b) {
+		return (rank(b) > rank(a)) ? b : a;
+	}
+
+	private static int rank(Status status) {
+		if (Status.DOWN.equals(status)) {
+			return 2;
+		}
+		return Status.OUT_OF_SERVICE.equals(status) ? 1 : 0;
+	}
+
+}

@@ -1,0 +1,141 @@
+package dev.migration.autoconfigure;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.util.StringUtils;
+
+import dev.migration.Migration;
+import dev.migration.MigrationConfig;
+import dev.migration.MigrationException;
+import dev.migration.command.Migrator;
+
+/**
+ * Migrates the application's database at startup, before anything that uses it.
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@ConditionalOnClass(Migrator.class)
+@Conditional(MigrationAutoConfiguration.DataSourceAvailableCondition.class)
+@ConditionalOnBooleanProperty(name = "migration.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(MigrationProperties.class)
+@Import(DatabaseInitializationDependencyConfigurer.class)
+public final class MigrationAutoConfiguration {
+
+	@Bean
+	MigrationSchemaManagementProvider migrationSchemaManagementProvider(ObjectProvider<Migrator> migrators,
+			MigrationProperties properties) {
+		return new MigrationSchemaManagementProvider(migrators, ownConnection(properties));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MigrationRuns migrationRuns() {
+		return new MigrationRuns();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Migrator migrator(MigrationProperties properties, ResourceLoader resourceLoader,
+			ObjectProvider<DataSource> dataSource, @MigrationDataSource ObjectProvider<DataSource> migrationDataSource,
+			ObjectProvider<Migration> migrations, ObjectProvider<MigrationConfigCustomizer> customizers) {
+		MigrationConfig.Builder builder = properties.toConfigBuilder()
+			.classLoader(resourceLoader.getClassLoader())
+			.dataSource(migrationDataSource(properties, migrationDataSource.getIfAvailable(), dataSource.getIfUnique()))
+			.migrations(migrations.orderedStream().toList());
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return new Migrator(builder.build());
+	}
+
+	/**
+	 * The marked DataSource, else one of our own from {@code migration.url} (or from
+	 * {@code migration.user} and the application's URL), else the application's. Our own
+	 * is a {@link SimpleDriverDataSource}: each connection is closed after use and
+	 * nothing stays open once the migration is done.
+	 */
+	private static DataSource migrationDataSource(MigrationProperties properties, @Nullable DataSource marked,
+			@Nullable DataSource primary) {
+		if (marked != null) {
+			return marked;
+		}
+		if (StringUtils.hasText(properties.getUrl())) {
+			return DataSourceBuilder.create()
+				.type(SimpleDriverDataSource.class)
+				.url(properties.getUrl())
+				.username(properties.getUser())
+				.password(properties.getPassword())
+				.build();
+		}
+		if (StringUtils.hasText(properties.getUser()) && primary != null) {
+			return DataSourceBuilder.derivedFrom(primary)
+				.type(SimpleDriverDataSource.class)
+				.username(properties.getUser())
+				.password(properties.getPassword())
+				.build();
+		}
+		if (primary == null) {
+			throw new MigrationException("No DataSource to migrate: the application has several and none is"
+					+ " @Primary. Mark the one to migrate with @MigrationDataSource, or set migration.url");
+		}
+		return primary;
+	}
+
+	private static boolean ownConnection(MigrationProperties properties) {
+		return StringUtils.hasText(properties.getUrl()) || StringUtils.hasText(properties.getUser());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MigrationStrategy migrationStrategy(MigrationProperties properties) {
+		return MigrationStrategy.of(properties.getOnStartup(), properties.getTarget());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MigrationInitializer migrationInitializer(Migrator migrator, MigrationStrategy strategy, MigrationRuns runs) {
+		return new MigrationInitializer(migrator, strategy, runs);
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty("migration.exit-after-migrate")
+	MigrateOnlyExit migrateOnlyExit(ApplicationContext context) {
+		return new MigrateOnlyExit(context, System::exit);
+	}
+
+	static final class DataSourceAvailableCondition extends AnyNestedCondition {
+
+		DataSourceAvailableCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnBean(DataSource.class)
+		private static final class DataSourceBeanCondition {
+
+		}
+
+		@ConditionalOnProperty("migration.url")
+		private static final class MigrationUrlCondition {
+
+		}
+
+	}
+
+}

@@ -1,0 +1,20 @@
+package dev.migration.autoconfigure;
+
+import dev.migration.MigrationConfig;
+
+/**
+ * Customizes the core configuration after every {@code migration.*} property has been
+ * applied. Beans of this type run in {@link org.springframework.core.annotation.Order
+ * order}.
+ */
+@FunctionalInterface
+public interface MigrationConfigCustomizer {
+
+	/**
+	 * Customize the configuration being built.
+	 * @param builder the builder with the properties, DataSource and Java migration beans
+	 * already applied
+	 */
+	void customize(MigrationConfig.Builder builder);
+
+}

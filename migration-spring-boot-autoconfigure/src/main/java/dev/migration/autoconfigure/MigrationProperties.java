@@ -1,0 +1,278 @@
+package dev.migration.autoconfigure;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
+
+import dev.migration.MigrationConfig;
+
+/**
+ * Settings under {@code migration.*}. Every default equals the core's
+ * ({@link MigrationConfig}); they are written as literals so that the configuration
+ * processor can put them into the IDE metadata, and {@code MigrationPropertiesTests}
+ * keeps them equal. {@link #toConfigBuilder()} is the one place that maps them to the
+ * core configuration.
+ */
+@ConfigurationProperties("migration")
+public class MigrationProperties {
+
+	/**
+	 * Whether to enable the migration engine. When false no migration bean is created at
+	 * all.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * What to do with the database when the application starts.
+	 */
+	private OnStartup onStartup = OnStartup.UPGRADE;
+
+	/**
+	 * Revision identifier to migrate to at startup: 'heads', 'head', a revision id or
+	 * unique prefix, 'label@head', ...
+	 */
+	private String target = "heads";
+
+	/**
+	 * Locations of migration scripts and Java migrations ('classpath:' or 'filesystem:'
+	 * prefixed).
+	 */
+	private List<String> locations = new ArrayList<>(List.of("classpath:db/migration"));
+
+	/**
+	 * Schema holding the version and history tables and in which migrations run. Defaults
+	 * to the connection's current schema.
+	 */
+	private @Nullable String schema;
+
+	/**
+	 * Name of the table holding the database's current heads.
+	 */
+	private String versionTable = "migration_version";
+
+	/**
+	 * Name of the append-only table logging every step ever run.
+	 */
+	private String historyTable = "migration_history";
+
+	/**
+	 * JDBC URL of the database to migrate when it is not the application's DataSource.
+	 */
+	private @Nullable String url;
+
+	/**
+	 * Login user of the database to migrate, e.g. a migration user with DDL rights. Alone
+	 * (without 'url') it derives a DataSource from the application's.
+	 */
+	private @Nullable String user;
+
+	/**
+	 * Login password of the database to migrate.
+	 */
+	private @Nullable String password;
+
+	/**
+	 * Maximum time to wait for the database-level migration lock. If a duration suffix is
+	 * not specified, seconds will be used.
+	 */
+	@DurationUnit(ChronoUnit.SECONDS)
+	private Duration lockTimeout = Duration.ofSeconds(60);
+
+	/**
+	 * Whether each revision runs in its own transaction (true) or the whole run in one
+	 * (false).
+	 */
+	private boolean transactionPerMigration = true;
+
+	/**
+	 * Whether to fail when a script was edited after it was applied.
+	 */
+	private boolean validateChecksums = true;
+
+	/**
+	 * Whether a target below the database's current revision may downgrade it at startup.
+	 */
+	private boolean allowDowngrade = false;
+
+	/**
+	 * Whether to migrate and then exit instead of serving (Kubernetes Job or init
+	 * container). Also turns off the web server unless 'spring.main.web-application-type'
+	 * is set.
+	 */
+	private boolean exitAfterMigrate = false;
+
+	/**
+	 * The core configuration builder with every {@code migration.*} setting applied; the
+	 * caller adds the DataSource and Java migrations.
+	 * @return a new builder
+	 */
+	public MigrationConfig.Builder toConfigBuilder() {
+		return toConfig(MigrationConfig.builder());
+	}
+
+	/**
+	 * Applies every {@code migration.*} setting that the core knows to a builder.
+	 * @param builder the builder to configure
+	 * @return the same builder
+	 */
+	public MigrationConfig.Builder toConfig(MigrationConfig.Builder builder) {
+		return builder.locations(this.locations)
+			.schema(this.schema)
+			.versionTable(this.versionTable)
+			.historyTable(this.historyTable)
+			.lockTimeout(this.lockTimeout)
+			.transactionPerMigration(this.transactionPerMigration)
+			.validateChecksums(this.validateChecksums)
+			.allowDowngrade(this.allowDowngrade);
+	}
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public OnStartup getOnStartup() {
+		return this.onStartup;
+	}
+
+	public void setOnStartup(OnStartup onStartup) {
+		this.onStartup = onStartup;
+	}
+
+	public String getTarget() {
+		return this.target;
+	}
+
+	public void setTarget(String target) {
+		this.target = target;
+	}
+
+	public List<String> getLocations() {
+		return this.locations;
+	}
+
+	public void setLocations(List<String> locations) {
+		this.locations = locations;
+	}
+
+	public @Nullable String getSchema() {
+		return this.schema;
+	}
+
+	public void setSchema(@Nullable String schema) {
+		this.schema = schema;
+	}
+
+	public String getVersionTable() {
+		return this.versionTable;
+	}
+
+	public void setVersionTable(String versionTable) {
+		this.versionTable = versionTable;
+	}
+
+	public String getHistoryTable() {
+		return this.historyTable;
+	}
+
+	public void setHistoryTable(String historyTable) {
+		this.historyTable = historyTable;
+	}
+
+	public @Nullable String getUrl() {
+		return this.url;
+	}
+
+	public void setUrl(@Nullable String url) {
+		this.url = url;
+	}
+
+	public @Nullable String getUser() {
+		return this.user;
+	}
+
+	public void setUser(@Nullable String user) {
+		this.user = user;
+	}
+
+	public @Nullable String getPassword() {
+		return this.password;
+	}
+
+	public void setPassword(@Nullable String password) {
+		this.password = password;
+	}
+
+	public Duration getLockTimeout() {
+		return this.lockTimeout;
+	}
+
+	public void setLockTimeout(Duration lockTimeout) {
+		this.lockTimeout = lockTimeout;
+	}
+
+	public boolean isTransactionPerMigration() {
+		return this.transactionPerMigration;
+	}
+
+	public void setTransactionPerMigration(boolean transactionPerMigration) {
+		this.transactionPerMigration = transactionPerMigration;
+	}
+
+	public boolean isValidateChecksums() {
+		return this.validateChecksums;
+	}
+
+	public void setValidateChecksums(boolean validateChecksums) {
+		this.validateChecksums = validateChecksums;
+	}
+
+	public boolean isAllowDowngrade() {
+		return this.allowDowngrade;
+	}
+
+	public void setAllowDowngrade(boolean allowDowngrade) {
+		this.allowDowngrade = allowDowngrade;
+	}
+
+	public boolean isExitAfterMigrate() {
+		return this.exitAfterMigrate;
+	}
+
+	public void setExitAfterMigrate(boolean exitAfterMigrate) {
+		this.exitAfterMigrate = exitAfterMigrate;
+	}
+
+	/**
+	 * What happens to the database at startup.
+	 */
+	public enum OnStartup {
+
+		/**
+		 * Migrate to the target (the default).
+		 */
+		UPGRADE,
+
+		/**
+		 * Leave the database untouched and fail startup unless it is exactly at the
+		 * target with no drifted or unknown revisions.
+		 */
+		VALIDATE,
+
+		/**
+		 * Do nothing at startup.
+		 */
+		NONE
+
+	}
+
+}

@@ -1,0 +1,81 @@
+package dev.migration.autoconfigure;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.BadSqlGrammarException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.migration.HistoryEntry;
+import dev.migration.command.Migrator;
+import dev.migration.testing.DatabaseKind;
+import dev.migration.testing.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Migrating through a connection of our own: {@code migration.url} (closed after use) and
+ * a migration user with DDL rights beside an application user without.
+ */
+class MigrationDataSourceTests {
+
+	@Test
+	void migrationUrlIsMigratedAndNoConnectionStaysOpen() {
+		try (TestDatabase app = TestDatabase.create(DatabaseKind.H2);
+				TestDatabase migrated = TestDatabase.create(DatabaseKind.H2)) {
+			StartupMigrationTests.runner(app)
+				.withPropertyValues("migration.url=" + migrated.url(), "migration.user=sa")
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					assertThat(migrated.query("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS"))
+						.containsExactly(List.of("1"));
+					assertThat(context.getBean(Migrator.class).status().isUpToDate()).isTrue();
+					assertThat(migrated.query("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS"))
+						.containsExactly(List.of("1"));
+				});
+			assertThat(migrated.tables()).contains("person", "migration_version");
+			assertThat(app.tables()).doesNotContain("person", "migration_version");
+		}
+	}
+
+	@Test
+	void migrationUserOwnsTheSchemaWhileTheApplicationUserCannotChangeIt() {
+		try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
+			String owner = db.name() + "_owner";
+			String user = db.name() + "_app";
+			db.execute("CREATE ROLE " + owner + " LOGIN PASSWORD 'owner-secret'",
+					"CREATE ROLE " + user + " LOGIN PASSWORD 'app-secret'",
+					"GRANT USAGE, CREATE ON SCHEMA " + db.name() + " TO " + owner,
+					"GRANT USAGE ON SCHEMA " + db.name() + " TO " + user, "ALTER DEFAULT PRIVILEGES FOR ROLE " + owner
+							+ " IN SCHEMA " + db.name() + " GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO " + user);
+			try {
+				StartupMigrationTests.runner(db)
+					.withPropertyValues("spring.datasource.username=" + user, "spring.datasource.password=app-secret",
+							"migration.user=" + owner, "migration.password=owner-secret")
+					.run((context) -> {
+						assertThat(context).hasNotFailed();
+						JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+						assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo(user);
+						assertThat(jdbc.queryForObject("SELECT name FROM person WHERE id = 1", String.class))
+							.isEqualTo("Ada");
+						assertThatExceptionOfType(BadSqlGrammarException.class)
+							.isThrownBy(() -> jdbc.execute("CREATE TABLE intruder (id INT)"))
+							.havingRootCause()
+							.withMessageStartingWith("ERROR: permission denied for schema " + db.name());
+						assertThat(context.getBean(Migrator.class).log(10)).extracting(HistoryEntry::user)
+							.containsOnly(owner);
+					});
+				assertThat(db.query("SELECT tableowner FROM pg_tables WHERE schemaname = '" + db.name()
+						+ "' AND tablename = 'person'"))
+					.containsExactly(List.of(owner));
+			}
+			finally {
+				db.execute("DROP OWNED BY " + owner, "DROP OWNED BY " + user, "DROP ROLE " + owner,
+						"DROP ROLE " + user);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,63 @@
+package dev.migration.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.migration.MigrationConfig;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MigrationPropertiesTests {
+
+	@Test
+	void defaultValuesAreConsistent() {
+		MigrationProperties properties = new MigrationProperties();
+		MigrationConfig core = MigrationConfig.builder().build();
+		MigrationConfig mapped = properties.toConfigBuilder().build();
+		assertThat(mapped.locations()).isEqualTo(core.locations()).containsExactly("classpath:db/migration");
+		assertThat(mapped.schema()).isEqualTo(core.schema()).isNull();
+		assertThat(mapped.versionTable()).isEqualTo(core.versionTable()).isEqualTo("migration_version");
+		assertThat(mapped.historyTable()).isEqualTo(core.historyTable()).isEqualTo("migration_history");
+		assertThat(mapped.lockTimeout()).isEqualTo(core.lockTimeout()).isEqualTo(Duration.ofSeconds(60));
+		assertThat(mapped.transactionPerMigration()).isEqualTo(core.transactionPerMigration()).isTrue();
+		assertThat(mapped.validateChecksums()).isEqualTo(core.validateChecksums()).isTrue();
+		assertThat(mapped.allowDowngrade()).isEqualTo(core.allowDowngrade()).isFalse();
+	}
+
+	@Test
+	void startupDefaultsUpgradeToHeads() {
+		MigrationProperties properties = new MigrationProperties();
+		assertThat(properties.isEnabled()).isTrue();
+		assertThat(properties.getOnStartup()).isEqualTo(MigrationProperties.OnStartup.UPGRADE);
+		assertThat(properties.getTarget()).isEqualTo("heads");
+		assertThat(properties.isExitAfterMigrate()).isFalse();
+		assertThat(properties.getUrl()).isNull();
+		assertThat(properties.getUser()).isNull();
+		assertThat(properties.getPassword()).isNull();
+	}
+
+	@Test
+	void toConfigBuilderMapsEverySetting() {
+		MigrationProperties properties = new MigrationProperties();
+		properties.setLocations(List.of("classpath:db/other", "filesystem:/opt/migrations"));
+		properties.setSchema("app");
+		properties.setVersionTable("v");
+		properties.setHistoryTable("h");
+		properties.setLockTimeout(Duration.ofSeconds(5));
+		properties.setTransactionPerMigration(false);
+		properties.setValidateChecksums(false);
+		properties.setAllowDowngrade(true);
+		MigrationConfig config = properties.toConfigBuilder().build();
+		assertThat(config.locations()).containsExactly("classpath:db/other", "filesystem:/opt/migrations");
+		assertThat(config.schema()).isEqualTo("app");
+		assertThat(config.versionTable()).isEqualTo("v");
+		assertThat(config.historyTable()).isEqualTo("h");
+		assertThat(config.lockTimeout()).isEqualTo(Duration.ofSeconds(5));
+		assertThat(config.transactionPerMigration()).isFalse();
+		assertThat(config.validateChecksums()).isFalse();
+		assertThat(config.allowDowngrade()).isTrue();
+	}
+
+}

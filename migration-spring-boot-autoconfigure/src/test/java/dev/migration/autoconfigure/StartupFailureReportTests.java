@@ -1,0 +1,69 @@
+package dev.migration.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Configuration;
+
+import dev.migration.testing.DatabaseKind;
+import dev.migration.testing.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * A failed startup migration stops a real {@link SpringApplication} and Boot prints our
+ * failure analysis.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class StartupFailureReportTests {
+
+	@Test
+	void validateFailureStopsTheApplicationWithAFailureAnalysis(CapturedOutput output) {
+		try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
+			SpringApplication application = new SpringApplication(App.class);
+			application.setWebApplicationType(WebApplicationType.NONE);
+			assertThatException().isThrownBy(() -> application.run("--spring.datasource.url=" + db.url(),
+					"--spring.datasource.username=sa", "--migration.on-startup=validate"));
+			assertThat(output).contains("APPLICATION FAILED TO START")
+				.contains("Description:\n\nDatabase migration failed at startup:\n\n    Database (at base) does not "
+						+ "match migration target 'heads': behind by 3 revisions (pending: a1a1a1a1a1a1, b2b2b2b2b2b2, "
+						+ "c3c3c3c3c3c3).")
+				.contains("Action:\n\nApply the pending revisions first (run `migration upgrade heads`, or start once "
+						+ "with migration.on-startup=upgrade).");
+			assertThat(db.tables()).doesNotContain("person");
+		}
+	}
+
+	@Test
+	void downgradeRefusalNamesTheSetting(CapturedOutput output) {
+		try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
+			String[] args = { "--spring.datasource.url=" + db.url(), "--spring.datasource.username=sa" };
+			SpringApplication application = new SpringApplication(App.class);
+			application.setWebApplicationType(WebApplicationType.NONE);
+			application.run(args).close();
+			String[] downgrade = { args[0], args[1], "--migration.target=a1a1a1a1a1a1" };
+			assertThatException().isThrownBy(() -> application.run(downgrade));
+			assertThat(output)
+				.contains("Description:\n\nDatabase migration failed at startup:\n\n    Target "
+						+ "'a1a1a1a1a1a1' is below the database's current revision (c3c3c3c3c3c3): reaching it would "
+						+ "downgrade, which is off by default.")
+				.contains("Action:\n\nSet migration.allow-downgrade=true to let startup downgrade the database to "
+						+ "'a1a1a1a1a1a1', or set migration.target to the database's revision (c3c3c3c3c3c3) or "
+						+ "above.");
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ DataSourceAutoConfiguration.class, MigrationAutoConfiguration.class })
+	static class App {
+
+	}
+
+}
