@@ -78,9 +78,10 @@ final class Body {
 		this.currentLine = line;
 		this.sink.execute(sql);
 		this.done++;
-		this.progress.statementDone(this.done);
+		// a failure to record progress is not the statement's failure
 		this.currentIndex = 0;
 		this.currentLine = 0;
+		this.progress.statementDone(this.done);
 	}
 
 	/** Called after each completed statement. */

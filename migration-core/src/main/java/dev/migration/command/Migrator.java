@@ -69,10 +69,23 @@ public final class Migrator {
 		return loaded;
 	}
 
+	/**
+	 * Apply what the target needs, under the lock. Refuses when a previous run left a
+	 * revision half applied, when the version table holds revisions no script defines,
+	 * and (with {@code validate-checksums}) when an applied script was edited.
+	 * @param target an identifier of SPEC's grammar, e.g. {@code heads}
+	 * @return what ran
+	 * @throws dev.migration.MigrationFailedException when a revision fails
+	 */
 	public MigrationResult upgrade(String target) {
 		return run(Direction.UPGRADE, (heads) -> graph().planUpgrade(heads, target));
 	}
 
+	/**
+	 * Revert to the target, children first, under the lock.
+	 * @param target e.g. {@code -1}, {@code base}, a revision
+	 * @return what ran
+	 */
 	public MigrationResult downgrade(String target) {
 		return run(Direction.DOWNGRADE, (heads) -> graph().planDowngrade(heads, target));
 	}
@@ -94,6 +107,13 @@ public final class Migrator {
 		});
 	}
 
+	/**
+	 * Move the version table to the targets without running scripts; also how a
+	 * half-applied revision is marked resolved.
+	 * @param targets revisions ({@code base} for none)
+	 * @param purge ignore (and delete) the current rows first, e.g. unknown revisions
+	 * @return what changed
+	 */
 	public MigrationResult stamp(List<String> targets, boolean purge) {
 		return run(Direction.STAMP, purge, (heads) -> graph().planStamp(heads, targets, purge));
 	}
@@ -125,19 +145,31 @@ public final class Migrator {
 		}
 	}
 
+	/** The graph's heads, from the scripts alone. */
 	public List<Revision> heads() {
 		return graph().heads();
 	}
 
+	/** Revisions with more than one child, from the scripts alone. */
 	public List<Revision> branches() {
 		return graph().branchPoints();
 	}
 
+	/**
+	 * Revisions newest first; reads the database only for relative ranges.
+	 * @param range {@code a:b}, {@code a:}, {@code :b} or {@code null} for all
+	 * @return the revisions
+	 */
 	public List<Revision> history(@Nullable String range) {
 		List<String> heads = (range != null && needsCurrent(range)) ? current() : List.of();
 		return graph().history(range, heads);
 	}
 
+	/**
+	 * One revision.
+	 * @param identifier an identifier that names exactly one revision
+	 * @return the revision
+	 */
 	public Revision show(String identifier) {
 		RevisionGraph graph = graph();
 		List<String> heads = needsCurrent(identifier) ? current() : List.of();
@@ -159,6 +191,11 @@ public final class Migrator {
 				|| identifierOrRange.contains("current"));
 	}
 
+	/**
+	 * Edited applied scripts, unknown revisions and half-applied revisions, each with its
+	 * remedy. Two queries, no lock, creates nothing.
+	 * @return the report
+	 */
 	public ValidationReport validate() {
 		return new StatusReader(this).validate();
 	}
@@ -168,6 +205,12 @@ public final class Migrator {
 		return status("heads");
 	}
 
+	/**
+	 * The whole picture against a target: a constant number of queries (version table and
+	 * one history aggregate), no lock, creates nothing.
+	 * @param target the target pending revisions are computed for
+	 * @return the status
+	 */
 	public MigrationStatus status(String target) {
 		return new StatusReader(this).status(target);
 	}

@@ -158,13 +158,18 @@ final class StepRunner {
 				body.run();
 			}
 			this.heads.apply(this.sink, step.removeHeads(), step.addHeads());
+			// offline, the time of rendering says nothing about the run
+			Long duration = this.sink.isOffline() ? null : millisSince(start);
 			this.history.record(this.sink,
-					row(step, started, Instant.now(), millisSince(start), true, body.done, body.total(), null));
+					row(step, started, Instant.now(), duration, true, body.done, body.total(), null));
 			if (this.transactionPerMigration) {
 				this.sink.commit();
 			}
 		}
 		catch (Exception ex) {
+			if (this.sink.isOffline()) {
+				throw offlineFailure(step.revision(), ex);
+			}
 			SQLException rollbackFailure = this.sink.rollback();
 			if (rollbackFailure != null) {
 				ex.addSuppressed(rollbackFailure);
@@ -185,14 +190,21 @@ final class StepRunner {
 		}
 	}
 
+	private static RuntimeException offlineFailure(Revision revision, Exception ex) {
+		Throwable cause = unwrap(ex);
+		if (cause instanceof dev.migration.MigrationException migration) {
+			return migration;
+		}
+		return new dev.migration.MigrationException("Revision " + revision.id() + " (" + revision.location()
+				+ ") cannot be rendered as offline SQL: " + message(ex), cause);
+	}
+
 	private void runStepwise(MigrationStep step, Instant started, long start) throws SQLException {
 		this.sink.commit();
 		Revision revision = step.revision();
-		Body[] holder = new Body[1];
 		long[] id = new long[1];
-		holder[0] = new Body(revision, step.direction(), this.sink,
+		Body body = new Body(revision, step.direction(), this.sink,
 				(done) -> this.history.progress(this.sink, id[0], done));
-		Body body = holder[0];
 		id[0] = this.history.start(this.sink, row(step, started, null, null, null, 0, body.total(), null));
 		try {
 			body.run();

@@ -158,10 +158,12 @@ final class DagBuilder {
 	private static int[] topologicalOrder(List<Revision> input, int[][] parents, int[][] deps) {
 		int n = input.size();
 		int[] pending = new int[n];
-		int[][] successors = union(invert(parents, n), invert(deps, n));
+		// A dependency may repeat a parent: count each predecessor once.
+		int[][] predecessors = union(parents, deps);
+		int[][] successors = invert(predecessors, n);
 		PriorityQueue<Integer> ready = new PriorityQueue<>((a, b) -> input.get(a).id().compareTo(input.get(b).id()));
 		for (int i = 0; i < n; i++) {
-			pending[i] = parents[i].length + deps[i].length;
+			pending[i] = predecessors[i].length;
 			if (pending[i] == 0) {
 				ready.add(i);
 			}

@@ -177,7 +177,7 @@ final class Resolver {
 				throw new RevisionNotOnBranchException(identifier, this.dag.id(offBranch.get(0)), branch);
 			}
 			if (matches.isEmpty()) {
-				throw UnknownRevisionException.noSuchRevision(symbol, suggestions(symbol));
+				throw UnknownRevisionException.noSuchRevision(symbol, CloseMatches.of(symbol, this.dag));
 			}
 			if (matches.size() > 1) {
 				List<String> ids = new ArrayList<>(new TreeSet<>(this.dag.ids(matches)));
@@ -189,39 +189,6 @@ final class Resolver {
 			throw new RevisionNotOnBranchException(identifier, this.dag.id(found), branch);
 		}
 		return found;
-	}
-
-	private List<String> suggestions(String symbol) {
-		TreeSet<String> result = new TreeSet<>();
-		List<String> names = new ArrayList<>(this.dag.byId.keySet());
-		names.addAll(this.dag.byLabel.keySet());
-		for (String name : names) {
-			String head = name.substring(0, Math.min(name.length(), symbol.length()));
-			int limit = (symbol.length() <= 4) ? 1 : 2;
-			if (distance(symbol, head) <= limit) {
-				result.add(name);
-			}
-		}
-		return new ArrayList<>(result).subList(0, Math.min(3, result.size()));
-	}
-
-	private static int distance(String a, String b) {
-		int[] previous = new int[b.length() + 1];
-		int[] row = new int[b.length() + 1];
-		for (int j = 0; j <= b.length(); j++) {
-			previous[j] = j;
-		}
-		for (int i = 1; i <= a.length(); i++) {
-			row[0] = i;
-			for (int j = 1; j <= b.length(); j++) {
-				int cost = (a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1;
-				row[j] = Math.min(Math.min(row[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-			}
-			int[] swap = previous;
-			previous = row;
-			row = swap;
-		}
-		return previous[b.length()];
 	}
 
 	/**

@@ -146,8 +146,14 @@ final class BlockTracker {
 			return end;
 		}
 		if (!this.routine) {
-			if (this.create && !this.parenSeen && index < KIND_WINDOW && isRoutineKind(start, end)) {
-				this.routine = true;
+			if (this.create && !this.parenSeen && index < KIND_WINDOW) {
+				if (isRoutineKind(start, end)) {
+					this.routine = true;
+				}
+				else if (isOtherKind(start, end)) {
+					// CREATE TABLE event (begin INT): a name, not a routine
+					this.create = false;
+				}
 			}
 			return end;
 		}
@@ -171,6 +177,12 @@ final class BlockTracker {
 		}
 		return is(start, end, "procedure") || is(start, end, "function") || is(start, end, "trigger")
 				|| is(start, end, "event");
+	}
+
+	private boolean isOtherKind(int start, int end) {
+		return is(start, end, "table") || is(start, end, "view") || is(start, end, "index")
+				|| is(start, end, "database") || is(start, end, "schema") || is(start, end, "sequence")
+				|| is(start, end, "user") || is(start, end, "role") || is(start, end, "server");
 	}
 
 	private void open(int at) {

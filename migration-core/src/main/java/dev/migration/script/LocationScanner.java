@@ -74,7 +74,8 @@ final class LocationScanner {
 					+ "; check that the class path entries are readable", ex);
 		}
 		if (seen.isEmpty()) {
-			log.warn("No migrations found at {}: nothing on the class path at {}", location.written(), location.path());
+			log.warn("No migrations found at {}: no directory {} on the class path (in a jar, the directory needs "
+					+ "its own entry, as jar tools write by default)", location.written(), location.path());
 		}
 		return listing;
 	}

@@ -217,9 +217,12 @@ final class StatementScanner {
 		mark(wordStart);
 		if (this.dialect == Dialect.POSTGRESQL && wordEnd - wordStart == 1 && (this.s.charAt(wordStart) | 0x20) == 'e'
 				&& wordEnd < this.n && this.s.charAt(wordEnd) == '\'') {
-			this.pos = wordEnd;
-			quotedFrom(wordStart, '\'', true, "unterminated escape string E' opened here; close it with ' "
-					+ "(write \\' or '' for a quote inside it)");
+			int end = Lexemes.quotedEnd(this.s, wordEnd, '\'', true);
+			if (end < 0) {
+				throw error(wordStart, "unterminated escape string E' opened here; close it with ' "
+						+ "(write \\' or '' for a quote inside it)");
+			}
+			this.pos = end;
 			return;
 		}
 		this.pos = this.blocks.word(wordStart, wordEnd, this.parenDepth);
@@ -268,64 +271,26 @@ final class StatementScanner {
 
 	private void quoted(char quote, boolean backslashEscapes) {
 		mark(this.pos);
-		String problem;
-		if (quote == '`') {
-			problem = "unterminated quoted identifier opened here; close it with ` (write `` for a backtick inside it)";
+		int end = Lexemes.quotedEnd(this.s, this.pos, quote, backslashEscapes);
+		if (end < 0) {
+			throw error(this.pos, unterminatedQuote(quote, backslashEscapes));
 		}
-		else if (quote == '"' && this.dialect != Dialect.MYSQL) {
-			problem = "unterminated quoted identifier opened here; close it with \" (write \"\" for a quote inside it)";
-		}
-		else if (backslashEscapes) {
-			problem = "unterminated string literal opened here; close it with " + quote + " (write " + quote + quote
-					+ " or \\" + quote + " for a quote inside it)";
-		}
-		else {
-			problem = "unterminated string literal opened here; close it with ' (write '' for a quote inside it)";
-		}
-		quotedFrom(this.pos, quote, backslashEscapes, problem);
+		this.pos = end;
 	}
 
-	/**
-	 * Skips a literal whose opening quote is at {@link #pos}; a doubled quote is one
-	 * quote.
-	 */
-	private void quotedFrom(int opened, char quote, boolean backslashEscapes, String problem) {
-		int p = this.pos + 1;
+	/** Built only on error: scanning a literal allocates nothing. */
+	private String unterminatedQuote(char quote, boolean backslashEscapes) {
+		if (quote == '`') {
+			return "unterminated quoted identifier opened here; close it with ` (write `` for a backtick inside it)";
+		}
+		if (quote == '"' && this.dialect != Dialect.MYSQL) {
+			return "unterminated quoted identifier opened here; close it with \" (write \"\" for a quote inside it)";
+		}
 		if (backslashEscapes) {
-			while (p < this.n) {
-				char c = this.s.charAt(p);
-				if (c == '\\') {
-					p += 2;
-				}
-				else if (c == quote) {
-					if (p + 1 < this.n && this.s.charAt(p + 1) == quote) {
-						p += 2;
-					}
-					else {
-						this.pos = p + 1;
-						return;
-					}
-				}
-				else {
-					p++;
-				}
-			}
+			return "unterminated string literal opened here; close it with " + quote + " (write " + quote + quote
+					+ " or \\" + quote + " for a quote inside it)";
 		}
-		else {
-			while (true) {
-				int close = this.s.indexOf(quote, p);
-				if (close < 0) {
-					break;
-				}
-				if (close + 1 < this.n && this.s.charAt(close + 1) == quote) {
-					p = close + 2;
-					continue;
-				}
-				this.pos = close + 1;
-				return;
-			}
-		}
-		throw error(opened, problem);
+		return "unterminated string literal opened here; close it with ' (write '' for a quote inside it)";
 	}
 
 	private void bracketIdentifier() {
@@ -373,32 +338,14 @@ final class StatementScanner {
 			// executable comments (/*!50001 ... */) are code to MySQL and MariaDB
 			mark(this.pos);
 		}
-		int p = this.pos + 2;
-		if (this.dialect != Dialect.POSTGRESQL) {
-			int close = this.s.indexOf("*/", p);
-			if (close < 0) {
-				throw error(opened, "unterminated block comment opened here; close it with */");
-			}
-			this.pos = close + 2;
+		boolean nested = this.dialect == Dialect.POSTGRESQL;
+		int end = Lexemes.blockCommentEnd(this.s, opened, nested);
+		if (end >= 0) {
+			this.pos = end;
 			return;
 		}
-		int depth = 1;
-		while (p < this.n - 1) {
-			char c = this.s.charAt(p);
-			if (c == '*' && this.s.charAt(p + 1) == '/') {
-				p += 2;
-				if (--depth == 0) {
-					this.pos = p;
-					return;
-				}
-			}
-			else if (c == '/' && this.s.charAt(p + 1) == '*') {
-				depth++;
-				p += 2;
-			}
-			else {
-				p++;
-			}
+		if (!nested) {
+			throw error(opened, "unterminated block comment opened here; close it with */");
 		}
 		throw error(opened, "unterminated block comment opened here; close it with */ (comments nest in PostgreSQL: "
 				+ "every /* needs its own */)");
@@ -409,20 +356,15 @@ final class StatementScanner {
 			symbol();
 			return;
 		}
-		int p = this.pos + 1;
-		if (this.dialect == Dialect.POSTGRESQL && p < this.n && Chars.isIdentStart(this.s.charAt(p))) {
-			while (p < this.n && Chars.isTagPart(this.s.charAt(p))) {
-				p++;
-			}
-		}
-		if (p >= this.n || this.s.charAt(p) != '$') {
+		int tagEnd = Lexemes.dollarTagEnd(this.s, this.pos, this.dialect == Dialect.POSTGRESQL);
+		if (tagEnd < 0) {
 			// a positional parameter ($1) or a lone dollar
 			symbol();
 			return;
 		}
 		mark(this.pos);
-		String tag = this.s.substring(this.pos, p + 1);
-		int close = this.s.indexOf(tag, p + 1);
+		String tag = this.s.substring(this.pos, tagEnd);
+		int close = this.s.indexOf(tag, tagEnd);
 		if (close < 0) {
 			throw error(this.pos, "unterminated dollar-quoted string " + tag + " opened here; close it with " + tag);
 		}

@@ -91,4 +91,22 @@ class JavaMigrationTests {
 		}
 	}
 
+	@org.junit.jupiter.api.Test
+	void offlineSqlIncludesWhatJavaMigrationsExecuteAndRefusesTheirConnection() {
+		Scripts scripts = new Scripts(this.dir).add("a1", "", "CREATE TABLE t1 (id INT PRIMARY KEY);",
+				"DROP TABLE t1;");
+		Migrator migrator = new Migrator(dev.migration.MigrationConfig.builder()
+			.dialect(dev.migration.sql.Dialect.POSTGRESQL)
+			.locations(scripts.location())
+			.migrations(List.of(new SeedRows()))
+			.build());
+		assertThatExceptionOfType(dev.migration.MigrationException.class)
+			.isThrownBy(() -> migrator.upgradeSql("base:heads"))
+			.withMessage("Revision j2 (" + SeedRows.class.getName() + ") uses the JDBC connection, which offline SQL "
+					+ "does not have: use context.execute(sql) for what it runs, or check context.isOffline()");
+		assertThat(migrator.downgradeSql("j2:a1")).contains("-- Downgrade j2: Seed rows (" + SeedRows.class.getName()
+				+ "); version table [j2] -> [a1]\n\nBEGIN;\n\nDROP TABLE seed;\n\n"
+				+ "UPDATE migration_version SET version_num = 'a1' WHERE version_num = 'j2';\n\n");
+	}
+
 }

@@ -225,6 +225,12 @@ class MigrationPlanTests {
 	}
 
 	@Test
+	void stampWithPurgeAcceptsRowsNoScriptKnows() {
+		MigrationPlan plan = RevisionResolutionTests.linear().planStamp(List.of("ffff9999"), List.of("heads"), true);
+		assertThat(new VersionTable().apply(plan).rows()).containsExactly("dddd4444");
+	}
+
+	@Test
 	void historyListsNewestFirst() {
 		RevisionGraph graph = RevisionResolutionTests.linear();
 		assertThat(AlembicBranchesDocTests.ids(graph.history("bbbb:cccc", NONE))).containsExactly("cccc3333",

@@ -197,6 +197,20 @@ class ScriptLoaderTests {
 	}
 
 	@Test
+	void rejectsAFileThatIsNotUtf8NamingItsLocation() throws IOException {
+		Path file = this.dir.resolve("latin1.sql");
+		Files.write(file,
+				"-- revision: ab12\n-- migration: Caf\u00e9\n-- +upgrade\n".getBytes(StandardCharsets.ISO_8859_1));
+		assertThatExceptionOfType(ScriptParseException.class).isThrownBy(() -> load("filesystem:" + this.dir))
+			.withMessage("filesystem:" + this.dir + "/latin1.sql:2: not valid UTF-8: byte 0xE9 at byte offset 35; "
+					+ "save the file as UTF-8")
+			.satisfies((ex) -> {
+				assertThat(ex.getLocation()).isEqualTo("filesystem:" + this.dir + "/latin1.sql");
+				assertThat(ex.getLine()).isEqualTo(2);
+			});
+	}
+
+	@Test
 	void aMissingClasspathLocationYieldsNothing() {
 		assertThat(load("classpath:no/such/place")).isEmpty();
 	}

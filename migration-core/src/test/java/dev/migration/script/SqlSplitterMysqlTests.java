@@ -118,6 +118,15 @@ class SqlSplitterMysqlTests {
 	}
 
 	@Test
+	void aTableNamedLikeARoutineKindDoesNotStartABody() {
+		assertThat(
+				sqls("CREATE TABLE event (id INT, begin DATETIME);\nCREATE VIEW trigger_v AS SELECT begin FROM event;",
+						MYSQL))
+			.containsExactly("CREATE TABLE event (id INT, begin DATETIME)",
+					"CREATE VIEW trigger_v AS SELECT begin FROM event");
+	}
+
+	@Test
 	void keepsMariadbAnonymousBlocksWhole() {
 		String block = "BEGIN NOT ATOMIC\n  DECLARE x INT DEFAULT 1;\n  SELECT x;\nEND";
 		assertThat(sqls(block + ";\nSELECT 2;", MYSQL)).containsExactly(block, "SELECT 2");

@@ -1,0 +1,90 @@
+package dev.migration.command;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.migration.PartialMigrationException;
+import dev.migration.testing.DatabaseKind;
+import dev.migration.testing.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * A migrator process killed in the middle of a revision leaves no lock behind, and what
+ * it recorded matches what ran.
+ */
+class KilledRunTests {
+
+	@TempDir
+	Path dir;
+
+	@ParameterizedTest
+	@EnumSource(value = DatabaseKind.class, names = { "POSTGRESQL", "MARIADB" })
+	void aKilledRunLeavesNoLockAndAConsistentRecord(DatabaseKind kind) throws Exception {
+		try (TestDatabase db = TestDatabase.create(kind)) {
+			// the database name tells this test's sleeping statement from anyone else's
+			String sleep = (kind == DatabaseKind.POSTGRESQL) ? "SELECT pg_sleep(3), '" + db.name() + "';"
+					: "SELECT SLEEP(3);";
+			Scripts scripts = new Scripts(this.dir)
+				.add("a1", "", "CREATE TABLE t1 (id INT PRIMARY KEY);", "DROP TABLE t1;")
+				.add("a2", "a1", "CREATE TABLE t2 (id INT PRIMARY KEY);\n" + sleep, "DROP TABLE t2;");
+			Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+					"-cp", System.getProperty("java.class.path"), KillableRun.class.getName(), db.url(), db.user(),
+					db.password(), scripts.location())
+				.redirectErrorStream(true)
+				.redirectOutput(this.dir.resolve("child.log").toFile())
+				.start();
+			try {
+				waitUntilSleeping(db, kind, process);
+			}
+			finally {
+				process.destroyForcibly();
+				process.waitFor(30, TimeUnit.SECONDS);
+			}
+			Migrator migrator = new Migrator(scripts.config(db).lockTimeout(Duration.ofSeconds(2)).build());
+			if (kind == DatabaseKind.POSTGRESQL) {
+				// the revision's transaction never committed: not applied, not recorded
+				assertThat(migrator.current()).containsExactly("a1");
+				assertThat(Rows.history(db)).containsExactly("a1 UPGRADE ok 1/1");
+				scripts.add("a2", "a1", "CREATE TABLE t2 (id INT PRIMARY KEY);", "DROP TABLE t2;");
+				new Migrator(scripts.config(db).build()).upgrade("heads");
+				assertThat(Rows.versions(db)).containsExactly("a2");
+			}
+			else {
+				// statement 1 committed and was recorded; the lock is free, the run
+				// refuses to guess
+				assertThat(Rows.history(db)).containsExactly("a1 UPGRADE ok 1/1", "a2 UPGRADE running 1/2");
+				assertThatExceptionOfType(PartialMigrationException.class).isThrownBy(() -> migrator.upgrade("heads"))
+					.withMessageStartingWith("A previous upgrade of revision a2 (" + scripts.location("a2")
+							+ ") did not finish (the process ended mid-way). Progress: statement 1 of 2 completed;");
+				migrator.stamp(List.of("a2"), false);
+				assertThat(Rows.versions(db)).containsExactly("a2");
+			}
+			assertThat(Rows.userTables(db)).containsExactly("t1", "t2");
+		}
+	}
+
+	private static void waitUntilSleeping(TestDatabase db, DatabaseKind kind, Process process) throws Exception {
+		String probe = (kind == DatabaseKind.POSTGRESQL)
+				? "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(3), ''" + db.name()
+						+ "''%' AND state = 'active'"
+				: "SELECT count(*) FROM information_schema.PROCESSLIST WHERE INFO LIKE 'SELECT SLEEP%' AND DB = '"
+						+ db.name() + "'";
+		for (int i = 0; i < 600; i++) {
+			if (!db.query(probe).get(0).get(0).equals("0")) {
+				return;
+			}
+			assertThat(process.isAlive()).as("migrator process ended before the revision slept").isTrue();
+			Thread.sleep(50);
+		}
+		throw new AssertionError("the migrator process never reached the sleeping statement");
+	}
+
+}
