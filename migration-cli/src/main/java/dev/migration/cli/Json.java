@@ -1,7 +1,6 @@
 package dev.migration.cli;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
@@ -37,10 +36,8 @@ final class Json {
 		else if (value instanceof Duration duration) {
 			out.append(duration.toMillis());
 		}
-		else if (value instanceof Instant || value instanceof Enum<?>) {
-			string(value.toString(), out);
-		}
 		else {
+			// strings, instants, enums and anything else: their text
 			string(value.toString(), out);
 		}
 	}

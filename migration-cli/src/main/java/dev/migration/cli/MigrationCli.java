@@ -76,6 +76,10 @@ public final class MigrationCli implements Runnable {
 			// slf4j-simple reads this when the first logger is created, which is after
 			// parsing
 			System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+			// Spring's YAML loader logs whole documents at debug level, passwords
+			// included
+			System.setProperty("org.slf4j.simpleLogger.log.org.springframework", "info");
+			System.setProperty("org.slf4j.simpleLogger.log.dev.migration.command.StepRunner", "debug");
 		}
 	}
 

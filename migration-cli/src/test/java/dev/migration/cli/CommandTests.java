@@ -295,6 +295,38 @@ class CommandTests {
 	}
 
 	@Test
+	void profileFileAndEnvironmentVariablesOverrideTheApplicationYml() throws IOException {
+		revision("aaa001", "create account table");
+		Files.writeString(this.dir.resolve("application.yml"), """
+				spring:
+				  datasource:
+				    url: jdbc:h2:mem:never_used;IFEXISTS=TRUE
+				migration:
+				  locations: filesystem:db/migration
+				""");
+		Files.writeString(this.dir.resolve("application-prod.yml"),
+				"spring:\n  datasource:\n    url: \"" + this.database.url() + "\"\n    username: sa\n");
+		ok("upgrade", "--profile", "prod");
+		assertThat(versionTable()).containsExactly("aaa001");
+		CliRunner fromEnvironment = new CliRunner(this.dir).env("SPRING_DATASOURCE_URL", this.database.url())
+			.env("SPRING_DATASOURCE_USERNAME", "sa");
+		CliRunner.Result result = fromEnvironment.run("current");
+		assertThat(result.out()).as(result.toString()).isEqualTo("aaa001 (head)\n");
+	}
+
+	@Test
+	void verboseAndJsonOutputsDescribeTheRevisionsInFull() {
+		revision("aaa001", "create account table");
+		ok("upgrade");
+		assertThat(ok("current", "--verbose").out()).startsWith("Rev: aaa001 (head)\nParent: <base>\nPath: filesystem:")
+			.contains("\n    create account table\n");
+		assertThat(ok("history", "--json").out()).startsWith("{\n  \"revisions\": [\n    {\n      \"id\": \"aaa001\",\n"
+				+ "      \"message\": \"create account table\",\n      \"revises\": [],");
+		assertThat(ok("validate", "--json").out()).startsWith("{\n  \"valid\": true,\n  \"problems\": [],");
+		assertThat(ok("branches", "--json").out()).isEqualTo("{\n  \"branchPoints\": []\n}\n");
+	}
+
+	@Test
 	void offlineUpgradeOfARangeNeedsOnlyTheDialect() throws IOException {
 		revision("aaa001", "create account table");
 		revision("bbb001", "add orders");

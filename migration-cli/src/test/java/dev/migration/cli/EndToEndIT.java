@@ -92,6 +92,10 @@ class EndToEndIT {
 				.matches("(?s).*\nDowngraded 6 revisions in \\d+\\.\\d\\d s; now at <base>\n");
 			assertThat(database.versionTable()).isEmpty();
 			assertThat(database.hasTable("t_aaa001")).isFalse();
+			ok("upgrade", "+1");
+			assertThat(database.versionTable()).containsExactly("aaa001");
+			ok("downgrade", "-1");
+			assertThat(database.versionTable()).isEmpty();
 			ok("upgrade");
 			assertThat(database.versionTable()).containsExactly("mmm001");
 			ok("stamp", "bbb002", "ccc001", "--purge");

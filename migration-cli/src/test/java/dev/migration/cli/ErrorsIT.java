@@ -66,6 +66,27 @@ class ErrorsIT {
 	}
 
 	@Test
+	void debugLogsWithoutEverPrintingThePassword() {
+		Project.create(this.dir, "jdbc:h2:file:" + this.dir.resolve("data/db"), "sa", "S3cret-In-Yaml");
+		CliRunner.Result result = CliProcess.run(this.dir, "current", "--debug");
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.err()).contains("[DEBUG] ", "Settings: url=jdbc:h2:file:", "password=****")
+			.doesNotContain("S3cret-In-Yaml");
+		assertThat(result.out()).isEqualTo("<base> (no revision applied)\n");
+	}
+
+	@Test
+	void failingStatementIsReportedOnceNamingFileLineAndRemedy() throws java.io.IOException {
+		Project.create(this.dir, "jdbc:h2:file:" + this.dir.resolve("data/db"), "sa", "");
+		assertThat(CliProcess.run(this.dir, "revision", "-m", "bad", "--rev-id", "bad001").exitCode()).isZero();
+		Project.fill(this.dir, "bad001", "CREATE TABLEX oops;", "");
+		CliRunner.Result result = CliProcess.run(this.dir, "upgrade");
+		assertOneParagraph(result, 1);
+		assertThat(result.err()).startsWith("Error: Revision bad001 (filesystem:" + this.dir.resolve("db/migration")
+				+ "/bad001_bad.sql:6, statement 1) failed: Syntax error in SQL statement \"CREATE [*]TABLEX oops\"");
+	}
+
+	@Test
 	void usageErrorExitsWithTwo() {
 		CliRunner.Result result = CliProcess.run(this.dir, "upgrade", "--bogus");
 		assertThat(result.exitCode()).isEqualTo(2);
