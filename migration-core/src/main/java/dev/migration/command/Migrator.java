@@ -241,6 +241,7 @@ public final class Migrator {
 		RevisionGraph graph = graph();
 		long start = System.nanoTime();
 		try (Session session = Session.open(this.config)) {
+			session.endStatementsOfDeadClients();
 			String scope = session.tables.effectiveSchema(session.connection) + "." + this.config.versionTable();
 			try (MigrationLock lock = MigrationLock.acquire(session.dataSource, session.dialect, session.url(), scope,
 					this.config.lockTimeout())) {

@@ -41,6 +41,8 @@ final class Session implements AutoCloseable {
 
 	private @Nullable String user;
 
+	private boolean checkingClient;
+
 	/** PostgreSQL's application_name before the run, restored for the pool. */
 	private @Nullable String applicationName;
 
@@ -103,6 +105,25 @@ final class Session implements AutoCloseable {
 		return dataSource;
 	}
 
+	/**
+	 * On PostgreSQL 14+, make the server notice within a second when this process dies
+	 * mid-statement: otherwise an orphaned statement (an index build, say) runs to its
+	 * end holding its locks, and the next migrator, which gets the advisory lock at once,
+	 * waits behind it. Older servers reject the setting, which changes nothing.
+	 */
+	void endStatementsOfDeadClients() {
+		if (this.dialect != Dialect.POSTGRESQL) {
+			return;
+		}
+		try (java.sql.Statement statement = this.connection.createStatement()) {
+			statement.execute("SET client_connection_check_interval = 1000");
+			this.checkingClient = true;
+		}
+		catch (SQLException ex) {
+			// before PostgreSQL 14: the orphaned statement ends when it next talks to us
+		}
+	}
+
 	/** The database user, for history rows; read once. */
 	@Nullable String user() {
 		if (this.user == null) {
@@ -133,6 +154,11 @@ final class Session implements AutoCloseable {
 				this.connection.rollback();
 			}
 			this.connection.setAutoCommit(this.autoCommit);
+			if (this.checkingClient) {
+				try (java.sql.Statement statement = this.connection.createStatement()) {
+					statement.execute("RESET client_connection_check_interval");
+				}
+			}
 			if (this.dialect == Dialect.POSTGRESQL) {
 				this.connection.setClientInfo("ApplicationName",
 						(this.applicationName != null) ? this.applicationName : "");

@@ -30,7 +30,7 @@ class KilledRunTests {
 	void aKilledRunLeavesNoLockAndAConsistentRecord(DatabaseKind kind) throws Exception {
 		try (TestDatabase db = TestDatabase.create(kind)) {
 			// the database name tells this test's sleeping statement from anyone else's
-			String sleep = (kind == DatabaseKind.POSTGRESQL) ? "SELECT pg_sleep(3), '" + db.name() + "';"
+			String sleep = (kind == DatabaseKind.POSTGRESQL) ? "SELECT pg_sleep(120), '" + db.name() + "';"
 					: "SELECT SLEEP(3);";
 			Scripts scripts = new Scripts(this.dir)
 				.add("a1", "", "CREATE TABLE t1 (id INT PRIMARY KEY);", "DROP TABLE t1;")
@@ -50,6 +50,8 @@ class KilledRunTests {
 			}
 			Migrator migrator = new Migrator(scripts.config(db).lockTimeout(Duration.ofSeconds(2)).build());
 			if (kind == DatabaseKind.POSTGRESQL) {
+				// the server ends the orphaned statement instead of sleeping it out
+				waitUntilGone(db);
 				// the revision's transaction never committed: not applied, not recorded
 				assertThat(migrator.current()).containsExactly("a1");
 				assertThat(Rows.history(db)).containsExactly("a1 UPGRADE ok 1/1");
@@ -71,9 +73,21 @@ class KilledRunTests {
 		}
 	}
 
+	private static void waitUntilGone(TestDatabase db) throws InterruptedException {
+		String probe = "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(120), ''" + db.name()
+				+ "''%'";
+		for (int i = 0; i < 200; i++) {
+			if (db.query(probe).get(0).get(0).equals("0")) {
+				return;
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError("the killed migrator's statement still runs on the server");
+	}
+
 	private static void waitUntilSleeping(TestDatabase db, DatabaseKind kind, Process process) throws Exception {
 		String probe = (kind == DatabaseKind.POSTGRESQL)
-				? "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(3), ''" + db.name()
+				? "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(120), ''" + db.name()
 						+ "''%' AND state = 'active'"
 				: "SELECT count(*) FROM information_schema.PROCESSLIST WHERE INFO LIKE 'SELECT SLEEP%' AND DB = '"
 						+ db.name() + "'";
