@@ -41,6 +41,9 @@ class KillTests {
 	@TempDir
 	Path dir;
 
+	/** Kills that left a MariaDB revision part-way (reported, for the record). */
+	private int partial;
+
 	@ParameterizedTest
 	@EnumSource(names = { "POSTGRESQL", "MARIADB" })
 	void killedUpgradesLeaveAConsistentDatabaseAndNoLock(DatabaseKind kind) throws Exception {
@@ -86,6 +89,8 @@ class KillTests {
 				assertComplete(db);
 			}
 		}
+		System.out.println("KillTests " + kind + ": " + kills + " kills on " + databases + " databases, " + this.partial
+				+ " left a revision part-way");
 	}
 
 	/** JVM start-up and connecting, without migrating. */
@@ -153,6 +158,7 @@ class KillTests {
 			assertThat(Workload.sideEffects(db)).as(what).isEqualTo(recorded);
 			return;
 		}
+		this.partial++;
 		int revision = Workload.number(last.get(0).get(0));
 		int done = Integer.parseInt(last.get(0).get(2));
 		int total = Integer.parseInt(last.get(0).get(3));
