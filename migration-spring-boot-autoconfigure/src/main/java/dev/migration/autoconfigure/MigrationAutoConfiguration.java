@@ -116,6 +116,7 @@ public final class MigrationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnBooleanProperty("migration.exit-after-migrate")
+	@ConditionalOnMissingBean
 	MigrateOnlyExit migrateOnlyExit(ApplicationContext context) {
 		return new MigrateOnlyExit(context, System::exit);
 	}

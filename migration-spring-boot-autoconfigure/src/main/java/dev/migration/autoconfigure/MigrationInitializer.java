@@ -40,7 +40,10 @@ public class MigrationInitializer implements InitializingBean {
 	@Override
 	public void afterPropertiesSet() {
 		MigrationResult result = this.runs.record(() -> this.strategy.migrate(this.migrator));
-		if (result != null) {
+		if (result != null && result.steps().isEmpty()) {
+			log.info("{}: database already at the target", MigrationValidationException.heads(result.toHeads()));
+		}
+		else if (result != null) {
 			log.info("{}: database migrated from {} in {} {} step(s), {} ms",
 					MigrationValidationException.heads(result.toHeads()),
 					MigrationValidationException.heads(result.fromHeads()), result.steps().size(),

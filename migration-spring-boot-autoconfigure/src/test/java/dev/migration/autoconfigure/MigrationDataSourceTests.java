@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -37,6 +38,38 @@ class MigrationDataSourceTests {
 				});
 			assertThat(migrated.tables()).contains("person", "migration_version");
 			assertThat(app.tables()).doesNotContain("person", "migration_version");
+		}
+	}
+
+	@Test
+	void migrationUserWithDdlRightsBesideAnApplicationUserWithoutOnMariaDb() {
+		try (TestDatabase db = TestDatabase.create(DatabaseKind.MARIADB)) {
+			String owner = db.name() + "_o";
+			String user = db.name() + "_a";
+			db.execute("CREATE USER '" + owner + "'@'%' IDENTIFIED BY 'owner-secret'",
+					"CREATE USER '" + user + "'@'%' IDENTIFIED BY 'app-secret'",
+					"GRANT ALL PRIVILEGES ON " + db.name() + ".* TO '" + owner + "'@'%'",
+					"GRANT SELECT, INSERT, UPDATE, DELETE ON " + db.name() + ".* TO '" + user + "'@'%'");
+			try {
+				StartupMigrationTests.runner(db)
+					.withPropertyValues("spring.datasource.username=" + user, "spring.datasource.password=app-secret",
+							"migration.user=" + owner, "migration.password=owner-secret")
+					.run((context) -> {
+						assertThat(context).hasNotFailed();
+						JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+						assertThat(jdbc.queryForObject("SELECT name FROM person WHERE id = 1", String.class))
+							.isEqualTo("Ada");
+						assertThatExceptionOfType(DataAccessException.class)
+							.isThrownBy(() -> jdbc.execute("CREATE TABLE intruder (id INT)"))
+							.havingRootCause()
+							.withMessageContaining("CREATE command denied to user '" + user + "'");
+						assertThat(context.getBean(Migrator.class).log(10)).extracting(HistoryEntry::user)
+							.containsOnly(owner);
+					});
+			}
+			finally {
+				db.execute("DROP USER '" + owner + "'@'%'", "DROP USER '" + user + "'@'%'");
+			}
 		}
 	}
 
