@@ -55,16 +55,17 @@ class KillTests {
 		Cli.settings(work, "5s");
 		long startupMillis = startup(kind, work);
 		long fullRunMillis = calibrate(kind, folder, work);
-		long perRevisionMillis = Math.max(1, (fullRunMillis - startupMillis) / REVISIONS);
+		// a load spike can make the start-up look as long as the full run
+		long perRevisionMillis = Math.max(1, Math.max(fullRunMillis - startupMillis, fullRunMillis / 2) / REVISIONS);
 		// each kill lands in JVM start-up, the wait for the lock or the next ~20
 		// revisions, so 20 kills walk through the whole chain on one or two databases
-		long window = startupMillis + 20 * perRevisionMillis;
+		long window = Math.min(startupMillis, fullRunMillis / 2) + 20 * perRevisionMillis;
 		System.out.println("KillTests " + kind + ": start-up " + startupMillis + " ms, full run " + fullRunMillis
 				+ " ms, kill window " + window + " ms");
 		int kills = 0;
 		int databases = 0;
 		while (kills < KILLS) {
-			assertThat(++databases).as("databases used for %d kills (seed %d)", KILLS, seed).isLessThanOrEqualTo(10);
+			assertThat(++databases).as("databases used for %d kills (seed %d)", KILLS, seed).isLessThanOrEqualTo(30);
 			try (TestDatabase db = TestDatabase.create(kind)) {
 				Workload.prepare(db);
 				while (kills < KILLS) {
@@ -74,6 +75,8 @@ class KillTests {
 						// finished before the kill: the upgrade is complete, go on with a
 						// fresh database
 						assertThat(process.exitValue()).as(Cli.output(work, "run")).isZero();
+						// the calibration overestimated: kill sooner from now on
+						window = Math.max(200, window * 7 / 10);
 						break;
 					}
 					process.destroyForcibly();
