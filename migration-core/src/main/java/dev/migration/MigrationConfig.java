@@ -53,6 +53,8 @@ public final class MigrationConfig {
 
 	private final boolean allowDowngrade;
 
+	private final MigrationListener listener;
+
 	private MigrationConfig(Builder builder) {
 		this.dataSource = builder.dataSource;
 		this.dialect = builder.dialect;
@@ -73,6 +75,7 @@ public final class MigrationConfig {
 		this.transactionPerMigration = builder.transactionPerMigration;
 		this.validateChecksums = builder.validateChecksums;
 		this.allowDowngrade = builder.allowDowngrade;
+		this.listener = Objects.requireNonNull(builder.listener, "listener");
 		if (this.locations.isEmpty() && this.migrations.isEmpty()) {
 			throw new InvalidConfigurationException("locations", "must name at least one location");
 		}
@@ -112,6 +115,7 @@ public final class MigrationConfig {
 		builder.transactionPerMigration = this.transactionPerMigration;
 		builder.validateChecksums = this.validateChecksums;
 		builder.allowDowngrade = this.allowDowngrade;
+		builder.listener = this.listener;
 		return builder;
 	}
 
@@ -172,6 +176,11 @@ public final class MigrationConfig {
 		return this.allowDowngrade;
 	}
 
+	/** Told about each revision as it completes (progress reporting). */
+	public MigrationListener listener() {
+		return this.listener;
+	}
+
 	/** Builds a {@link MigrationConfig}. */
 	public static final class Builder {
 
@@ -198,6 +207,8 @@ public final class MigrationConfig {
 		private boolean validateChecksums = true;
 
 		private boolean allowDowngrade = false;
+
+		private MigrationListener listener = MigrationListener.NONE;
 
 		private Builder() {
 		}
@@ -263,6 +274,11 @@ public final class MigrationConfig {
 
 		public Builder allowDowngrade(boolean allowDowngrade) {
 			this.allowDowngrade = allowDowngrade;
+			return this;
+		}
+
+		public Builder listener(MigrationListener listener) {
+			this.listener = listener;
 			return this;
 		}
 

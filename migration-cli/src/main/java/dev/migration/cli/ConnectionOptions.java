@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import dev.migration.MigrationConfig;
+import dev.migration.MigrationListener;
 import dev.migration.MigrationException;
 import dev.migration.command.Migrator;
 import dev.migration.sql.Dialect;
@@ -116,10 +117,19 @@ public class ConnectionOptions {
 	 * password is reported as such before anything else happens.
 	 */
 	Migrator migrator() {
+		return migrator(MigrationListener.NONE);
+	}
+
+	/**
+	 * A migrator on the database that tells the listener about each revision it runs.
+	 * @param listener progress reporting
+	 * @return the migrator
+	 */
+	Migrator migrator(MigrationListener listener) {
 		Settings settings = settings();
 		DriverDataSource dataSource = dataSource(settings);
 		checkConnection(dataSource, settings);
-		return new Migrator(config(settings, dataSource));
+		return new Migrator(config(settings, dataSource).toBuilder().listener(listener).build());
 	}
 
 	/** A migrator for the scripts alone; it has the database when one is configured. */

@@ -35,9 +35,11 @@ final class DowngradeCommand implements Callable<Integer> {
 			this.connection.out().flush();
 			return 0;
 		}
-		Migrator migrator = this.connection.migrator();
+		Progress progress = new Progress(this.connection.out());
+		Migrator migrator = this.connection.migrator(progress);
+		progress.graph(migrator.graph());
 		MigrationResult result = migrator.downgrade(this.target);
-		Progress.print(this.connection.out(), result, migrator.graph());
+		progress.finish(result);
 		return 0;
 	}
 

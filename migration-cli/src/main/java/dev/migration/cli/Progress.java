@@ -5,33 +5,48 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migration.HistoryEntry.Direction;
+import dev.migration.MigrationListener;
 import dev.migration.MigrationResult;
 import dev.migration.Revision;
 import dev.migration.graph.RevisionGraph;
 
 /**
- * The report of a run on stdout: one line per revision with its duration, then a summary
+ * The report of a run on stdout: one line per revision with its duration, printed as soon
+ * as the revision has run, then a summary
  * ({@code Upgraded 3 revisions in 0.41 s; now at 1a2b3c4d5e6f}).
  */
-final class Progress {
+final class Progress implements MigrationListener {
 
-	private Progress() {
+	private final PrintWriter out;
+
+	private @Nullable RevisionGraph graph;
+
+	Progress(PrintWriter out) {
+		this.out = out;
 	}
 
-	static void print(PrintWriter out, MigrationResult result, RevisionGraph graph) {
-		List<MigrationResult.Step> steps = (result.direction() == Direction.STAMP) ? List.of() : result.steps();
-		for (MigrationResult.Step step : steps) {
-			Revision revision = graph.get(step.revision());
-			String parents = (revision == null) ? "?"
-					: revision.isBase() ? "<base>" : String.join(", ", revision.revises());
-			String edge = (result.direction() == Direction.DOWNGRADE) ? step.revision() + " -> " + parents
-					: parents + " -> " + step.revision();
-			out.println(verb(result.direction()) + " " + edge + ", " + step.message() + " (" + seconds(step.duration())
-					+ ")");
-		}
-		out.println(summary(result));
-		out.flush();
+	/** The graph the lines take parents from; set once the migrator has loaded it. */
+	void graph(RevisionGraph graph) {
+		this.graph = graph;
+	}
+
+	@Override
+	public void stepCompleted(Direction direction, MigrationResult.Step step) {
+		Revision revision = (this.graph != null) ? this.graph.get(step.revision()) : null;
+		String parents = (revision == null) ? "?"
+				: revision.isBase() ? "<base>" : String.join(", ", revision.revises());
+		String edge = (direction == Direction.DOWNGRADE) ? step.revision() + " -> " + parents
+				: parents + " -> " + step.revision();
+		this.out.println(verb(direction) + " " + edge + ", " + step.message() + " (" + seconds(step.duration()) + ")");
+		this.out.flush();
+	}
+
+	void finish(MigrationResult result) {
+		this.out.println(summary(result));
+		this.out.flush();
 	}
 
 	static String summary(MigrationResult result) {

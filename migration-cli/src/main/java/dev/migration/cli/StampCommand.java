@@ -10,7 +10,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import dev.migration.MigrationResult;
-import dev.migration.command.Migrator;
 
 /**
  * {@code migration stamp <targets...>}: set the version table without running anything.
@@ -38,9 +37,8 @@ final class StampCommand implements Callable<Integer> {
 			this.connection.out().flush();
 			return 0;
 		}
-		Migrator migrator = this.connection.migrator();
-		MigrationResult result = migrator.stamp(this.targets, this.purge);
-		Progress.print(this.connection.out(), result, migrator.graph());
+		MigrationResult result = this.connection.migrator().stamp(this.targets, this.purge);
+		new Progress(this.connection.out()).finish(result);
 		return 0;
 	}
 

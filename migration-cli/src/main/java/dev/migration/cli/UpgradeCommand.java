@@ -36,9 +36,11 @@ final class UpgradeCommand implements Callable<Integer> {
 			this.connection.out().flush();
 			return 0;
 		}
-		Migrator migrator = this.connection.migrator();
+		Progress progress = new Progress(this.connection.out());
+		Migrator migrator = this.connection.migrator(progress);
+		progress.graph(migrator.graph());
 		MigrationResult result = migrator.upgrade(this.target);
-		Progress.print(this.connection.out(), result, migrator.graph());
+		progress.finish(result);
 		return 0;
 	}
 

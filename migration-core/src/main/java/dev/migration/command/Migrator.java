@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import dev.migration.ChecksumMismatchException;
 import dev.migration.DowngradeNotAllowedException;
 import dev.migration.HistoryEntry;
+import dev.migration.InvalidUpgradeTargetException;
 import dev.migration.HistoryEntry.Direction;
 import dev.migration.MigrationConfig;
 import dev.migration.MigrationException;
@@ -78,7 +79,19 @@ public final class Migrator {
 	 * @throws dev.migration.MigrationFailedException when a revision fails
 	 */
 	public MigrationResult upgrade(String target) {
-		return run(Direction.UPGRADE, (heads) -> graph().planUpgrade(heads, target));
+		return run(Direction.UPGRADE, (heads) -> {
+			RevisionGraph graph = graph();
+			if (graph.isDowngrade(heads, target)) {
+				// an empty plan here would report success while the database stays above
+				// the target the user asked for
+				throw new InvalidUpgradeTargetException(
+						"Cannot upgrade to '" + target + "': it is below the database's current revision ("
+								+ (heads.isEmpty() ? "base" : String.join(", ", heads))
+								+ "), and upgrade never goes down. Run 'downgrade " + target + "' to revert to it",
+						target, heads);
+			}
+			return graph.planUpgrade(heads, target);
+		});
 	}
 
 	/**
@@ -260,7 +273,7 @@ public final class Migrator {
 				}
 				MigrationPlan plan = planner.plan(heads);
 				StepRunner runner = new StepRunner(session.sink, session.heads, session.history, session.user(),
-						this.config.transactionPerMigration());
+						this.config.transactionPerMigration(), this.config.listener());
 				List<MigrationResult.Step> steps = runner.run(plan, purge);
 				if (direction == Direction.STAMP && plan.isEmpty() && last != null && last.isIncomplete()) {
 					// the stamp is the user's resolution even when the table already says

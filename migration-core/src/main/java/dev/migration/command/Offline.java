@@ -79,7 +79,7 @@ final class Offline {
 		try {
 			tables.ensure(sink);
 			new StepRunner(sink, new HeadTracker(tables), new HistoryStore(tables), null,
-					config.transactionPerMigration())
+					config.transactionPerMigration(), dev.migration.MigrationListener.NONE)
 				.run(plan, purge);
 		}
 		catch (SQLException ex) {

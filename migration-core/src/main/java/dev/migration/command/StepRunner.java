@@ -14,6 +14,7 @@ import dev.migration.DowngradeNotSupportedException;
 import dev.migration.HistoryEntry.Direction;
 import dev.migration.Migration;
 import dev.migration.MigrationFailedException;
+import dev.migration.MigrationListener;
 import dev.migration.MigrationResult;
 import dev.migration.Revision;
 import dev.migration.VersionTableException;
@@ -44,18 +45,21 @@ final class StepRunner {
 
 	private final boolean transactionPerMigration;
 
+	private final MigrationListener listener;
+
 	private final List<String> current = new ArrayList<>();
 
 	/** The version table as of the open transaction's start, for messages. */
 	private List<String> committedHeads = List.of();
 
 	StepRunner(SqlSink sink, HeadTracker heads, HistoryStore history, @Nullable String user,
-			boolean transactionPerMigration) {
+			boolean transactionPerMigration, MigrationListener listener) {
 		this.sink = sink;
 		this.heads = heads;
 		this.history = history;
 		this.user = user;
 		this.transactionPerMigration = transactionPerMigration;
+		this.listener = listener;
 	}
 
 	List<MigrationResult.Step> run(MigrationPlan plan, boolean purge) throws SQLException {
@@ -129,7 +133,11 @@ final class StepRunner {
 			log.info("{}: {} in {} ms", revision.id(), (step.direction() == Direction.UPGRADE) ? "applied" : "reverted",
 					duration.toMillis());
 		}
-		return new MigrationResult.Step(revision.id(), revision.message(), duration);
+		MigrationResult.Step done = new MigrationResult.Step(revision.id(), revision.message(), duration);
+		if (step.direction() != Direction.STAMP) {
+			this.listener.stepCompleted(step.direction(), done);
+		}
+		return done;
 	}
 
 	private static String describe(MigrationStep step) {

@@ -69,6 +69,39 @@ class MigratorTests {
 
 	@ParameterizedTest
 	@EnumSource(DatabaseKind.class)
+	void listenerHearsOfEachRevisionWhileTheRunGoesOn(DatabaseKind kind) {
+		try (TestDatabase db = TestDatabase.create(kind)) {
+			List<String> heard = new java.util.ArrayList<>();
+			Migrator plain = new Scripts(this.dir).linear().migrator(db);
+			Migrator migrator = new Migrator(plain.config()
+				.toBuilder()
+				.listener((direction, step) -> heard
+					.add(direction + " " + step.revision() + " history=" + Rows.history(db).size()))
+				.build());
+			migrator.upgrade("heads");
+			migrator.downgrade("a2");
+			assertThat(heard).containsExactly("UPGRADE a1 history=1", "UPGRADE a2 history=2", "UPGRADE a3 history=3",
+					"DOWNGRADE a3 history=4");
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(DatabaseKind.class)
+	void upgradeToARevisionBelowCurrentIsRefused(DatabaseKind kind) {
+		try (TestDatabase db = TestDatabase.create(kind)) {
+			Migrator migrator = new Scripts(this.dir).linear().migrator(db);
+			migrator.upgrade("heads");
+			assertThatExceptionOfType(dev.migration.InvalidUpgradeTargetException.class)
+				.isThrownBy(() -> migrator.upgrade("a1"))
+				.withMessage("Cannot upgrade to 'a1': it is below the database's current revision (a3), and upgrade "
+						+ "never goes down. Run 'downgrade a1' to revert to it");
+			assertThat(Rows.versions(db)).containsExactly("a3");
+			assertThat(Rows.userTables(db)).containsExactly("t1", "t2", "t3");
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(DatabaseKind.class)
 	void downgradeRevertsNewestFirst(DatabaseKind kind) {
 		try (TestDatabase db = TestDatabase.create(kind)) {
 			Migrator migrator = new Scripts(this.dir).linear().migrator(db);
