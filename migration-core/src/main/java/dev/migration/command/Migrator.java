@@ -30,6 +30,7 @@ import dev.migration.graph.MigrationPlan;
 import dev.migration.graph.RevisionGraph;
 import dev.migration.lock.MigrationLock;
 import dev.migration.script.ScriptLoader;
+import dev.migration.store.HistoryStore;
 import dev.migration.store.HistoryStore.Row;
 
 /**
@@ -254,6 +255,12 @@ public final class Migrator {
 		RevisionGraph graph = graph();
 		long start = System.nanoTime();
 		try (Session session = Session.open(this.config)) {
+			if (direction != Direction.STAMP && !purge) {
+				MigrationResult upToDate = upToDate(direction, planner, graph, session, start);
+				if (upToDate != null) {
+					return upToDate;
+				}
+			}
 			session.endStatementsOfDeadClients();
 			String scope = session.tables.effectiveSchema(session.connection) + "." + this.config.versionTable();
 			try (MigrationLock lock = MigrationLock.acquire(session.dataSource, session.dialect, session.url(), scope,
@@ -291,6 +298,55 @@ public final class Migrator {
 		catch (SQLException ex) {
 			throw databaseError(direction.name().toLowerCase(java.util.Locale.ROOT), ex);
 		}
+	}
+
+	/**
+	 * The optimistic check every application start pays, without the lock: when the
+	 * version table, the newest history row and the applied checksums show nothing to do
+	 * and nothing to refuse, the run ends here with an empty result. Anything else (work
+	 * to do, a table missing, a half-applied revision, an unknown revision, an edited
+	 * script, a failing plan) returns {@code null}, and the run takes the lock and
+	 * decides again on what it reads under it, so whatever runs is still decided under
+	 * the lock.
+	 */
+	private @Nullable MigrationResult upToDate(Direction direction, Planner planner, RevisionGraph graph,
+			Session session, long start) {
+		List<String> heads;
+		HistoryStore.Summary summary;
+		try {
+			heads = session.tables.readHeadsIfPresent(session.connection);
+			if (heads == null || heads.isEmpty()) {
+				return null;
+			}
+			summary = session.history.summary(session.connection);
+		}
+		catch (SQLException ex) {
+			return null;
+		}
+		if (summary.last() == null || summary.last().isIncomplete()) {
+			return null;
+		}
+		for (String head : heads) {
+			if (graph.get(head) == null) {
+				return null;
+			}
+		}
+		MigrationPlan plan;
+		try {
+			if (direction == Direction.UPGRADE && this.config.validateChecksums()) {
+				checkChecksums(graph, heads, summary.applied());
+			}
+			plan = planner.plan(heads);
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+		if (!plan.isEmpty()) {
+			return null;
+		}
+		log.info("Nothing to do: the database is at {}", StepRunner.heads(heads));
+		return new MigrationResult(plan.direction(), heads, plan.toHeads(), List.of(),
+				Duration.ofNanos(System.nanoTime() - start));
 	}
 
 	private void checkNotPartial(@Nullable Row last, List<String> heads, RevisionGraph graph) {

@@ -1,6 +1,7 @@
 package dev.migration.graph;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
@@ -137,7 +138,10 @@ final class DagBuilder {
 		if (names.isEmpty()) {
 			return NONE;
 		}
-		Set<Integer> result = new LinkedHashSet<>();
+		// a handful of names: an array with a linear duplicate check beats a boxed set
+		// and a stream, once per revision
+		int[] result = new int[names.size()];
+		int count = 0;
 		for (String name : names) {
 			Integer target = index.get(name);
 			if (target == null && labels != null) {
@@ -149,9 +153,20 @@ final class DagBuilder {
 				}
 				throw new MissingParentException(revision.id(), revision.location(), name, false);
 			}
-			result.add(target);
+			if (!contains(result, count, target)) {
+				result[count++] = target;
+			}
 		}
-		return result.stream().mapToInt(Integer::intValue).toArray();
+		return (count == result.length) ? result : Arrays.copyOf(result, count);
+	}
+
+	private static boolean contains(int[] values, int count, int value) {
+		for (int i = 0; i < count; i++) {
+			if (values[i] == value) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Kahn's algorithm, smallest id first among the ready revisions. */

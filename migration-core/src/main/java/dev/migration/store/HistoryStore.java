@@ -147,6 +147,54 @@ public final class HistoryStore {
 	}
 
 	/**
+	 * The newest row of all and, per revision, its newest successful upgrade or stamp, in
+	 * one query with only the columns a run's up-to-date check needs (id, revision,
+	 * direction, checksum, success, statements done): what a run reads before it decides
+	 * whether it needs the lock.
+	 * @param connection the connection, in auto-commit
+	 * @return the summary
+	 * @throws SQLException from the database, also when the table does not exist
+	 */
+	public Summary summary(Connection connection) throws SQLException {
+		String table = this.tables.history();
+		String sql = "SELECT id, revision, direction, checksum, success, statements_done FROM " + table
+				+ " WHERE id IN (SELECT MAX(id) FROM " + table
+				+ " WHERE success = TRUE AND direction IN ('UPGRADE', 'STAMP') GROUP BY revision) OR id = (SELECT MAX(id) FROM "
+				+ table + ") ORDER BY id";
+		Map<String, Row> applied = new LinkedHashMap<>();
+		Row last = null;
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+			while (rs.next()) {
+				boolean success = rs.getBoolean(5);
+				Boolean outcome = rs.wasNull() ? null : success;
+				int done = rs.getInt(6);
+				Integer statementsDone = rs.wasNull() ? null : done;
+				Direction direction = Direction.valueOf(rs.getString(3));
+				last = new Row(rs.getLong(1), rs.getString(2), direction, null, rs.getString(4), null, null, null, null,
+						outcome, statementsDone, null, null);
+				if (Boolean.TRUE.equals(outcome) && (direction == Direction.UPGRADE || direction == Direction.STAMP)) {
+					applied.put(last.revision(), last);
+				}
+			}
+		}
+		return new Summary(last, applied);
+	}
+
+	/**
+	 * What {@link #summary(Connection)} read.
+	 *
+	 * @param last the newest row (only the summary's columns), {@code null} when none
+	 * @param applied per revision, its newest successful upgrade or stamp
+	 */
+	public record Summary(@Nullable Row last, Map<String, Row> applied) {
+
+		public Summary {
+			applied = Map.copyOf(applied);
+		}
+
+	}
+
+	/**
 	 * The newest row of all, which tells whether the last run left a step half done.
 	 * @param connection the connection
 	 * @return the row, or {@code null} when there is none

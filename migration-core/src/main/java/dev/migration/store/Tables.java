@@ -122,7 +122,15 @@ public final class Tables {
 			}
 			return;
 		}
-		Set<String> versionColumns = columns(connection, this.versionTable);
+		// a query of no rows answers in one cheap round trip where the catalog lookup
+		// (getColumns) is among the slowest reads; metadata only when the query fails
+		Set<String> versionColumns = queriedColumns(connection, version());
+		Set<String> historyColumns = (versionColumns != null) ? queriedColumns(connection, history()) : null;
+		if (versionColumns != null && historyColumns != null) {
+			check(versionColumns, historyColumns);
+			return;
+		}
+		versionColumns = columns(connection, this.versionTable);
 		if (versionColumns.isEmpty()) {
 			for (String statement : createStatements()) {
 				sink.execute(statement);
@@ -130,23 +138,59 @@ public final class Tables {
 			return;
 		}
 		if (!versionColumns.equals(Set.of(VERSION_COLUMN))) {
-			throw new VersionTableException(version(),
-					"The version table " + version() + " has columns " + versionColumns
-							+ ", but a version table has exactly one column, version_num (VARCHAR, primary "
-							+ "key). It was not created by this tool: set migration.version-table to another name, or "
-							+ "rename or drop that table");
+			throw versionTableMismatch(versionColumns);
 		}
-		Set<String> historyColumns = columns(connection, this.historyTable);
+		historyColumns = columns(connection, this.historyTable);
 		if (historyColumns.isEmpty()) {
 			sink.execute(createHistoryTable());
 		}
-		else if (!historyColumns.containsAll(HISTORY_COLUMNS)) {
+		else {
+			check(versionColumns, historyColumns);
+		}
+	}
+
+	private void check(Set<String> versionColumns, Set<String> historyColumns) {
+		if (!versionColumns.equals(Set.of(VERSION_COLUMN))) {
+			throw versionTableMismatch(versionColumns);
+		}
+		if (!historyColumns.containsAll(HISTORY_COLUMNS)) {
 			List<String> missing = new ArrayList<>(HISTORY_COLUMNS);
 			missing.removeAll(historyColumns);
 			throw new VersionTableException(history(),
 					"The history table " + history() + " lacks columns " + missing
 							+ ": it was not created by this tool. Set migration.history-table to another name, "
 							+ "or rename or drop that table");
+		}
+	}
+
+	private VersionTableException versionTableMismatch(Set<String> versionColumns) {
+		return new VersionTableException(version(),
+				"The version table " + version() + " has columns " + versionColumns
+						+ ", but a version table has exactly one column, version_num (VARCHAR, primary "
+						+ "key). It was not created by this tool: set migration.version-table to another name, or "
+						+ "rename or drop that table");
+	}
+
+	/**
+	 * Column names (lower case) of a table, from a query that returns no rows, or
+	 * {@code null} when it fails (the table does not exist, say). In auto-commit only, so
+	 * that a failure does not end a transaction.
+	 */
+	private static @Nullable Set<String> queriedColumns(Connection connection, String table) throws SQLException {
+		if (!connection.getAutoCommit()) {
+			return null;
+		}
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0")) {
+			java.sql.ResultSetMetaData metaData = rs.getMetaData();
+			Set<String> columns = new LinkedHashSet<>();
+			for (int i = 1; i <= metaData.getColumnCount(); i++) {
+				columns.add(metaData.getColumnName(i).toLowerCase(Locale.ROOT));
+			}
+			return columns;
+		}
+		catch (SQLException ex) {
+			return null;
 		}
 	}
 
@@ -167,6 +211,34 @@ public final class Tables {
 	 * @throws SQLException from the database
 	 */
 	public List<String> readHeads(Connection connection) throws SQLException {
+		try {
+			return queryHeads(connection);
+		}
+		catch (SQLException ex) {
+			if (connection.getAutoCommit() && !versionTableExists(connection)) {
+				return List.of();
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * The revisions in the version table, or {@code null} when the query fails (the table
+	 * does not exist, say): one query, no metadata lookup. For a connection in
+	 * auto-commit.
+	 * @param connection the connection
+	 * @return the revision ids, sorted, or {@code null}
+	 */
+	public @Nullable List<String> readHeadsIfPresent(Connection connection) {
+		try {
+			return queryHeads(connection);
+		}
+		catch (SQLException ex) {
+			return null;
+		}
+	}
+
+	private List<String> queryHeads(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement();
 				ResultSet rs = statement
 					.executeQuery("SELECT " + VERSION_COLUMN + " FROM " + version() + " ORDER BY " + VERSION_COLUMN)) {
@@ -175,12 +247,6 @@ public final class Tables {
 				heads.add(rs.getString(1));
 			}
 			return heads;
-		}
-		catch (SQLException ex) {
-			if (connection.getAutoCommit() && !versionTableExists(connection)) {
-				return List.of();
-			}
-			throw ex;
 		}
 	}
 

@@ -40,7 +40,9 @@ class QueryCountTests {
 		int[] few = counts(kind, this.small, 3);
 		int[] many = counts(kind, this.large, 60);
 		assertThat(many).containsExactly(few);
-		assertThat(few[0]).isLessThanOrEqualTo(12);
+		// an up-to-date run reads the version table and one history summary without the
+		// lock (was 12 with the lock connection, metadata lookups and the full re-read)
+		assertThat(few[0]).isLessThanOrEqualTo(2);
 		assertThat(few[1]).isLessThanOrEqualTo(2);
 	}
 
