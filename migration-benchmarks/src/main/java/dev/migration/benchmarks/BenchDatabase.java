@@ -1,0 +1,256 @@
+package dev.migration.benchmarks;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+/**
+ * One fresh, empty database for one contender and round: a new schema on PostgreSQL, a
+ * new database on MariaDB, a new in-memory database on H2. {@link #close()} drops it.
+ */
+final class BenchDatabase implements AutoCloseable {
+
+	/**
+	 * PostgreSQL takes one lock per dropped object; drop in slices below the lock table.
+	 */
+	private static final int DROP_SLICE = 200;
+
+	private final Server server;
+
+	private final String name;
+
+	private final String url;
+
+	private BenchDatabase(Server server, String name, String url) {
+		this.server = server;
+		this.name = name;
+		this.url = url;
+	}
+
+	static BenchDatabase create(Server server) throws SQLException {
+		String name = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		switch (server.kind()) {
+			case H2 -> {
+				return new BenchDatabase(server, name, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+			}
+			case POSTGRESQL -> {
+				server.execute("CREATE SCHEMA " + name);
+				String url = server.url() + (server.url().contains("?") ? "&" : "?") + "currentSchema=" + name;
+				return new BenchDatabase(server, name, url);
+			}
+			case MARIADB -> {
+				server.execute("CREATE DATABASE " + name);
+				return new BenchDatabase(server, name, replaceDatabase(server.url(), name));
+			}
+			default -> throw new IllegalStateException(server.kind().toString());
+		}
+	}
+
+	/** jdbc:mariadb://host:port/db?params with the database replaced. */
+	static String replaceDatabase(String url, String database) {
+		int hostStart = url.indexOf("//") + 2;
+		int slash = url.indexOf('/', hostStart);
+		int query = url.indexOf('?', hostStart);
+		String params = (query >= 0) ? url.substring(query) : "";
+		String base = (slash >= 0) ? url.substring(0, slash) : ((query >= 0) ? url.substring(0, query) : url);
+		return base + "/" + database + params;
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	String url() {
+		return this.url;
+	}
+
+	String user() {
+		return this.server.user();
+	}
+
+	String password() {
+		return this.server.password();
+	}
+
+	DbKind kind() {
+		return this.server.kind();
+	}
+
+	Connection connect() throws SQLException {
+		return DriverManager.getConnection(this.url, this.server.user(), this.server.password());
+	}
+
+	/**
+	 * A non-pooling DataSource, as every contender gets: each connection is a new one.
+	 */
+	DataSource dataSource() {
+		return new DriverDataSource(this.url, this.server.user(), this.server.password());
+	}
+
+	@Override
+	public void close() {
+		try {
+			switch (this.server.kind()) {
+				case H2 -> this.server.executeOn(this.url, "SHUTDOWN");
+				case POSTGRESQL -> dropPostgresqlSchema();
+				case MARIADB -> this.server.execute("DROP DATABASE IF EXISTS " + this.name);
+				default -> throw new IllegalStateException(this.server.kind().toString());
+			}
+		}
+		catch (SQLException ex) {
+			System.err.println("warning: could not drop " + this.name + ": " + ex.getMessage());
+		}
+	}
+
+	private void dropPostgresqlSchema() throws SQLException {
+		try (Connection connection = DriverManager.getConnection(this.server.url(), this.server.user(),
+				this.server.password()); Statement statement = connection.createStatement()) {
+			List<String> tables = new ArrayList<>();
+			try (ResultSet rs = statement
+				.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = '" + this.name + "'")) {
+				while (rs.next()) {
+					tables.add(rs.getString(1));
+				}
+			}
+			connection.setAutoCommit(false);
+			for (int i = 0; i < tables.size(); i += DROP_SLICE) {
+				List<String> slice = tables.subList(i, Math.min(tables.size(), i + DROP_SLICE));
+				StringBuilder sql = new StringBuilder("DROP TABLE ");
+				for (int j = 0; j < slice.size(); j++) {
+					sql.append((j > 0) ? ", " : "").append(this.name).append(".\"").append(slice.get(j)).append('"');
+				}
+				statement.execute(sql.append(" CASCADE").toString());
+				connection.commit();
+			}
+			statement.execute("DROP SCHEMA IF EXISTS " + this.name + " CASCADE");
+			connection.commit();
+		}
+	}
+
+	/** The database kinds the harness runs against. */
+	enum DbKind {
+
+		H2, POSTGRESQL, MARIADB;
+
+		static DbKind parse(String name) {
+			return switch (name.toLowerCase(Locale.ROOT)) {
+				case "h2" -> H2;
+				case "postgresql", "postgres", "pg" -> POSTGRESQL;
+				case "mariadb", "mysql" -> MARIADB;
+				default -> throw new IllegalArgumentException(
+						"--db must be one of postgresql, mariadb, h2 (was '" + name + "')");
+			};
+		}
+
+		String label() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+	}
+
+	/**
+	 * Where fresh databases are made: the server's URL and credentials (unused for H2).
+	 *
+	 * @param kind the kind
+	 * @param url the server URL (its database is where schemas are created)
+	 * @param user the user
+	 * @param password the password
+	 */
+	record Server(DbKind kind, String url, String user, String password) {
+
+		void execute(String sql) throws SQLException {
+			executeOn(this.url, sql);
+		}
+
+		void executeOn(String target, String sql) throws SQLException {
+			try (Connection connection = DriverManager.getConnection(target, this.user, this.password);
+					Statement statement = connection.createStatement()) {
+				statement.execute(sql);
+			}
+		}
+
+		/** The server's product version, for the report. */
+		String version() {
+			String target = (this.kind == DbKind.H2) ? "jdbc:h2:mem:version" : this.url;
+			try (Connection connection = DriverManager.getConnection(target, this.user, this.password)) {
+				return connection.getMetaData().getDatabaseProductName() + " "
+						+ connection.getMetaData().getDatabaseProductVersion();
+			}
+			catch (SQLException ex) {
+				return "unknown (" + ex.getMessage() + ")";
+			}
+		}
+
+	}
+
+	/** DriverManager behind the DataSource interface, no pooling. */
+	static final class DriverDataSource implements DataSource {
+
+		private final String url;
+
+		private final String user;
+
+		private final String password;
+
+		DriverDataSource(String url, String user, String password) {
+			this.url = url;
+			this.user = user;
+			this.password = password;
+		}
+
+		@Override
+		public Connection getConnection() throws SQLException {
+			return DriverManager.getConnection(this.url, this.user, this.password);
+		}
+
+		@Override
+		public Connection getConnection(String username, String password) throws SQLException {
+			return DriverManager.getConnection(this.url, username, password);
+		}
+
+		@Override
+		public PrintWriter getLogWriter() {
+			return null;
+		}
+
+		@Override
+		public void setLogWriter(PrintWriter out) {
+		}
+
+		@Override
+		public void setLoginTimeout(int seconds) {
+		}
+
+		@Override
+		public int getLoginTimeout() {
+			return 0;
+		}
+
+		@Override
+		public Logger getParentLogger() {
+			return Logger.getGlobal();
+		}
+
+		@Override
+		public <T> T unwrap(Class<T> iface) throws SQLException {
+			throw new SQLException("not a wrapper");
+		}
+
+		@Override
+		public boolean isWrapperFor(Class<?> iface) {
+			return false;
+		}
+
+	}
+
+}

@@ -1,0 +1,59 @@
+package dev.migration.benchmarks;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migration.benchmarks.Results.Case;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Smoke test: the harness runs end to end on H2 with N=10 and every contender succeeds.
+ * No timing is asserted.
+ */
+class BenchmarkHarnessTests {
+
+	@Test
+	void harnessMeasuresEveryContenderOnH2(@TempDir Path dir) throws Exception {
+		Path out = dir.resolve("results.md");
+		HarnessOptions options = HarnessOptions.parse(new String[] { "--db", "h2", "--n", "10", "--rounds", "1",
+				"--warmup", "0", "--startup-runs", "0", "--no-jmh", "--no-memory-check", "--out", out.toString() },
+				dir);
+		BenchmarkHarness harness = new BenchmarkHarness(options);
+
+		String report = harness.run();
+
+		for (String contender : HarnessOptions.ALL_CONTENDERS) {
+			for (Case benchCase : new Case[] { Case.APPLY, Case.UP_TO_DATE, Case.VALIDATE, Case.GRAPH }) {
+				Results.Series series = harness.results().find(benchCase, 10, contender);
+				assertThat(series).as(contender + " " + benchCase).isNotNull();
+				assertThat(series.error()).as(contender + " " + benchCase).isNull();
+				assertThat(series.runs()).as(contender + " " + benchCase).isEqualTo(1);
+			}
+		}
+		assertThat(harness.results().find(Case.GRAPH_BRANCHED, 10, EngineContender.NAME).runs()).isEqualTo(1);
+		assertThat(report).contains("| apply all from empty | 10 |").doesNotContain("Failures:");
+		assertThat(out).content().contains("| apply all from empty | 10 |");
+	}
+
+	@Test
+	void scriptSetWritesTheSameStatementsInThreeFormats() {
+		ScriptSet scripts = ScriptSet.branched(12, 10);
+		try {
+			ScriptSet.Rev merge = scripts.revisions().get(11);
+			assertThat(merge.revises()).hasSize(10);
+			assertThat(scripts.ours().toFile().list()).hasSize(12);
+			assertThat(scripts.flyway().resolve("V12__create_t_00012.sql")).content()
+				.isEqualTo(merge.body())
+				.contains("CREATE TABLE t_00012");
+			assertThat(scripts.liquibase().resolve(ScriptSet.LIQUIBASE_CHANGELOG)).content()
+				.contains("--changeset bench:12\n" + merge.body());
+		}
+		finally {
+			scripts.delete();
+		}
+	}
+
+}
