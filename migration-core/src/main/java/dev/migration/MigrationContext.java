@@ -2,6 +2,7 @@ package dev.migration;
 
 import java.sql.Connection;
 
+import dev.migration.op.Operations;
 import dev.migration.sql.Dialect;
 
 /**
@@ -41,5 +42,14 @@ public interface MigrationContext {
 	 * @param sql the statement, without a trailing delimiter
 	 */
 	void execute(String sql);
+
+	/**
+	 * The operations API ({@code op.createTable(...)}, {@code op.addColumn(...)}, ...),
+	 * rendered for this context's dialect and executed through {@link #execute(String)}.
+	 * @return the operations on this context
+	 */
+	default Operations op() {
+		return Operations.of(this);
+	}
 
 }

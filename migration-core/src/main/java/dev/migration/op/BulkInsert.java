@@ -1,0 +1,43 @@
+package dev.migration.op;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Insert rows, rendered as one {@code INSERT ... VALUES} with literals so that offline
+ * SQL shows the data. Values may be {@code null}, {@link String}, {@link Number},
+ * {@link Boolean}, {@link java.time.LocalDate}, {@link java.time.LocalTime},
+ * {@link java.time.LocalDateTime}, {@link java.time.OffsetDateTime},
+ * {@link java.util.UUID} or {@code byte[]}. Not reversible.
+ *
+ * @param table the table
+ * @param columns the column names
+ * @param rows the rows, each with one value per column
+ */
+public record BulkInsert(String table, List<String> columns, List<List<@Nullable Object>> rows) implements Operation {
+
+	public BulkInsert {
+		Objects.requireNonNull(table, "table");
+		columns = List.copyOf(columns);
+		List<List<@Nullable Object>> copy = new ArrayList<>();
+		for (List<@Nullable Object> row : rows) {
+			if (row.size() != columns.size()) {
+				throw new IllegalArgumentException(
+						"Row " + row + " for " + table + " has " + row.size() + " values for columns " + columns);
+			}
+			copy.add(Collections.unmodifiableList(new ArrayList<>(row)));
+		}
+		rows = Collections.unmodifiableList(copy);
+	}
+
+	@Override
+	public Optional<Operation> reverse() {
+		return Optional.empty();
+	}
+
+}
