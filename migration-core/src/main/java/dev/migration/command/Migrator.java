@@ -314,6 +314,18 @@ public final class Migrator {
 		if (!unknown.isEmpty()) {
 			throw new UnknownDatabaseRevisionException(session.tables.version(), unknown);
 		}
+		// a row below another row is no head: planning from it would run revisions twice
+		for (String ancestor : heads) {
+			for (String descendant : heads) {
+				if (graph.isAncestor(ancestor, descendant)) {
+					throw new dev.migration.VersionTableException(session.tables.version(), "The version table "
+							+ session.tables.version() + " holds " + ancestor + " and " + descendant + ", but "
+							+ ancestor + " is an ancestor of " + descendant
+							+ ", so it cannot be a current head (the table was edited by hand or by another tool). "
+							+ "Run 'stamp --purge' with the revision(s) the schema really is at");
+				}
+			}
+		}
 	}
 
 	private void checkChecksums(RevisionGraph graph, List<String> heads, Map<String, Row> applied) {

@@ -29,6 +29,16 @@ final class Offline {
 		Range range = Range.parse(targetOrRange);
 		RevisionGraph graph = migrator.graph();
 		List<String> from = start(migrator, graph, range.from());
+		if (range.from() != null) {
+			// 'newer:older' would otherwise render an empty script without a word
+			for (String to : graph.resolve(range.to(), from)) {
+				for (String each : from) {
+					if (graph.isAncestor(to, each)) {
+						throw new dev.migration.RevisionRangeException(targetOrRange, each, to, true);
+					}
+				}
+			}
+		}
 		MigrationPlan plan = graph.planUpgrade(from, range.to());
 		return render(migrator, plan, "upgrade " + StepRunner.heads(from) + " -> " + range.to());
 	}

@@ -64,8 +64,10 @@ final class Session implements AutoCloseable {
 			connection = dataSource.getConnection();
 		}
 		catch (SQLException ex) {
-			throw new MigrationException("Cannot connect to the database (" + dataSource + "): " + ex.getMessage()
-					+ ". Check migration.url, migration.user and migration.password, and that the database is up", ex);
+			String reason = String.valueOf(ex.getMessage()).strip();
+			throw new MigrationException("Cannot connect to the database (" + dataSource + "): " + reason
+					+ (reason.endsWith(".") ? "" : ".")
+					+ " Check migration.url, migration.user and migration.password, and that the database is up", ex);
 		}
 		try {
 			boolean autoCommit = connection.getAutoCommit();

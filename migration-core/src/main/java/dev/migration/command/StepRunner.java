@@ -311,6 +311,12 @@ final class StepRunner {
 				break;
 			}
 		}
+		if ("42501".equals(sqlState)) {
+			// PostgreSQL's insufficient_privilege: the script is fine, the user is not
+			remedy = remedy.replace("Fix the script and run the command again",
+					"The database user lacks a privilege the script needs: grant it, or run as a user that owns the "
+							+ "schema, and run the command again");
+		}
 		log.error("{}: failed in {}{}: {}", revision.id(), revision.location(),
 				(body.currentIndex > 0) ? " (statement " + body.currentIndex + ")" : "", message(ex));
 		return new MigrationFailedException(revision.id(), revision.location(), body.currentIndex, body.currentLine,

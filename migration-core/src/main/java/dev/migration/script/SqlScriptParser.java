@@ -176,6 +176,7 @@ final class SqlScriptParser {
 			p++;
 		}
 		if (p == from || p >= end || text.charAt(p) != ':') {
+			checkMissingColon(text, from, p, end, line);
 			// a free comment, not a 'key: value' line
 			return;
 		}
@@ -191,6 +192,27 @@ final class SqlScriptParser {
 		}
 		this.values[index] = text.substring(p + 1, end).strip();
 		this.valueLines[index] = line;
+	}
+
+	/**
+	 * {@code -- revises abc} reads as a free comment but was meant as a header: ignoring
+	 * it would silently turn the revision into a new root. ({@code migration} is exempt:
+	 * "-- Migration of ..." is an ordinary comment.)
+	 */
+	private void checkMissingColon(String text, int from, int p, int end, int line) {
+		String word = text.substring(from, p).toLowerCase(Locale.ROOT);
+		if (p == from || word.equals("migration") || !KEYS.contains(word)) {
+			return;
+		}
+		int q = p;
+		while (q < end && Chars.isBlank(text.charAt(q))) {
+			q++;
+		}
+		if (q < end && (q > p || text.charAt(q) == '=')) {
+			throw error(line,
+					"header '" + text.substring(from, p) + "' has no colon, so it would be ignored; write '-- " + word
+							+ ": " + text.substring((text.charAt(q) == '=') ? q + 1 : q, end).strip() + "'");
+		}
 	}
 
 	private @Nullable String value(String key) {
