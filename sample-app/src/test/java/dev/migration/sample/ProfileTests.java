@@ -47,7 +47,7 @@ class ProfileTests {
 					+ "migration.on-startup=upgrade).";
 			assertThat(output).contains("APPLICATION FAILED TO START")
 				.contains("Description:\n\nDatabase migration failed at startup:\n\n    Database (at e8c0a2b4d657) "
-						+ "does not match migration target 'heads': behind by 1 revision (pending: f3d5e7a9b168). "
+						+ "does not match migration target 'heads': behind by 2 revisions (pending: f3d5e7a9b168, c4f2f1574279). "
 						+ remedy + "\n\nAction:\n\n" + remedy + "\n");
 			assertThat(migrator.current()).containsExactly(SLUG_COLUMNS);
 		}

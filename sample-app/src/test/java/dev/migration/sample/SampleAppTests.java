@@ -142,7 +142,7 @@ abstract class SampleAppTests {
 		DocumentContext pending = JsonPath.parse(get("/actuator/metrics/migration.pending").getBody());
 		assertThat(pending.read("$.measurements[0].value", Double.class)).isZero();
 		DocumentContext applied = JsonPath.parse(get("/actuator/metrics/migration.applied").getBody());
-		assertThat(applied.read("$.measurements[0].value", Double.class)).isEqualTo(7.0);
+		assertThat(applied.read("$.measurements[0].value", Double.class)).isEqualTo(8.0);
 		DocumentContext runs = JsonPath
 			.parse(get("/actuator/metrics/migration.run?tag=direction:upgrade&tag=outcome:success").getBody());
 		assertThat(runs.read("$.measurements[?(@.statistic == 'COUNT')].value", List.class)).containsExactly(1.0);
