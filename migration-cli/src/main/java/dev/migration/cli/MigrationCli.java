@@ -20,12 +20,22 @@ import picocli.CommandLine.Spec;
 				+ "(the keys the Spring Boot starter binds), environment variables and flags.",
 		subcommands = { InitCommand.class, RevisionCommand.class, MergeCommand.class, UpgradeCommand.class,
 				DowngradeCommand.class, StampCommand.class, CurrentCommand.class, HistoryCommand.class,
-				HeadsCommand.class, BranchesCommand.class, ShowCommand.class, ValidateCommand.class,
+				HeadsCommand.class, BranchesCommand.class, ShowCommand.class, ValidateCommand.class, CheckCommand.class,
 				StatusCommand.class, CommandLine.HelpCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
-		exitCodeList = { "0:success", "1:the command failed (bad target, multiple heads, validation failed, "
-				+ "database unreachable...); the message says what to do", "2:invalid command line" })
+		exitCodeList = { "0:success (check: the database at head matches the models)",
+				"1:the command failed (bad target, multiple heads, validation failed, "
+						+ "database unreachable...; the message says what to do), or check found differences",
+				"2:invalid command line" })
 public final class MigrationCli implements Runnable {
+
+	static {
+		// Hibernate (autogenerate) logs through JBoss Logging, which picks JUL over slf4j
+		// without Logback; route it to slf4j so that it is quiet like the rest
+		if (System.getProperty("org.jboss.logging.provider") == null) {
+			System.setProperty("org.jboss.logging.provider", "slf4j");
+		}
+	}
 
 	private final Path workingDirectory;
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.migration.testing.DatabaseKind;
 import dev.migration.testing.TestDatabase;
 
-import static dev.migration.sample.SampleMigrationsTests.BACKFILL;
+import static dev.migration.sample.SampleMigrationsTests.PINNED;
 import static dev.migration.sample.SampleMigrationsTests.BASE;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,11 +41,11 @@ class MigrateOnlyIT {
 		String url = "jdbc:h2:file:" + this.temp.resolve("notes").toAbsolutePath();
 		Run run = runJar(MIGRATE_ONLY, "--spring.datasource.url=" + url);
 		assertThat(run.exitCode()).as(run.output()).isZero();
-		assertThat(run.output()).contains(BACKFILL + ": database migrated from base in 7 upgrade step(s)")
+		assertThat(run.output()).contains(PINNED + ": database migrated from base in 8 upgrade step(s)")
 			.contains("Migration finished and migration.exit-after-migrate is true: closing the application")
 			.doesNotContain("Tomcat started");
 		assertThat(TestDatabaseQueries.query(url, "sa", "", "SELECT version_num FROM migration_version"))
-			.containsExactly(List.of(BACKFILL));
+			.containsExactly(List.of(PINNED));
 	}
 
 	@Test
@@ -57,7 +57,7 @@ class MigrateOnlyIT {
 					db.password());
 			Run run = runJar(env, MIGRATE_ONLY, "--spring.profiles.active=postgres");
 			assertThat(run.exitCode()).as(run.output()).isZero();
-			assertThat(db.query("SELECT version_num FROM migration_version")).containsExactly(List.of(BACKFILL));
+			assertThat(db.query("SELECT version_num FROM migration_version")).containsExactly(List.of(PINNED));
 			assertThat(db.tables()).contains("notes", "note_tags", "note_audit");
 		}
 	}
@@ -78,7 +78,7 @@ class MigrateOnlyIT {
 			.contains("Revert the edit, or put the change in a new revision; or set migration.validate-checksums=false "
 					+ "to skip this check");
 		assertThat(TestDatabaseQueries.query(url, "sa", "", "SELECT version_num FROM migration_version"))
-			.containsExactly(List.of(BACKFILL));
+			.containsExactly(List.of(PINNED));
 	}
 
 	@Test
@@ -104,7 +104,7 @@ class MigrateOnlyIT {
 
 				-- +downgrade
 				DROP TABLE broken;
-				""".formatted(BACKFILL));
+				""".formatted(PINNED));
 		String url = "jdbc:h2:file:" + this.temp.resolve("notes").toAbsolutePath();
 		Run run = runJar(MIGRATE_ONLY, "--migration.locations=filesystem:" + scripts, "--spring.datasource.url=" + url);
 		assertThat(run.exitCode()).as(run.output()).isNotZero();
@@ -113,10 +113,10 @@ class MigrateOnlyIT {
 			// state
 			.contains("Revision 0badc0ffee00 (filesystem:" + scripts.resolve("0badc0ffee00_broken.sql"))
 			.contains("failed: Unknown data type: \"NOSUCHTYPE\"")
-			.contains("the version table still says " + BACKFILL)
+			.contains("the version table still says " + PINNED)
 			.contains("Fix the script and run the command again");
 		assertThat(TestDatabaseQueries.query(url, "sa", "", "SELECT version_num FROM migration_version"))
-			.containsExactly(List.of(BACKFILL));
+			.containsExactly(List.of(PINNED));
 	}
 
 	private Path copyOfTheSampleScripts() throws IOException {

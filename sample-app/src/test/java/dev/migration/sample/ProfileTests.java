@@ -22,6 +22,7 @@ import static dev.migration.sample.SampleMigrationsTests.AUDIT;
 import static dev.migration.sample.SampleMigrationsTests.BACKFILL;
 import static dev.migration.sample.SampleMigrationsTests.BASE;
 import static dev.migration.sample.SampleMigrationsTests.MERGE;
+import static dev.migration.sample.SampleMigrationsTests.PINNED;
 import static dev.migration.sample.SampleMigrationsTests.SLUG_COLUMNS;
 import static dev.migration.sample.SampleMigrationsTests.TAGS;
 import static dev.migration.sample.SampleMigrationsTests.migrator;
@@ -46,7 +47,7 @@ class ProfileTests {
 					+ "migration.on-startup=upgrade).";
 			assertThat(output).contains("APPLICATION FAILED TO START")
 				.contains("Description:\n\nDatabase migration failed at startup:\n\n    Database (at e8c0a2b4d657) "
-						+ "does not match migration target 'heads': behind by 1 revision (pending: f3d5e7a9b168). "
+						+ "does not match migration target 'heads': behind by 2 revisions (pending: f3d5e7a9b168, c4f2f1574279). "
 						+ remedy + "\n\nAction:\n\n" + remedy + "\n");
 			assertThat(migrator.current()).containsExactly(SLUG_COLUMNS);
 		}
@@ -59,7 +60,7 @@ class ProfileTests {
 			try (ConfigurableApplicationContext context = SampleAppRunner.start(db, "prod")) {
 				assertThat(context.isRunning()).isTrue();
 			}
-			assertThat(db.query("SELECT COUNT(*) FROM migration_history")).containsExactly(List.of("7"));
+			assertThat(db.query("SELECT COUNT(*) FROM migration_history")).containsExactly(List.of("8"));
 		}
 	}
 
@@ -79,9 +80,9 @@ class ProfileTests {
 					.read("$.contexts.notes.dataSources.dataSource.pending", List.class);
 				// in run order; which branch runs first is the engine's choice
 				assertThat(pending)
-					.containsExactlyInAnyOrder(BASE, ARCHIVED, AUDIT, TAGS, MERGE, SLUG_COLUMNS, BACKFILL)
+					.containsExactlyInAnyOrder(BASE, ARCHIVED, AUDIT, TAGS, MERGE, SLUG_COLUMNS, BACKFILL, PINNED)
 					.startsWith(BASE)
-					.endsWith(MERGE, SLUG_COLUMNS, BACKFILL);
+					.endsWith(MERGE, SLUG_COLUMNS, BACKFILL, PINNED);
 				assertThat(pending.indexOf(ARCHIVED)).isLessThan(pending.indexOf(AUDIT));
 			}
 		}
@@ -91,7 +92,7 @@ class ProfileTests {
 	void devProfileUpgradesToTheHead() {
 		try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
 			try (ConfigurableApplicationContext context = SampleAppRunner.start(db, "dev")) {
-				assertThat(db.query("SELECT version_num FROM migration_version")).containsExactly(List.of(BACKFILL));
+				assertThat(db.query("SELECT version_num FROM migration_version")).containsExactly(List.of(PINNED));
 			}
 		}
 	}

@@ -25,6 +25,7 @@ import static dev.migration.sample.SampleMigrationsTests.AUDIT;
 import static dev.migration.sample.SampleMigrationsTests.BACKFILL;
 import static dev.migration.sample.SampleMigrationsTests.BASE;
 import static dev.migration.sample.SampleMigrationsTests.MERGE;
+import static dev.migration.sample.SampleMigrationsTests.PINNED;
 import static dev.migration.sample.SampleMigrationsTests.SLUG_COLUMNS;
 import static dev.migration.sample.SampleMigrationsTests.TAGS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,13 +58,13 @@ abstract class SampleAppTests {
 		ResponseEntity<String> response = get("/actuator/migrations");
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		DocumentContext json = JsonPath.parse(response.getBody());
-		assertThat(json.read(REPORT + ".currentHeads", List.class)).containsExactly(BACKFILL);
-		assertThat(json.read(REPORT + ".graphHeads", List.class)).containsExactly(BACKFILL);
+		assertThat(json.read(REPORT + ".currentHeads", List.class)).containsExactly(PINNED);
+		assertThat(json.read(REPORT + ".graphHeads", List.class)).containsExactly(PINNED);
 		assertThat(json.read(REPORT + ".pending", List.class)).isEmpty();
 		List<Map<String, Object>> revisions = json.read(REPORT + ".revisions");
 		List<Object> ids = revisions.stream().map((revision) -> revision.get("id")).toList();
-		assertThat(ids).containsExactlyInAnyOrder(BACKFILL, SLUG_COLUMNS, MERGE, AUDIT, ARCHIVED, TAGS, BASE);
-		assertThat(ids).startsWith(BACKFILL, SLUG_COLUMNS, MERGE).endsWith(BASE);
+		assertThat(ids).containsExactlyInAnyOrder(PINNED, BACKFILL, SLUG_COLUMNS, MERGE, AUDIT, ARCHIVED, TAGS, BASE);
+		assertThat(ids).startsWith(PINNED, BACKFILL, SLUG_COLUMNS, MERGE).endsWith(BASE);
 		// newest first: every revision is listed before its parents
 		assertThat(revisions).allSatisfy((revision) -> assertThat((List<String>) revision.get("revises"))
 			.allSatisfy((parent) -> assertThat(ids.indexOf(parent)).isGreaterThan(ids.indexOf(revision.get("id")))));
@@ -82,13 +83,16 @@ abstract class SampleAppTests {
 		assertThat(revision(revisions, BACKFILL)).containsEntry("type", "JAVA")
 			.containsEntry("revises", List.of(SLUG_COLUMNS))
 			.containsEntry("message", "Backfill note slugs and word counts");
+		assertThat(revision(revisions, PINNED)).containsEntry("type", "SQL")
+			.containsEntry("revises", List.of(BACKFILL))
+			.containsEntry("message", "Add pinned flag to notes");
 		List<Map<String, Object>> history = json.read(REPORT + ".history");
 		assertThat(history).extracting((entry) -> entry.get("revision"))
-			.containsExactlyInAnyOrder(BASE, TAGS, ARCHIVED, AUDIT, MERGE, SLUG_COLUMNS, BACKFILL);
+			.containsExactlyInAnyOrder(BASE, TAGS, ARCHIVED, AUDIT, MERGE, SLUG_COLUMNS, BACKFILL, PINNED);
 		assertThat(history).allSatisfy(
 				(entry) -> assertThat(entry).containsEntry("direction", "UPGRADE").containsEntry("success", true));
 		assertThat(response.getBody()).doesNotContainIgnoringCase("password");
-		assertThat(database().query("SELECT version_num FROM migration_version")).containsExactly(List.of(BACKFILL));
+		assertThat(database().query("SELECT version_num FROM migration_version")).containsExactly(List.of(PINNED));
 	}
 
 	@Test
@@ -122,7 +126,7 @@ abstract class SampleAppTests {
 		assertThat(json.read("$.status", String.class)).isEqualTo("UP");
 		assertThat(json.read("$.components.migrations.status", String.class)).isEqualTo("UP");
 		assertThat(json.read("$.components.migrations.details.target", String.class)).isEqualTo("heads");
-		assertThat(json.read("$.components.migrations.details.currentHeads", List.class)).containsExactly(BACKFILL);
+		assertThat(json.read("$.components.migrations.details.currentHeads", List.class)).containsExactly(PINNED);
 		assertThat(json.read("$.components.migrations.details.pending", Integer.class)).isZero();
 		assertThat(json.read("$.components.db.status", String.class)).isEqualTo("UP");
 	}
@@ -138,7 +142,7 @@ abstract class SampleAppTests {
 		DocumentContext pending = JsonPath.parse(get("/actuator/metrics/migration.pending").getBody());
 		assertThat(pending.read("$.measurements[0].value", Double.class)).isZero();
 		DocumentContext applied = JsonPath.parse(get("/actuator/metrics/migration.applied").getBody());
-		assertThat(applied.read("$.measurements[0].value", Double.class)).isEqualTo(7.0);
+		assertThat(applied.read("$.measurements[0].value", Double.class)).isEqualTo(8.0);
 		DocumentContext runs = JsonPath
 			.parse(get("/actuator/metrics/migration.run?tag=direction:upgrade&tag=outcome:success").getBody());
 		assertThat(runs.read("$.measurements[?(@.statistic == 'COUNT')].value", List.class)).containsExactly(1.0);

@@ -1,0 +1,48 @@
+package dev.migration.cli;
+
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import dev.migration.autogenerate.Autogenerator;
+import dev.migration.autogenerate.CheckResult;
+
+/**
+ * {@code migration check}: whether the database at head matches the models. Exit code 0
+ * when it does, 1 with the list of differences: what CI runs.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true,
+		description = "Compare the database at head with the entities (--classpath, --entities) or a "
+				+ "desired-state --schema-sql; exit 1 listing the differences.")
+final class CheckCommand implements Callable<Integer> {
+
+	@Mixin
+	private ConnectionOptions connection;
+
+	@Mixin
+	private DesiredOptions desired;
+
+	@Override
+	public Integer call() {
+		try (DesiredOptions.Desired source = this.desired.open(this.connection.workingDirectory())) {
+			CheckResult result = new Autogenerator(this.connection.migrator()).check(source.source());
+			if (result.exitCode() == 0) {
+				this.connection.out().println("No differences: the database at head matches the models.");
+			}
+			else {
+				int count = result.differences().size();
+				this.connection.out()
+					.println("The database at head does not match the models (" + count + " difference"
+							+ ((count == 1) ? "" : "s") + "); write a revision for " + ((count == 1) ? "it" : "them")
+							+ " with 'migration revision --autogenerate -m \"...\"', review it and upgrade:");
+				for (String difference : result.differences()) {
+					this.connection.out().println("  - " + difference);
+				}
+			}
+			this.connection.out().flush();
+			return result.exitCode();
+		}
+	}
+
+}
