@@ -34,6 +34,12 @@ class ProjectScriptsTests {
 			folders = files.filter((path) -> path.toString().endsWith(".sql"))
 				.filter((path) -> !root.relativize(path).toString().contains("target"))
 				.filter((path) -> !root.relativize(path).startsWith("migration-reliability"))
+				// the sample's graph needs its Java revision, a Spring bean;
+				// SampleMigrationsTests
+				// runs those scripts up and down with it on H2, PostgreSQL and MariaDB
+				.filter((path) -> !root.relativize(path).startsWith("sample-app"))
+				// desired-state schemas for autogenerate are not migrations
+				.filter(ProjectScriptsTests::isMigrationScript)
 				.filter((path) -> path.toString().contains("/src/test/resources/")
 						|| path.toString().contains("/src/main/resources/"))
 				.map(Path::getParent)
@@ -50,6 +56,15 @@ class ProjectScriptsTests {
 		return tops.stream()
 			.flatMap((folder) -> Stream.of(DatabaseKind.values())
 				.map((kind) -> Arguments.of(root.relativize(folder).toString(), kind, folder)));
+	}
+
+	private static boolean isMigrationScript(Path path) {
+		try {
+			return Files.readString(path).contains("-- +upgrade");
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@ParameterizedTest(name = "{0} on {1}")
