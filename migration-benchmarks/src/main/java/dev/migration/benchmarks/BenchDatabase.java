@@ -1,6 +1,5 @@
 package dev.migration.benchmarks;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -10,9 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.logging.Logger;
 
 import javax.sql.DataSource;
+
+import dev.migration.sql.DriverDataSource;
 
 /**
  * One fresh, empty database for one contender and round: a new schema on PostgreSQL, a
@@ -189,66 +189,6 @@ final class BenchDatabase implements AutoCloseable {
 			catch (SQLException ex) {
 				return "unknown (" + ex.getMessage() + ")";
 			}
-		}
-
-	}
-
-	/** DriverManager behind the DataSource interface, no pooling. */
-	static final class DriverDataSource implements DataSource {
-
-		private final String url;
-
-		private final String user;
-
-		private final String password;
-
-		DriverDataSource(String url, String user, String password) {
-			this.url = url;
-			this.user = user;
-			this.password = password;
-		}
-
-		@Override
-		public Connection getConnection() throws SQLException {
-			return DriverManager.getConnection(this.url, this.user, this.password);
-		}
-
-		@Override
-		public Connection getConnection(String username, String password) throws SQLException {
-			return DriverManager.getConnection(this.url, username, password);
-		}
-
-		@Override
-		public PrintWriter getLogWriter() {
-			return null;
-		}
-
-		@Override
-		public void setLogWriter(PrintWriter out) {
-		}
-
-		@Override
-		public void setLoginTimeout(int seconds) {
-		}
-
-		@Override
-		public int getLoginTimeout() {
-			return 0;
-		}
-
-		@Override
-		public Logger getParentLogger() {
-			return Logger.getGlobal();
-		}
-
-		@Override
-		public <T> T unwrap(Class<T> iface) throws SQLException {
-			throw new SQLException("not a wrapper");
-		}
-
-		@Override
-		public boolean isWrapperFor(Class<?> iface) {
-			return false;
 		}
 
 	}

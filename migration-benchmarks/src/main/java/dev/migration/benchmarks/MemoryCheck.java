@@ -106,7 +106,7 @@ final class MemoryCheck {
 		BenchmarkHarness.quietLogging();
 		String password = System.getenv(PASSWORD_VARIABLE);
 		MigrationConfig config = MigrationConfig.builder()
-			.dataSource(new BenchDatabase.DriverDataSource(args[0], args[1], (password != null) ? password : ""))
+			.dataSource(new dev.migration.sql.DriverDataSource(args[0], args[1], (password != null) ? password : ""))
 			.locations("filesystem:" + args[2])
 			.build();
 		long start = System.nanoTime();
