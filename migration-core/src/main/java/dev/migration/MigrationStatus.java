@@ -18,10 +18,11 @@ import dev.migration.sql.Dialect;
  * them), followed by revisions the database knows but no script does
  * @param unknownRevisions revision ids in the version table that no script defines
  * @param changedChecksums applied revisions whose script changed since it was applied
+ * @param state the database's state the status reports, with its relation to the target
  */
 public record MigrationStatus(Dialect dialect, List<String> currentHeads, List<String> graphHeads, String target,
 		List<String> pending, List<RevisionStatus> revisions, List<String> unknownRevisions,
-		List<String> changedChecksums) {
+		List<String> changedChecksums, DatabaseState state) {
 
 	public MigrationStatus {
 		currentHeads = List.copyOf(currentHeads);

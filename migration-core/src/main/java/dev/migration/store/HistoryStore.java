@@ -128,53 +128,26 @@ public final class HistoryStore {
 	}
 
 	/**
-	 * For each revision, its newest successful upgrade or stamp: one query, for status
-	 * and checksum validation.
-	 * @param connection the connection
-	 * @return rows by revision; empty when the table does not exist
-	 * @throws SQLException from the database
-	 */
-	public Map<String, Row> lastApplied(Connection connection) throws SQLException {
-		String table = this.tables.history();
-		Map<String, Row> rows = new LinkedHashMap<>();
-		for (Row row : query(connection,
-				"SELECT " + COLUMNS + " FROM " + table + " WHERE id IN (SELECT MAX(id) FROM " + table
-						+ " WHERE success = TRUE AND direction IN ('UPGRADE', 'STAMP') GROUP BY revision) ORDER BY id",
-				0)) {
-			rows.put(row.revision(), row);
-		}
-		return rows;
-	}
-
-	/**
 	 * The newest row of all and, per revision, its newest successful upgrade or stamp, in
-	 * one query with only the columns a run's up-to-date check needs (id, revision,
-	 * direction, checksum, success, statements done): what a run reads before it decides
-	 * whether it needs the lock.
+	 * one query: what a run, {@code status} and {@code validate} read to judge the
+	 * database's state.
 	 * @param connection the connection, in auto-commit
-	 * @return the summary
-	 * @throws SQLException from the database, also when the table does not exist
+	 * @return the summary; empty when the table does not exist
+	 * @throws SQLException from the database
 	 */
 	public Summary summary(Connection connection) throws SQLException {
 		String table = this.tables.history();
-		String sql = "SELECT id, revision, direction, checksum, success, statements_done FROM " + table
-				+ " WHERE id IN (SELECT MAX(id) FROM " + table
-				+ " WHERE success = TRUE AND direction IN ('UPGRADE', 'STAMP') GROUP BY revision) OR id = (SELECT MAX(id) FROM "
-				+ table + ") ORDER BY id";
 		Map<String, Row> applied = new LinkedHashMap<>();
 		Row last = null;
-		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-			while (rs.next()) {
-				boolean success = rs.getBoolean(5);
-				Boolean outcome = rs.wasNull() ? null : success;
-				int done = rs.getInt(6);
-				Integer statementsDone = rs.wasNull() ? null : done;
-				Direction direction = Direction.valueOf(rs.getString(3));
-				last = new Row(rs.getLong(1), rs.getString(2), direction, null, rs.getString(4), null, null, null, null,
-						outcome, statementsDone, null, null);
-				if (Boolean.TRUE.equals(outcome) && (direction == Direction.UPGRADE || direction == Direction.STAMP)) {
-					applied.put(last.revision(), last);
-				}
+		for (Row row : query(connection,
+				"SELECT " + COLUMNS + " FROM " + table + " WHERE id IN (SELECT MAX(id) FROM " + table
+						+ " WHERE success = TRUE AND direction IN ('UPGRADE', 'STAMP') GROUP BY revision) OR id = "
+						+ "(SELECT MAX(id) FROM " + table + ") ORDER BY id",
+				0)) {
+			last = row;
+			if (Boolean.TRUE.equals(row.success())
+					&& (row.direction() == Direction.UPGRADE || row.direction() == Direction.STAMP)) {
+				applied.put(row.revision(), row);
 			}
 		}
 		return new Summary(last, applied);
@@ -183,7 +156,7 @@ public final class HistoryStore {
 	/**
 	 * What {@link #summary(Connection)} read.
 	 *
-	 * @param last the newest row (only the summary's columns), {@code null} when none
+	 * @param last the newest row, {@code null} when none
 	 * @param applied per revision, its newest successful upgrade or stamp
 	 */
 	public record Summary(@Nullable Row last, Map<String, Row> applied) {
@@ -195,16 +168,18 @@ public final class HistoryStore {
 	}
 
 	/**
-	 * The newest row of all, which tells whether the last run left a step half done.
-	 * @param connection the connection
-	 * @return the row, or {@code null} when there is none
+	 * Record that a {@code stamp} resolved a half-applied revision even though the
+	 * version table already said what the user stamped: the newest row is then complete,
+	 * so runs stop refusing.
+	 * @param sink where the write goes
+	 * @param incomplete the newest row, the half-applied step
+	 * @param user the database user
 	 * @throws SQLException from the database
 	 */
-	public @Nullable Row last(Connection connection) throws SQLException {
-		String table = this.tables.history();
-		List<Row> rows = query(connection,
-				"SELECT " + COLUMNS + " FROM " + table + " WHERE id = (SELECT MAX(id) FROM " + table + ")", 1);
-		return rows.isEmpty() ? null : rows.get(0);
+	public void recordResolution(SqlSink sink, Row incomplete, @Nullable String user) throws SQLException {
+		Instant now = Instant.now();
+		record(sink, new Row(0, incomplete.revision(), Direction.STAMP, incomplete.location(), null, now, now, 0L, user,
+				true, 0, 0, null));
 	}
 
 	private List<Row> query(Connection connection, String sql, int limit) throws SQLException {
