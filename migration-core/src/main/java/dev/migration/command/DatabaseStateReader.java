@@ -19,11 +19,11 @@ import dev.migration.HistoryEntry.Direction;
 import dev.migration.MigrationConfig;
 import dev.migration.Revision;
 import dev.migration.RevisionStatus.ChecksumStatus;
+import dev.migration.command.HistoryStore.Row;
+import dev.migration.command.HistoryStore.Summary;
 import dev.migration.graph.MigrationStep;
 import dev.migration.graph.RevisionGraph;
 import dev.migration.sql.Dialect;
-import dev.migration.store.HistoryStore.Row;
-import dev.migration.store.HistoryStore.Summary;
 
 /**
  * Judges the database's state from what two queries read (the version table and the

@@ -25,7 +25,6 @@ import dev.migration.graph.MigrationPlan;
 import dev.migration.graph.RevisionGraph;
 import dev.migration.lock.MigrationLock;
 import dev.migration.script.ScriptLoader;
-import dev.migration.store.HistoryStore;
 
 /**
  * The one entry point: the CLI, the Spring starter, the endpoint and the tests call these

@@ -13,26 +13,13 @@ import dev.migration.RevisionRangeException;
 import dev.migration.graph.MigrationPlan;
 import dev.migration.graph.RevisionGraph;
 import dev.migration.sql.Dialect;
-import dev.migration.sql.ScriptSink;
-import dev.migration.store.HeadTracker;
-import dev.migration.store.HistoryStore;
-import dev.migration.store.Tables;
 
 /**
  * Offline SQL: the same step runner as an online run, writing to a {@link ScriptSink}.
  * The start comes from the range ({@code from:to}), else from the database when one is
  * configured, else it is {@code base}.
  */
-final class OfflineSql {
-
-	private final RevisionGraph graph;
-
-	private final MigrationConfig config;
-
-	OfflineSql(RevisionGraph graph, MigrationConfig config) {
-		this.graph = graph;
-		this.config = config;
-	}
+record OfflineSql(RevisionGraph graph, MigrationConfig config) {
 
 	String upgrade(String targetOrRange) {
 		Range range = Range.parse(targetOrRange);

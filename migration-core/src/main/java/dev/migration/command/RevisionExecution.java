@@ -14,7 +14,6 @@ import dev.migration.Revision;
 import dev.migration.script.SqlMigration;
 import dev.migration.script.SqlStatement;
 import dev.migration.sql.Dialect;
-import dev.migration.sql.SqlSink;
 
 /**
  * Runs a revision's body through a sink, one statement at a time, keeping track of which

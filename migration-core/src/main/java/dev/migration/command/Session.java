@@ -12,10 +12,6 @@ import dev.migration.InvalidConfigurationException;
 import dev.migration.MigrationConfig;
 import dev.migration.MigrationException;
 import dev.migration.sql.Dialect;
-import dev.migration.sql.JdbcSink;
-import dev.migration.store.HeadTracker;
-import dev.migration.store.HistoryStore;
-import dev.migration.store.Tables;
 
 /**
  * One work connection and what hangs off it for the length of a command. The connection

@@ -19,24 +19,15 @@ import dev.migration.RevisionStatus.ChecksumStatus;
 import dev.migration.RevisionStatus.State;
 import dev.migration.UnknownDatabaseRevisionException;
 import dev.migration.ValidationReport;
+import dev.migration.command.HistoryStore.Row;
 import dev.migration.graph.RevisionGraph;
-import dev.migration.store.HistoryStore.Row;
 
 /**
  * Status and validation: reports the {@link DatabaseState} read with two queries (the
  * version table and one summary of the history table), no lock, nothing created. The
  * endpoint and the health check call this on every request.
  */
-final class StatusReader {
-
-	private final RevisionGraph graph;
-
-	private final MigrationConfig config;
-
-	StatusReader(RevisionGraph graph, MigrationConfig config) {
-		this.graph = graph;
-		this.config = config;
-	}
+record StatusReader(RevisionGraph graph, MigrationConfig config) {
 
 	private DatabaseStateReader.Reading read(@Nullable String target) {
 		return Session.read(this.config, "read the migration tables",
@@ -63,8 +54,7 @@ final class StatusReader {
 					finishedAt(row), duration(row), null, ChecksumStatus.NOT_APPLICABLE));
 		}
 		List<String> graphHeads = this.graph.heads().stream().map(Revision::id).toList();
-		return new MigrationStatus(reading.dialect(), state.currentHeads(), graphHeads, target, state.pending(),
-				revisions, state.unknownHeads(), state.changedRevisions(), state);
+		return new MigrationStatus(reading.dialect(), graphHeads, target, revisions, state);
 	}
 
 	private static @Nullable Instant finishedAt(@Nullable Row row) {

@@ -19,13 +19,10 @@ import dev.migration.MigrationListener;
 import dev.migration.MigrationResult;
 import dev.migration.Revision;
 import dev.migration.VersionTableException;
+import dev.migration.command.HistoryStore.Row;
 import dev.migration.graph.MigrationPlan;
 import dev.migration.graph.MigrationStep;
 import dev.migration.sql.Dialect;
-import dev.migration.sql.SqlSink;
-import dev.migration.store.HeadTracker;
-import dev.migration.store.HistoryStore;
-import dev.migration.store.HistoryStore.Row;
 
 /**
  * Runs (or, through a script sink, renders) a plan step by step. A step whose statements

@@ -1,16 +1,20 @@
-package dev.migration.sql;
+package dev.migration.command;
 
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
+
+import dev.migration.sql.Dialect;
 
 /**
  * The one place that decides between running SQL and printing it. Every statement of a
  * run goes here: script statements, what Java migrations execute, version-table writes
  * and history rows, so that offline mode prints exactly what an online run executes.
- * Internal to the engine: implementations are {@link JdbcSink} and {@link ScriptSink}.
+ * Implementations are {@link JdbcSink} and {@link ScriptSink}.
  */
-public interface SqlSink {
+interface SqlSink {
 
 	Dialect dialect();
 
@@ -29,20 +33,20 @@ public interface SqlSink {
 	/**
 	 * Run (or print) one statement taken verbatim from a script or a Java migration.
 	 * @param sql the statement without its delimiter
-	 * @throws java.sql.SQLException from the database
+	 * @throws SQLException from the database
 	 */
-	void execute(String sql) throws java.sql.SQLException;
+	void execute(String sql) throws SQLException;
 
 	/**
 	 * Run (or print) a parameterised statement of the engine's own (version and history
-	 * tables). Offline, parameters are rendered as literals, and an
-	 * {@link java.time.Instant} as the database's current time.
+	 * tables). Offline, parameters are rendered as literals, and an {@link Instant} as
+	 * the database's current time.
 	 * @param sql the statement with {@code ?} placeholders
 	 * @param params the values
 	 * @return the update count, or {@code -1} offline
-	 * @throws java.sql.SQLException from the database
+	 * @throws SQLException from the database
 	 */
-	int update(String sql, @Nullable Object... params) throws java.sql.SQLException;
+	int update(String sql, @Nullable Object... params) throws SQLException;
 
 	/**
 	 * A comment for offline SQL (online: nothing).
@@ -53,15 +57,15 @@ public interface SqlSink {
 	/**
 	 * Start a transaction (online: auto-commit off; offline: {@code BEGIN} where the
 	 * dialect has transactional DDL).
-	 * @throws java.sql.SQLException from the database
+	 * @throws SQLException from the database
 	 */
-	void begin() throws java.sql.SQLException;
+	void begin() throws SQLException;
 
 	/**
 	 * Commit the transaction begun with {@link #begin()} and return to auto-commit.
-	 * @throws java.sql.SQLException from the database
+	 * @throws SQLException from the database
 	 */
-	void commit() throws java.sql.SQLException;
+	void commit() throws SQLException;
 
 	/**
 	 * Roll back the current transaction, if any, and return to auto-commit. Never throws:

@@ -1,17 +1,19 @@
-package dev.migration.sql;
+package dev.migration.command;
 
 import java.sql.Connection;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.migration.sql.Dialect;
+
 /**
  * Renders offline SQL: each statement with the delimiter the database's own client
  * expects. PostgreSQL output runs in {@code psql} (dollar-quoted bodies need nothing
  * special); MySQL statements whose body contains {@code ;} (procedures, triggers) are
- * wrapped in {@code DELIMITER} lines. Internal to the engine.
+ * wrapped in {@code DELIMITER} lines.
  */
-public final class ScriptSink implements SqlSink {
+final class ScriptSink implements SqlSink {
 
 	private static final String MYSQL_BODY_DELIMITER = "//";
 
@@ -21,7 +23,7 @@ public final class ScriptSink implements SqlSink {
 
 	private boolean inTransaction;
 
-	public ScriptSink(Dialect dialect) {
+	ScriptSink(Dialect dialect) {
 		this.dialect = dialect;
 	}
 
@@ -145,7 +147,7 @@ public final class ScriptSink implements SqlSink {
 	 * The script so far.
 	 * @return the SQL text
 	 */
-	public String script() {
+	String script() {
 		return this.out.toString();
 	}
 

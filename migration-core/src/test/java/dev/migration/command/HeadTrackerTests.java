@@ -1,4 +1,4 @@
-package dev.migration.store;
+package dev.migration.command;
 
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -8,7 +8,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.migration.VersionTableException;
-import dev.migration.sql.JdbcSink;
 import dev.migration.testing.DatabaseKind;
 import dev.migration.testing.TestDatabase;
 

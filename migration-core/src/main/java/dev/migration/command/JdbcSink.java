@@ -1,4 +1,4 @@
-package dev.migration.sql;
+package dev.migration.command;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,10 +9,12 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.migration.sql.Dialect;
+
 /**
- * Executes on a JDBC connection. Internal to the engine.
+ * Executes on a JDBC connection.
  */
-public final class JdbcSink implements SqlSink {
+final class JdbcSink implements SqlSink {
 
 	private final Connection connection;
 
@@ -20,7 +22,7 @@ public final class JdbcSink implements SqlSink {
 
 	private boolean inTransaction;
 
-	public JdbcSink(Connection connection, Dialect dialect) {
+	JdbcSink(Connection connection, Dialect dialect) {
 		this.connection = connection;
 		this.dialect = dialect;
 	}
