@@ -14,22 +14,13 @@ import dev.migration.sql.Dialect;
 /**
  * Executes on a JDBC connection.
  */
-final class JdbcSink implements SqlSink {
+final class JdbcSink extends SqlSink {
 
 	private final Connection connection;
 
-	private final Dialect dialect;
-
-	private boolean inTransaction;
-
 	JdbcSink(Connection connection, Dialect dialect) {
+		super(dialect);
 		this.connection = connection;
-		this.dialect = dialect;
-	}
-
-	@Override
-	public Dialect dialect() {
-		return this.dialect;
 	}
 
 	@Override
@@ -115,11 +106,6 @@ final class JdbcSink implements SqlSink {
 		}
 		this.inTransaction = false;
 		return failure;
-	}
-
-	@Override
-	public boolean inTransaction() {
-		return this.inTransaction;
 	}
 
 }

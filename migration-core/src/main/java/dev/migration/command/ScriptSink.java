@@ -13,23 +13,14 @@ import dev.migration.sql.Dialect;
  * special); MySQL statements whose body contains {@code ;} (procedures, triggers) are
  * wrapped in {@code DELIMITER} lines.
  */
-final class ScriptSink implements SqlSink {
+final class ScriptSink extends SqlSink {
 
 	private static final String MYSQL_BODY_DELIMITER = "//";
 
-	private final Dialect dialect;
-
 	private final StringBuilder out = new StringBuilder();
 
-	private boolean inTransaction;
-
 	ScriptSink(Dialect dialect) {
-		this.dialect = dialect;
-	}
-
-	@Override
-	public Dialect dialect() {
-		return this.dialect;
+		super(dialect);
 	}
 
 	@Override
@@ -48,7 +39,7 @@ final class ScriptSink implements SqlSink {
 		while (text.endsWith(";")) {
 			text = text.substring(0, text.length() - 1).stripTrailing();
 		}
-		if (this.dialect == Dialect.MYSQL && text.contains(";")) {
+		if (dialect() == Dialect.MYSQL && text.contains(";")) {
 			this.out.append("DELIMITER ")
 				.append(MYSQL_BODY_DELIMITER)
 				.append('\n')
@@ -93,7 +84,7 @@ final class ScriptSink implements SqlSink {
 			return value.toString();
 		}
 		String text = value.toString().replace("'", "''");
-		if (this.dialect == Dialect.MYSQL) {
+		if (dialect() == Dialect.MYSQL) {
 			text = text.replace("\\", "\\\\");
 		}
 		return "'" + text + "'";
@@ -102,8 +93,7 @@ final class ScriptSink implements SqlSink {
 	private String currentTime() {
 		// sqlite-jdbc stores timestamps as epoch milliseconds; keep offline rows readable
 		// by the same code that reads online ones
-		return (this.dialect == Dialect.SQLITE) ? "(CAST(strftime('%s', 'now') AS INTEGER) * 1000)"
-				: "CURRENT_TIMESTAMP";
+		return (dialect() == Dialect.SQLITE) ? "(CAST(strftime('%s', 'now') AS INTEGER) * 1000)" : "CURRENT_TIMESTAMP";
 	}
 
 	@Override
@@ -129,18 +119,13 @@ final class ScriptSink implements SqlSink {
 
 	private boolean hasTransactionStatements() {
 		// H2 scripts run statement by statement in auto-commit; MySQL DDL commits anyway
-		return this.dialect == Dialect.POSTGRESQL || this.dialect == Dialect.SQLITE;
+		return dialect() == Dialect.POSTGRESQL || dialect() == Dialect.SQLITE;
 	}
 
 	@Override
 	public java.sql.@Nullable SQLException rollback() {
 		this.inTransaction = false;
 		return null;
-	}
-
-	@Override
-	public boolean inTransaction() {
-		return this.inTransaction;
 	}
 
 	/**

@@ -14,28 +14,39 @@ import dev.migration.sql.Dialect;
  * and history rows, so that offline mode prints exactly what an online run executes.
  * Implementations are {@link JdbcSink} and {@link ScriptSink}.
  */
-interface SqlSink {
+abstract class SqlSink {
 
-	Dialect dialect();
+	private final Dialect dialect;
+
+	/** Whether a transaction is open (online) or has been opened in the script. */
+	boolean inTransaction;
+
+	SqlSink(Dialect dialect) {
+		this.dialect = dialect;
+	}
+
+	final Dialect dialect() {
+		return this.dialect;
+	}
 
 	/**
 	 * Whether statements are printed rather than executed.
 	 * @return {@code true} for offline SQL
 	 */
-	boolean isOffline();
+	abstract boolean isOffline();
 
 	/**
 	 * The connection, online only.
 	 * @return the connection, {@code null} offline
 	 */
-	@Nullable Connection connection();
+	abstract @Nullable Connection connection();
 
 	/**
 	 * Run (or print) one statement taken verbatim from a script or a Java migration.
 	 * @param sql the statement without its delimiter
 	 * @throws SQLException from the database
 	 */
-	void execute(String sql) throws SQLException;
+	abstract void execute(String sql) throws SQLException;
 
 	/**
 	 * Run (or print) a parameterised statement of the engine's own (version and history
@@ -46,38 +57,40 @@ interface SqlSink {
 	 * @return the update count, or {@code -1} offline
 	 * @throws SQLException from the database
 	 */
-	int update(String sql, @Nullable Object... params) throws SQLException;
+	abstract int update(String sql, @Nullable Object... params) throws SQLException;
 
 	/**
 	 * A comment for offline SQL (online: nothing).
 	 * @param text the comment text, one line
 	 */
-	void comment(String text);
+	abstract void comment(String text);
 
 	/**
 	 * Start a transaction (online: auto-commit off; offline: {@code BEGIN} where the
 	 * dialect has transactional DDL).
 	 * @throws SQLException from the database
 	 */
-	void begin() throws SQLException;
+	abstract void begin() throws SQLException;
 
 	/**
 	 * Commit the transaction begun with {@link #begin()} and return to auto-commit.
 	 * @throws SQLException from the database
 	 */
-	void commit() throws SQLException;
+	abstract void commit() throws SQLException;
 
 	/**
 	 * Roll back the current transaction, if any, and return to auto-commit. Never throws:
 	 * it runs while another failure is being reported.
 	 * @return the rollback's own failure, if any
 	 */
-	java.sql.@Nullable SQLException rollback();
+	abstract @Nullable SQLException rollback();
 
 	/**
 	 * Whether a transaction begun with {@link #begin()} is open.
 	 * @return whether in a transaction
 	 */
-	boolean inTransaction();
+	final boolean inTransaction() {
+		return this.inTransaction;
+	}
 
 }
