@@ -123,7 +123,7 @@ final class Session implements AutoCloseable {
 				+ ". Check the connection and that the user may read and write the migration tables", ex);
 	}
 
-	static DataSource requireDataSource(MigrationConfig config) {
+	private static DataSource requireDataSource(MigrationConfig config) {
 		DataSource dataSource = config.dataSource();
 		if (dataSource == null) {
 			throw new InvalidConfigurationException("migration.url",
