@@ -11,7 +11,9 @@ final class Docs {
 	private Docs() {
 	}
 
-	/** A page of {@code docs/}, e.g. {@code cli.md}; the build sets the folder. */
+	/**
+	 * A page of {@code docs/}, e.g. {@code cli.md}; the build sets the folder for *IT.
+	 */
 	static Path page(String name) {
 		Path page = Path.of(System.getProperty("migration.docs", "../docs")).resolve(name).toAbsolutePath();
 		assertThat(page).as("documentation page").exists();
