@@ -34,9 +34,6 @@ public class RevisionMojo extends AbstractAutogenerateMojo {
 	@Parameter(property = "migration.directory")
 	File directory;
 
-	@Parameter(defaultValue = "${project.basedir}", readonly = true)
-	File basedir;
-
 	@Override
 	void run(ClassLoader projectLoader) throws MojoFailureException {
 		Autogenerator.Format format = this.sql ? Autogenerator.Format.SQL : Autogenerator.Format.JAVA;
