@@ -157,4 +157,36 @@ class AutogenerateCommandTests {
 				+ "--autogenerate; add --autogenerate, or leave them out for an empty revision\n");
 	}
 
+	@Test
+	void autogenerateTakesTheHeadBranchLabelDependsOnAndRevIdOptions() throws IOException {
+		run(0, "revision", "-m", "root", "--rev-id", "aaa001");
+		run(0, "upgrade");
+		schemaSql("CREATE TABLE customer (id BIGINT PRIMARY KEY);");
+		CliRunner.Result revision = run(0, "revision", "--autogenerate", "--sql", "--schema-sql", "schema.sql", "-m",
+				"other root", "--head", "base", "--branch-label", "other", "--depends-on", "aaa001", "--rev-id",
+				"bbb001");
+		assertThat(revision.out())
+			.startsWith("Generating db/migration/bbb001_other_root.sql ... done (revision " + "bbb001)\n");
+		String text = Files.readString(this.dir.resolve("db/migration/bbb001_other_root.sql"));
+		assertThat(text).startsWith("-- migration: other root\n-- revision: bbb001\n-- created: ")
+			.contains("\n-- branch-labels: other\n-- depends-on: aaa001\n\n-- +upgrade\n", "CREATE TABLE");
+		assertThat(run(0, "heads").out()).contains("aaa001 (head)", "bbb001 (other) (head)");
+	}
+
+	@Test
+	void autogenerateOnANonHeadNeedsSplice() throws IOException {
+		run(0, "revision", "-m", "root", "--rev-id", "aaa001");
+		run(0, "revision", "-m", "next", "--rev-id", "aaa002");
+		run(0, "upgrade");
+		schemaSql("CREATE TABLE customer (id BIGINT PRIMARY KEY);");
+		CliRunner.Result refused = run(1, "revision", "--autogenerate", "--sql", "--schema-sql", "schema.sql", "-m",
+				"branch", "--head", "aaa001");
+		assertThat(refused.err()).isEqualTo("Error: Revision aaa001 is not a head revision; pass --splice to start a "
+				+ "new branch from it, or --head with one of the heads (aaa002)\n");
+		run(0, "revision", "--autogenerate", "--sql", "--schema-sql", "schema.sql", "-m", "branch", "--head", "aaa001",
+				"--splice", "--rev-id", "ccc001");
+		assertThat(Files.readString(this.dir.resolve("db/migration/ccc001_branch.sql")))
+			.contains("-- revises: aaa001\n");
+	}
+
 }
