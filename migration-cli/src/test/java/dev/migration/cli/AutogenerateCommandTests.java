@@ -6,13 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import dev.migration.testing.DatabaseKind;
-import dev.migration.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,26 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code revision --autogenerate} and {@code check} in-process on H2, with entities
  * compiled at test time or a desired-state {@code schema.sql}.
  */
-class AutogenerateCommandTests {
-
-	@TempDir
-	Path dir;
-
-	private TestDatabase database;
-
-	private CliRunner cli;
-
-	@BeforeEach
-	void createProject() {
-		this.database = TestDatabase.create(DatabaseKind.H2);
-		Project.create(this.dir, this.database.url(), this.database.user(), this.database.password());
-		this.cli = new CliRunner(this.dir);
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.database.close();
-	}
+class AutogenerateCommandTests extends InProcessProject {
 
 	private CliRunner.Result run(int exitCode, String... args) {
 		CliRunner.Result result = this.cli.run(args);
