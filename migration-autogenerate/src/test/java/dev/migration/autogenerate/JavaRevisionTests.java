@@ -67,8 +67,12 @@ class JavaRevisionTests {
 
 	private static Path generate(MigrationConfig config, Path sources, Path classes, String message,
 			Class<?>... entities) {
-		Path file = new Autogenerator(new Migrator(config)).revision(message, DesiredSource.entities(List.of(entities)),
-				sources, Autogenerator.Format.JAVA, "gen");
+		Migrator migrator = new Migrator(config);
+		Path file = Path
+			.of(new RevisionAuthor(migrator.graph())
+				.write(RevisionSpec.onHead(message), sources.resolve("java/gen"), RevisionAuthor.Format.JAVA,
+						new Autogenerator(migrator).revisionBody(DesiredSource.entities(List.of(entities))))
+				.location());
 		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
 		int result = compiler.run(null, null, null, "-d", classes.toString(), "-cp",
 				System.getProperty("java.class.path"), file.toString());

@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
 import dev.migration.MigrationConfig;
 import dev.migration.MigrationListener;
 import dev.migration.MigrationException;
+import dev.migration.autoconfigure.MigrationSettings;
+import dev.migration.autoconfigure.MigrationSettingsLoader;
 import dev.migration.command.Migrator;
 import dev.migration.sql.Dialect;
 import dev.migration.sql.DriverDataSource;
@@ -63,7 +65,7 @@ public class ConnectionOptions {
 			description = "Dialect for --sql without a database: postgresql, mariadb, mysql, h2 or sqlite.")
 	private @Nullable Dialect dialect;
 
-	private @Nullable Settings settings;
+	private @Nullable MigrationSettings settings;
 
 	MigrationCli cli() {
 		return (MigrationCli) this.mixee.root().userObject();
@@ -81,7 +83,7 @@ public class ConnectionOptions {
 		return cli().workingDirectory();
 	}
 
-	Settings settings() {
+	MigrationSettings settings() {
 		if (this.settings == null) {
 			MigrationCli cli = cli();
 			Map<String, Object> flags = new LinkedHashMap<>();
@@ -94,8 +96,9 @@ public class ConnectionOptions {
 			}
 			Path configDir = (this.configDirectory != null) ? cli.workingDirectory().resolve(this.configDirectory)
 					: cli.workingDirectory();
-			Settings loaded = new SettingsLoader(cli.workingDirectory(), cli.environment()).load(configDir,
-					(this.profiles != null) ? this.profiles : List.of(), flags);
+			MigrationSettings loaded = new MigrationSettingsLoader(cli.workingDirectory(), cli.environment())
+				.readingClasspathFromSources()
+				.load(configDir, (this.profiles != null) ? this.profiles : List.of(), flags);
 			cli.secrets().add(loaded.password());
 			cli.secrets().add(this.password);
 			if (cli.isDebug()) {
@@ -126,7 +129,7 @@ public class ConnectionOptions {
 	 * @return the migrator
 	 */
 	Migrator migrator(MigrationListener listener) {
-		Settings settings = settings();
+		MigrationSettings settings = settings();
 		DriverDataSource dataSource = dataSource(settings);
 		checkConnection(dataSource, settings);
 		return new Migrator(config(settings, dataSource).toBuilder().listener(listener).build());
@@ -134,7 +137,7 @@ public class ConnectionOptions {
 
 	/** A migrator for the scripts alone; it has the database when one is configured. */
 	Migrator scriptsMigrator() {
-		Settings settings = settings();
+		MigrationSettings settings = settings();
 		return new Migrator(config(settings, (settings.url() != null) ? dataSource(settings) : null));
 	}
 
@@ -144,7 +147,7 @@ public class ConnectionOptions {
 	 * revision).
 	 */
 	Migrator offlineMigrator() {
-		Settings settings = settings();
+		MigrationSettings settings = settings();
 		if (this.dialect == null && settings.url() == null) {
 			throw new CliException("Offline mode (--sql) needs to know the database: pass --dialect "
 					+ "postgresql|mariadb|mysql|h2|sqlite, or a --url (or spring.datasource.url in application.yml)");
@@ -152,18 +155,17 @@ public class ConnectionOptions {
 		return new Migrator(config(settings, (settings.url() != null) ? dataSource(settings) : null));
 	}
 
-	private MigrationConfig config(Settings settings, @Nullable DriverDataSource dataSource) {
-		MigrationConfig.Builder builder = settings.properties().toConfig(MigrationConfig.builder());
-		return builder.locations(settings.locations()).dataSource(dataSource).dialect(this.dialect).build();
+	private MigrationConfig config(MigrationSettings settings, @Nullable DriverDataSource dataSource) {
+		return settings.configBuilder().dataSource(dataSource).dialect(this.dialect).build();
 	}
 
-	private DriverDataSource dataSource(Settings settings) {
+	private DriverDataSource dataSource(MigrationSettings settings) {
 		if (settings.url() == null || settings.url().isBlank()) {
 			throw new CliException("No database configured: pass --url (with --user and --password), or set "
 					+ "spring.datasource.url (or migration.url) in application.yml in " + configDirectory()
 					+ "; 'migration init' creates one for an embedded database");
 		}
-		DriverDataSource dataSource = new DriverDataSource(settings.url(), settings.user(), settings.password());
+		DriverDataSource dataSource = settings.dataSource(null);
 		dataSource.setLoginTimeout(LOGIN_TIMEOUT_SECONDS);
 		return dataSource;
 	}
@@ -173,7 +175,7 @@ public class ConnectionOptions {
 				: workingDirectory();
 	}
 
-	private void checkConnection(DriverDataSource dataSource, Settings settings) {
+	private void checkConnection(DriverDataSource dataSource, MigrationSettings settings) {
 		try (Connection connection = dataSource.getConnection()) {
 			// connected: the credentials and the server are fine
 		}

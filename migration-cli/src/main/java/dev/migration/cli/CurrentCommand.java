@@ -67,8 +67,8 @@ final class CurrentCommand implements Callable<Integer> {
 		}
 		this.connection.out().flush();
 		if (this.checkHeads && !atHeads) {
-			throw new CliException("The database is not at the head revision(s): it is at " + Progress.heads(current)
-					+ ", the scripts' heads are " + Progress.heads(heads) + "; run 'migration upgrade heads'");
+			throw new CliException("The database is not at the head revision(s): it is at " + RunReport.heads(current)
+					+ ", the scripts' heads are " + RunReport.heads(heads) + "; run 'migration upgrade heads'");
 		}
 		return 0;
 	}

@@ -1,11 +1,8 @@
 package dev.migration.cli;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.jspecify.annotations.Nullable;
@@ -15,7 +12,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import dev.migration.graph.RevisionGraph;
+import dev.migration.autogenerate.RevisionAuthor;
+import dev.migration.autogenerate.RevisionBody;
+import dev.migration.autogenerate.RevisionSpec;
 
 /**
  * {@code migration merge -m "..." heads}: a revision whose parents are the given
@@ -48,22 +47,10 @@ final class MergeCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		Path directory = Authoring.directory(this.connection, this.versionPath, false);
-		RevisionGraph graph = this.connection.scriptsMigrator().graph();
-		Set<String> parents = new LinkedHashSet<>();
-		for (String revision : this.revisions) {
-			parents.addAll(graph.resolve(revision, List.of()));
-		}
-		if (parents.size() < 2) {
-			throw new CliException("Nothing to merge: " + String.join(" ", this.revisions) + " resolves to "
-					+ (parents.isEmpty() ? "no revision" : "only " + parents.iterator().next())
-					+ "; a merge needs at least two revisions ('migration heads' lists them)");
-		}
-		Authoring.checkLabels(graph, this.branchLabels);
-		String id = Authoring.revisionId(graph, this.revId);
-		RevisionWriter.NewRevision revision = new RevisionWriter.NewRevision(id, this.message, new ArrayList<>(parents),
-				List.of(), this.branchLabels, Instant.now());
-		Path file = RevisionWriter.write(directory, revision, false);
-		Authoring.printGenerated(this.connection, file, id);
+		RevisionAuthor author = new RevisionAuthor(this.connection.scriptsMigrator().graph());
+		RevisionSpec spec = RevisionSpec.merge(this.message, this.revisions, this.branchLabels, this.revId);
+		Authoring.printGenerated(this.connection,
+				author.write(spec, directory, RevisionAuthor.Format.SQL, RevisionBody.EMPTY));
 		return 0;
 	}
 

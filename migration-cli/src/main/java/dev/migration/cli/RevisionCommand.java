@@ -1,12 +1,9 @@
 package dev.migration.cli;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,7 +13,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import dev.migration.autogenerate.Autogenerator;
-import dev.migration.graph.RevisionGraph;
+import dev.migration.autogenerate.RevisionAuthor;
+import dev.migration.autogenerate.RevisionBody;
+import dev.migration.autogenerate.RevisionSpec;
+import dev.migration.command.Migrator;
 
 /**
  * {@code migration revision -m "..."}: a new revision file on top of the current head.
@@ -27,8 +27,6 @@ import dev.migration.graph.RevisionGraph;
 						+ "or --schema-sql and write the difference, upgrade and downgrade (Java with op calls by "
 						+ "default, --sql for SQL)." })
 final class RevisionCommand implements Callable<Integer> {
-
-	private static final Pattern GENERATED_ID = Pattern.compile("R?([0-9a-f]{12})");
 
 	@Mixin
 	private ConnectionOptions connection;
@@ -71,58 +69,30 @@ final class RevisionCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		if (this.autogenerate) {
-			return autogenerate();
-		}
-		if (this.desired.isSet()) {
+		if (!this.autogenerate && this.desired.isSet()) {
 			throw new CliException("--classpath, --entities and --schema-sql give the models for --autogenerate; "
 					+ "add --autogenerate, or leave them out for an empty revision");
 		}
-		Path directory = Authoring.directory(this.connection, this.versionPath, this.format.java);
-		RevisionGraph graph = this.connection.scriptsMigrator().graph();
-		List<String> revises = Authoring.parents(graph, this.head, this.splice);
-		List<String> dependencies = Authoring.dependencies(graph, this.dependsOn);
-		Authoring.checkLabels(graph, this.branchLabels);
-		String id = Authoring.revisionId(graph, this.revId);
-		RevisionWriter.NewRevision revision = new RevisionWriter.NewRevision(id, this.message, revises, dependencies,
-				this.branchLabels, Instant.now());
-		Path file = RevisionWriter.write(directory, revision, this.format.java);
-		Authoring.printGenerated(this.connection, file, id);
-		return 0;
-	}
-
-	private int autogenerate() {
-		if (this.splice || !this.head.equals("head") || !this.branchLabels.isEmpty() || !this.dependsOn.isEmpty()
-				|| this.revId != null) {
-			throw new CliException("--autogenerate builds on the single head with a new id; --head, --splice, "
-					+ "--branch-label, --depends-on and --rev-id are for hand-written revisions");
-		}
-		boolean java = !this.format.sql;
+		boolean java = this.autogenerate ? !this.format.sql : this.format.java;
 		Path directory = Authoring.directory(this.connection, this.versionPath, java);
-		try (DesiredOptions.Desired source = this.desired.open(this.connection.workingDirectory())) {
-			Path file = new Autogenerator(this.connection.migrator()).revision(this.message, source.source(), directory,
-					java ? Autogenerator.Format.JAVA : Autogenerator.Format.SQL, java ? javaPackage(directory) : null);
-			Matcher id = GENERATED_ID.matcher(file.getFileName().toString());
-			Authoring.printGenerated(this.connection, file, id.lookingAt() ? id.group(1) : "?");
-			this.connection.out()
-				.println("Review it before 'migration upgrade': renames, check constraints, "
-						+ "triggers, views and functions are not detected.");
+		RevisionSpec spec = new RevisionSpec(this.message, List.of(this.head), this.splice, false, this.branchLabels,
+				this.dependsOn, this.revId);
+		RevisionAuthor.Format format = java ? RevisionAuthor.Format.JAVA : RevisionAuthor.Format.SQL;
+		if (!this.autogenerate) {
+			RevisionAuthor author = new RevisionAuthor(this.connection.scriptsMigrator().graph());
+			Authoring.printGenerated(this.connection, author.write(spec, directory, format, RevisionBody.EMPTY));
 			return 0;
 		}
-	}
-
-	/**
-	 * The package of a directory below {@code src/main/java} (or {@code src/test/java}).
-	 */
-	private static @Nullable String javaPackage(Path directory) {
-		List<String> names = new ArrayList<>();
-		directory.forEach((name) -> names.add(name.toString()));
-		for (int i = names.size() - 2; i > 0; i--) {
-			if (names.get(i).equals("java") && names.get(i - 1).matches("main|test")) {
-				return String.join(".", names.subList(i + 1, names.size()));
-			}
+		Migrator migrator = this.connection.migrator();
+		try (DesiredOptions.Desired source = this.desired.open(this.connection.workingDirectory())) {
+			RevisionBody body = new Autogenerator(migrator).revisionBody(source.source());
+			Authoring.printGenerated(this.connection,
+					new RevisionAuthor(migrator.graph()).write(spec, directory, format, body));
 		}
-		return null;
+		this.connection.out()
+			.println("Review it before 'migration upgrade': renames, check constraints, "
+					+ "triggers, views and functions are not detected.");
+		return 0;
 	}
 
 	/** {@code --sql} (the default) or {@code --java}. */

@@ -27,18 +27,15 @@ final class StampCommand implements Callable<Integer> {
 	@Option(names = "--purge", description = "Empty the version table first (for a table with unknown revisions).")
 	private boolean purge;
 
-	@Option(names = "--sql", description = "Print the SQL instead of running it.")
-	private boolean sql;
+	@Mixin
+	private SqlOption sql;
 
 	@Override
 	public Integer call() {
-		if (this.sql) {
-			this.connection.out().print(this.connection.offlineMigrator().stampSql(this.targets, this.purge));
-			this.connection.out().flush();
-			return 0;
+		if (!this.sql.printed(this.connection, (migrator) -> migrator.stampSql(this.targets, this.purge))) {
+			MigrationResult result = this.connection.migrator().stamp(this.targets, this.purge);
+			new RunReport(this.connection.out()).finish(result);
 		}
-		MigrationResult result = this.connection.migrator().stamp(this.targets, this.purge);
-		new Progress(this.connection.out()).finish(result);
 		return 0;
 	}
 

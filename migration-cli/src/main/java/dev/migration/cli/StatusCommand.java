@@ -41,8 +41,8 @@ final class StatusCommand implements Callable<Integer> {
 			out.println(Json.write(json(status)));
 		}
 		else {
-			out.println("Database: " + status.dialect() + ", at " + Progress.heads(status.currentHeads()));
-			out.println("Heads: " + Progress.heads(status.graphHeads()));
+			out.println("Database: " + status.dialect() + ", at " + RunReport.heads(status.currentHeads()));
+			out.println("Heads: " + RunReport.heads(status.graphHeads()));
 			out.println("Pending (" + status.target() + "): "
 					+ (status.pending().isEmpty() ? "none" : String.join(", ", status.pending())));
 			if (!status.unknownRevisions().isEmpty()) {
@@ -59,7 +59,7 @@ final class StatusCommand implements Callable<Integer> {
 				out.println(String
 					.format(Locale.ROOT, ROW, lower(revision.state()), revision.id(),
 							(revision.appliedAt() != null) ? revision.appliedAt().toString() : "",
-							(revision.duration() != null) ? Progress.seconds(revision.duration()) : "",
+							(revision.duration() != null) ? RunReport.seconds(revision.duration()) : "",
 							checksum(revision.checksumStatus()), revision.message())
 					.stripTrailing());
 			}

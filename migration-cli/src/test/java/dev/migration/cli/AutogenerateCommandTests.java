@@ -6,13 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import dev.migration.testing.DatabaseKind;
-import dev.migration.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,26 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code revision --autogenerate} and {@code check} in-process on H2, with entities
  * compiled at test time or a desired-state {@code schema.sql}.
  */
-class AutogenerateCommandTests {
-
-	@TempDir
-	Path dir;
-
-	private TestDatabase database;
-
-	private CliRunner cli;
-
-	@BeforeEach
-	void createProject() {
-		this.database = TestDatabase.create(DatabaseKind.H2);
-		Project.create(this.dir, this.database.url(), this.database.user(), this.database.password());
-		this.cli = new CliRunner(this.dir);
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.database.close();
-	}
+class AutogenerateCommandTests extends InProcessProject {
 
 	private CliRunner.Result run(int exitCode, String... args) {
 		CliRunner.Result result = this.cli.run(args);
@@ -155,6 +130,38 @@ class AutogenerateCommandTests {
 		CliRunner.Result result = run(1, "revision", "-m", "x", "--schema-sql", "schema.sql");
 		assertThat(result.err()).isEqualTo("Error: --classpath, --entities and --schema-sql give the models for "
 				+ "--autogenerate; add --autogenerate, or leave them out for an empty revision\n");
+	}
+
+	@Test
+	void autogenerateTakesTheHeadBranchLabelDependsOnAndRevIdOptions() throws IOException {
+		run(0, "revision", "-m", "root", "--rev-id", "aaa001");
+		run(0, "upgrade");
+		schemaSql("CREATE TABLE customer (id BIGINT PRIMARY KEY);");
+		CliRunner.Result revision = run(0, "revision", "--autogenerate", "--sql", "--schema-sql", "schema.sql", "-m",
+				"other root", "--head", "base", "--branch-label", "other", "--depends-on", "aaa001", "--rev-id",
+				"bbb001");
+		assertThat(revision.out())
+			.startsWith("Generating db/migration/bbb001_other_root.sql ... done (revision " + "bbb001)\n");
+		String text = Files.readString(this.dir.resolve("db/migration/bbb001_other_root.sql"));
+		assertThat(text).startsWith("-- migration: other root\n-- revision: bbb001\n-- created: ")
+			.contains("\n-- branch-labels: other\n-- depends-on: aaa001\n\n-- +upgrade\n", "CREATE TABLE");
+		assertThat(run(0, "heads").out()).contains("aaa001 (head)", "bbb001 (other) (head)");
+	}
+
+	@Test
+	void autogenerateOnANonHeadNeedsSplice() throws IOException {
+		run(0, "revision", "-m", "root", "--rev-id", "aaa001");
+		run(0, "revision", "-m", "next", "--rev-id", "aaa002");
+		run(0, "upgrade");
+		schemaSql("CREATE TABLE customer (id BIGINT PRIMARY KEY);");
+		CliRunner.Result refused = run(1, "revision", "--autogenerate", "--sql", "--schema-sql", "schema.sql", "-m",
+				"branch", "--head", "aaa001");
+		assertThat(refused.err()).isEqualTo("Error: Revision aaa001 is not a head revision; pass --splice to start a "
+				+ "new branch from it, or --head with one of the heads (aaa002)\n");
+		run(0, "revision", "--autogenerate", "--sql", "--schema-sql", "schema.sql", "-m", "branch", "--head", "aaa001",
+				"--splice", "--rev-id", "ccc001");
+		assertThat(Files.readString(this.dir.resolve("db/migration/ccc001_branch.sql")))
+			.contains("-- revises: aaa001\n");
 	}
 
 }

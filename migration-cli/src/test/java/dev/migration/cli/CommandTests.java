@@ -5,39 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import dev.migration.testing.DatabaseKind;
-import dev.migration.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every command in-process on an H2 database, output captured.
  */
-class CommandTests {
-
-	@TempDir
-	Path dir;
-
-	private TestDatabase database;
-
-	private CliRunner cli;
-
-	@BeforeEach
-	void createProject() {
-		this.database = TestDatabase.create(DatabaseKind.H2);
-		Project.create(this.dir, this.database.url(), this.database.user(), this.database.password());
-		this.cli = new CliRunner(this.dir);
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.database.close();
-	}
+class CommandTests extends InProcessProject {
 
 	private CliRunner.Result ok(String... args) {
 		CliRunner.Result result = this.cli.run(args);
@@ -54,15 +29,7 @@ class CommandTests {
 	}
 
 	private void revision(String id, String message, String... options) {
-		String[] args = new String[options.length + 5];
-		args[0] = "revision";
-		args[1] = "-m";
-		args[2] = message;
-		args[3] = "--rev-id";
-		args[4] = id;
-		System.arraycopy(options, 0, args, 5, options.length);
-		ok(args);
-		Project.fill(this.dir, id, "CREATE TABLE t_" + id + " (id INT PRIMARY KEY);", "DROP TABLE t_" + id + ";");
+		Project.revision(this.dir, this::ok, id, message, options);
 	}
 
 	/** a1 - b1 - b2 and a1 - c1 (feature), merged by m1. */

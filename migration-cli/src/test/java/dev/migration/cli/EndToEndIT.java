@@ -28,15 +28,7 @@ class EndToEndIT {
 	}
 
 	private void revision(String id, String message, String... options) {
-		String[] args = new String[options.length + 5];
-		args[0] = "revision";
-		args[1] = "-m";
-		args[2] = message;
-		args[3] = "--rev-id";
-		args[4] = id;
-		System.arraycopy(options, 0, args, 5, options.length);
-		ok(args);
-		Project.fill(this.dir, id, "CREATE TABLE t_" + id + " (id INT PRIMARY KEY);", "DROP TABLE t_" + id + ";");
+		Project.revision(this.dir, this::ok, id, message, options);
 	}
 
 	@ParameterizedTest

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -49,6 +50,22 @@ final class Project {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * {@code revision -m <message> --rev-id <id> [options]}, then one table created and
+	 * dropped in its sections.
+	 */
+	static void revision(Path dir, Consumer<String[]> cli, String id, String message, String... options) {
+		String[] args = new String[options.length + 5];
+		args[0] = "revision";
+		args[1] = "-m";
+		args[2] = message;
+		args[3] = "--rev-id";
+		args[4] = id;
+		System.arraycopy(options, 0, args, 5, options.length);
+		cli.accept(args);
+		fill(dir, id, "CREATE TABLE t_" + id + " (id INT PRIMARY KEY);", "DROP TABLE t_" + id + ";");
 	}
 
 	/** Put statements into the empty sections of a generated revision file. */

@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Assumptions;
 
 import dev.migration.sql.Dialect;
+import dev.migration.sql.DriverDataSource;
 
 /**
  * The one fixture that knows how to get each database. Every call to {@link #create}
@@ -205,7 +206,7 @@ public final class TestDatabase implements AutoCloseable {
 
 	/** A non-pooling DataSource on this database. */
 	public DataSource dataSource() {
-		return new SimpleDataSource(this.url, this.user, this.password);
+		return new DriverDataSource(this.url, this.user, this.password);
 	}
 
 	public Connection connect() throws SQLException {

@@ -1,12 +1,17 @@
 package dev.migration.maven;
 
 import java.io.File;
+import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import javax.sql.DataSource;
 
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -14,15 +19,17 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.jspecify.annotations.Nullable;
 
-import dev.migration.MigrationConfig;
 import dev.migration.MigrationException;
+import dev.migration.autoconfigure.MigrationSettings;
+import dev.migration.autoconfigure.MigrationSettingsLoader;
 import dev.migration.command.Migrator;
 
 /**
  * What every goal shares: the project's compiled classes and dependencies on a class
- * loader, and the settings from {@code -Dmigration.*}, else the project's
- * {@code application.yml}/{@code .properties} ({@code migration.*}, then
- * {@code spring.datasource.*}).
+ * loader, and the settings the starter would bind ({@code migration.*},
+ * {@code spring.datasource.*}) from the project's {@code application.yml} /
+ * {@code .properties}, its profiles ({@code -Dspring.profiles.active}), environment
+ * variables and {@code -D} properties, read by {@link MigrationSettingsLoader}.
  */
 abstract class AbstractMigrationMojo extends AbstractMojo {
 
@@ -32,8 +39,16 @@ abstract class AbstractMigrationMojo extends AbstractMojo {
 	@Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true)
 	File outputDirectory;
 
+	@Parameter(defaultValue = "${project.basedir}", readonly = true)
+	File basedir;
+
+	/** Where {@code application.yml} / {@code application.properties} are. */
 	@Parameter(defaultValue = "${project.basedir}/src/main/resources")
 	File resources;
+
+	/** {@code -D} properties: every {@code migration.*} and {@code spring.*} key. */
+	@Parameter(defaultValue = "${session.userProperties}", readonly = true)
+	Properties userProperties = new Properties();
 
 	/** JDBC URL; default {@code migration.url} or {@code spring.datasource.url}. */
 	@Parameter(property = "migration.url")
@@ -52,6 +67,10 @@ abstract class AbstractMigrationMojo extends AbstractMojo {
 	@Parameter(property = "migration.schema")
 	String schema;
 
+	Map<String, String> environment = System.getenv();
+
+	private @Nullable MigrationSettings settings;
+
 	@Override
 	public final void execute() throws MojoExecutionException, MojoFailureException {
 		ClassLoader previous = Thread.currentThread().getContextClassLoader();
@@ -62,7 +81,7 @@ abstract class AbstractMigrationMojo extends AbstractMojo {
 		catch (MigrationException ex) {
 			throw new MojoFailureException(ex.getMessage(), ex);
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			throw new MojoExecutionException(ex.getMessage(), ex);
 		}
 		finally {
@@ -89,36 +108,39 @@ abstract class AbstractMigrationMojo extends AbstractMojo {
 		return new URLClassLoader(urls.toArray(URL[]::new), getClass().getClassLoader());
 	}
 
+	MigrationSettings settings() {
+		if (this.settings == null) {
+			Map<String, Object> overrides = new LinkedHashMap<>();
+			this.userProperties.stringPropertyNames()
+				.stream()
+				.filter((name) -> name.startsWith("migration.") || name.startsWith("spring."))
+				.forEach((name) -> overrides.put(name, this.userProperties.getProperty(name)));
+			putIfSet(overrides, "migration.url", this.url);
+			putIfSet(overrides, "migration.user", this.user);
+			putIfSet(overrides, "migration.password", this.password);
+			putIfSet(overrides, "migration.locations", this.locations);
+			putIfSet(overrides, "migration.schema", this.schema);
+			File base = (this.basedir != null) ? this.basedir : new File(".");
+			this.settings = new MigrationSettingsLoader(base.toPath(), this.environment).load(this.resources.toPath(),
+					List.of(), overrides);
+		}
+		return this.settings;
+	}
+
+	private static void putIfSet(Map<String, Object> overrides, String name, @Nullable String value) {
+		if (value != null && !value.isBlank()) {
+			overrides.put(name, value);
+		}
+	}
+
 	Migrator migrator(ClassLoader projectLoader) throws MojoFailureException {
-		ProjectSettings settings = ProjectSettings.load(this.resources.toPath());
-		String jdbcUrl = first(this.url, settings.get("migration.url", "spring.datasource.url"));
-		if (jdbcUrl == null) {
+		MigrationSettings settings = settings();
+		DataSource dataSource = settings.dataSource(projectLoader);
+		if (dataSource == null) {
 			throw new MojoFailureException("No database: set migration.url (or spring.datasource.url) in "
 					+ "src/main/resources/application.yml, or pass -Dmigration.url=jdbc:...");
 		}
-		String jdbcUser = first(this.user, settings.get("migration.user", "spring.datasource.username"));
-		String jdbcPassword = first(this.password, settings.get("migration.password", "spring.datasource.password"));
-		String where = first(this.locations, settings.get("migration.locations"));
-		MigrationConfig.Builder builder = MigrationConfig.builder()
-			.dataSource(new ProjectDataSource(jdbcUrl, jdbcUser, jdbcPassword, projectLoader))
-			.classLoader(projectLoader)
-			.schema(first(this.schema, settings.get("migration.schema")));
-		if (where != null) {
-			builder.locations(Arrays.stream(where.split(",")).map(String::trim).toList());
-		}
-		String versionTable = settings.get("migration.version-table");
-		if (versionTable != null) {
-			builder.versionTable(versionTable);
-		}
-		String historyTable = settings.get("migration.history-table");
-		if (historyTable != null) {
-			builder.historyTable(historyTable);
-		}
-		return new Migrator(builder.build());
-	}
-
-	static @Nullable String first(@Nullable String value, @Nullable String fallback) {
-		return (value != null && !value.isBlank()) ? value : fallback;
+		return new Migrator(settings.configBuilder().dataSource(dataSource).classLoader(projectLoader).build());
 	}
 
 }

@@ -1,19 +1,29 @@
 package dev.migration.maven;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
+import dev.migration.Revision;
 import dev.migration.autogenerate.Autogenerator;
+import dev.migration.autogenerate.RevisionAuthor;
+import dev.migration.autogenerate.RevisionBody;
+import dev.migration.autogenerate.RevisionSpec;
+import dev.migration.command.Migrator;
 
 /**
  * {@code mvn migration:revision -Dmigration.message="..." [-Dmigration.autogenerate]
- * [-Dmigration.sql]}: a new revision after the current head; with autogenerate, holding
- * the difference between the database at head and the entities. Java revisions go to
+ * [-Dmigration.sql]}: a new revision after the current head (or
+ * {@code -Dmigration.head}); with autogenerate, holding the difference between the
+ * database at head and the entities. Java revisions go to
  * {@code src/main/java/db/migration}, SQL ones to
  * {@code src/main/resources/db/migration}.
  */
@@ -34,25 +44,46 @@ public class RevisionMojo extends AbstractAutogenerateMojo {
 	@Parameter(property = "migration.directory")
 	File directory;
 
-	@Parameter(defaultValue = "${project.basedir}", readonly = true)
-	File basedir;
+	/** Revision to build on: head, base, an id or {@code <label>@head}. */
+	@Parameter(property = "migration.head", defaultValue = "head")
+	String head = "head";
+
+	/** Whether {@code head} may be a revision that is not a head (a new branch). */
+	@Parameter(property = "migration.splice", defaultValue = "false")
+	boolean splice;
+
+	/** Labels for the branch this revision starts or continues. */
+	@Parameter(property = "migration.branchLabels")
+	List<String> branchLabels = new ArrayList<>();
+
+	/** Revisions this one depends on without being their child. */
+	@Parameter(property = "migration.dependsOn")
+	List<String> dependsOn = new ArrayList<>();
+
+	/** The id to use instead of 12 random hex characters. */
+	@Parameter(property = "migration.revId")
+	String revId;
 
 	@Override
 	void run(ClassLoader projectLoader) throws MojoFailureException {
-		Autogenerator.Format format = this.sql ? Autogenerator.Format.SQL : Autogenerator.Format.JAVA;
 		Path target = (this.directory != null) ? this.directory.toPath() : this.basedir.toPath()
 			.resolve(this.sql ? "src/main/resources/db/migration" : "src/main/java/db/migration");
 		try {
 			// a first revision: the location must exist before the graph is loaded
-			java.nio.file.Files.createDirectories(target);
+			Files.createDirectories(target);
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			throw new MojoFailureException("Cannot create " + target + ": " + ex.getMessage(), ex);
 		}
-		Autogenerator autogenerator = new Autogenerator(migrator(projectLoader));
-		Path file = autogenerator.revision(this.message, this.autogenerate ? desired(projectLoader) : null, target,
-				format, this.sql ? null : "db.migration");
-		getLog().info("Generated " + file + (this.autogenerate ? "; review it before running upgrade" : ""));
+		Migrator migrator = migrator(projectLoader);
+		RevisionBody body = this.autogenerate ? new Autogenerator(migrator).revisionBody(desired(projectLoader))
+				: RevisionBody.EMPTY;
+		RevisionSpec spec = new RevisionSpec(this.message, List.of(this.head), this.splice, false, this.branchLabels,
+				this.dependsOn, this.revId);
+		Revision revision = new RevisionAuthor(migrator.graph()).write(spec, target,
+				this.sql ? RevisionAuthor.Format.SQL : RevisionAuthor.Format.JAVA, body);
+		getLog().info("Generated " + revision.location() + " (revision " + revision.id() + ")"
+				+ (this.autogenerate ? "; review it before running upgrade" : ""));
 	}
 
 }

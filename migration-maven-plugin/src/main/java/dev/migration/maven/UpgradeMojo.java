@@ -7,17 +7,25 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 
 import dev.migration.MigrationResult;
 
-/** {@code mvn migration:upgrade [-Dmigration.target=heads]}. */
+/**
+ * {@code mvn migration:upgrade [-Dmigration.target=heads]}; the target defaults to
+ * {@code migration.target} in application.yml, as at the application's start.
+ */
 @Mojo(name = "upgrade", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class UpgradeMojo extends AbstractMigrationMojo {
 
-	@Parameter(property = "migration.target", defaultValue = "heads")
-	String target = "heads";
+	@Parameter(property = "migration.target")
+	String target;
 
 	@Override
 	void run(ClassLoader projectLoader) throws MojoFailureException {
-		MigrationResult result = migrator(projectLoader).upgrade(this.target);
-		getLog().info("upgrade " + this.target + ": " + result);
+		String where = target();
+		MigrationResult result = migrator(projectLoader).upgrade(where);
+		getLog().info("upgrade " + where + ": " + result);
+	}
+
+	String target() {
+		return (this.target != null && !this.target.isBlank()) ? this.target : settings().properties().getTarget();
 	}
 
 }

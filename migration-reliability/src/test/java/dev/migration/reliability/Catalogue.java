@@ -10,11 +10,11 @@ import java.util.function.Function;
 
 import dev.migration.MigrationConfig;
 import dev.migration.command.Migrator;
+import dev.migration.sql.DriverDataSource;
 import dev.migration.reliability.BadInputCatalogueTests.Breaker;
 import dev.migration.reliability.BadInputCatalogueTests.Case;
 import dev.migration.reliability.BadInputCatalogueTests.Fixture;
 import dev.migration.testing.DatabaseKind;
-import dev.migration.testing.SimpleDataSource;
 
 import static dev.migration.reliability.BadInputCatalogueTests.R1;
 import static dev.migration.reliability.BadInputCatalogueTests.R2;
@@ -58,7 +58,7 @@ final class Catalogue {
 
 	static Function<Fixture, Object> as(String user, String password) {
 		return (f) -> new Migrator(MigrationConfig.builder()
-			.dataSource(new SimpleDataSource(f.db().url(), user, password))
+			.dataSource(new DriverDataSource(f.db().url(), user, password))
 			.locations("filesystem:" + f.folder())
 			.lockTimeout(Duration.ofSeconds(5))
 			.build()).upgrade("heads");
@@ -238,15 +238,15 @@ final class Catalogue {
 			}
 		}, "Could not upgrade: (conn=N) INSERT command denied to user '{db}_ro'@'127.0.0.1' for table `{db}`.`migration_history` (SQL state 42000). Check the connection and that the user may read and write the migration tables"));
 		cases.add(new Case("unknown user on PostgreSQL", DatabaseKind.POSTGRESQL, none(), as("nobody_here", "wrong"),
-				"Cannot connect to the database (SimpleDataSource[jdbc:postgresql://127.0.0.1:5432/test?currentSchema={db}]): FATAL: role \"nobody_here\" does not exist. Check migration.url, migration.user and migration.password, and that the database is up"));
+				"Cannot connect to the database (DriverDataSource[jdbc:postgresql://127.0.0.1:5432/test?currentSchema={db}]): FATAL: role \"nobody_here\" does not exist. Check migration.url, migration.user and migration.password, and that the database is up"));
 		cases.add(new Case("unknown user on MariaDB", DatabaseKind.MARIADB, none(), as("nobody_here", "wrong"),
-				"Cannot connect to the database (SimpleDataSource[jdbc:mariadb://127.0.0.1:3306/{db}]): (conn=N) Access denied for user 'nobody_here'@'127.0.0.1' (using password: YES). Check migration.url, migration.user and migration.password, and that the database is up"));
+				"Cannot connect to the database (DriverDataSource[jdbc:mariadb://127.0.0.1:3306/{db}]): (conn=N) Access denied for user 'nobody_here'@'127.0.0.1' (using password: YES). Check migration.url, migration.user and migration.password, and that the database is up"));
 		cases.add(new Case("unreachable database", h2, none(),
 				(f) -> new Migrator(MigrationConfig.builder()
-					.dataSource(new SimpleDataSource("jdbc:postgresql://127.0.0.1:1/none", "u", "p"))
+					.dataSource(new DriverDataSource("jdbc:postgresql://127.0.0.1:1/none", "u", "p"))
 					.locations("filesystem:" + f.folder())
 					.build()).upgrade("heads"),
-				"Cannot connect to the database (SimpleDataSource[jdbc:postgresql://127.0.0.1:1/none]): Connection to 127.0.0.1:1 refused. Check that the hostname and port are correct and that the postmaster is accepting TCP/IP connections. Check migration.url, migration.user and migration.password, and that the database is up"));
+				"Cannot connect to the database (DriverDataSource[jdbc:postgresql://127.0.0.1:1/none]): Connection to 127.0.0.1:1 refused. Check that the hostname and port are correct and that the postmaster is accepting TCP/IP connections. Check migration.url, migration.user and migration.password, and that the database is up"));
 		return cases;
 	}
 

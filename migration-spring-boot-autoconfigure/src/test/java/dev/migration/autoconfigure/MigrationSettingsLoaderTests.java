@@ -1,4 +1,4 @@
-package dev.migration.cli;
+package dev.migration.autoconfigure;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,15 +16,16 @@ import dev.migration.InvalidConfigurationException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class SettingsLoaderTests {
+class MigrationSettingsLoaderTests {
 
 	@TempDir
 	Path dir;
 
 	private final Map<String, String> env = new HashMap<>();
 
-	private Settings load(List<String> profiles, Map<String, Object> flags) {
-		return new SettingsLoader(this.dir, this.env).load(this.dir, profiles, flags);
+	private MigrationSettings load(List<String> profiles, Map<String, Object> flags) {
+		return new MigrationSettingsLoader(this.dir, this.env).readingClasspathFromSources()
+			.load(this.dir, profiles, flags);
 	}
 
 	private void write(String name, String text) throws IOException {
@@ -39,6 +40,7 @@ class SettingsLoaderTests {
 				    url: jdbc:h2:file:./data/app
 				    username: sa
 				    password: secret
+				    driver-class-name: org.h2.Driver
 				migration:
 				  locations: filesystem:scripts, classpath:db/more
 				  schema: app
@@ -46,10 +48,11 @@ class SettingsLoaderTests {
 				  lock-timeout: 5
 				  validate-checksums: false
 				""");
-		Settings settings = load(List.of(), Map.of());
+		MigrationSettings settings = load(List.of(), Map.of());
 		assertThat(settings.url()).isEqualTo("jdbc:h2:file:./data/app");
 		assertThat(settings.user()).isEqualTo("sa");
 		assertThat(settings.password()).isEqualTo("secret");
+		assertThat(settings.driverClassName()).isEqualTo("org.h2.Driver");
 		assertThat(settings.locations()).containsExactly("filesystem:" + this.dir.resolve("scripts"),
 				"classpath:db/more");
 		assertThat(settings.properties().getSchema()).isEqualTo("app");
@@ -67,7 +70,7 @@ class SettingsLoaderTests {
 				migration.url=jdbc:h2:mem:migrations
 				migration.user=admin
 				""");
-		Settings settings = load(List.of(), Map.of());
+		MigrationSettings settings = load(List.of(), Map.of());
 		assertThat(settings.url()).isEqualTo("jdbc:h2:mem:migrations");
 		assertThat(settings.user()).isEqualTo("admin");
 	}
@@ -76,7 +79,7 @@ class SettingsLoaderTests {
 	void propertiesFileWinsOverYamlInTheSameDirectoryAsInBoot() throws IOException {
 		write("application.yml", "migration:\n  schema: from_yaml\n  version-table: yaml_versions\n");
 		write("application.properties", "migration.schema=from_properties\n");
-		Settings settings = load(List.of(), Map.of());
+		MigrationSettings settings = load(List.of(), Map.of());
 		assertThat(settings.properties().getSchema()).isEqualTo("from_properties");
 		assertThat(settings.properties().getVersionTable()).isEqualTo("yaml_versions");
 	}
@@ -87,7 +90,7 @@ class SettingsLoaderTests {
 				"migration:\n  schema: base\n  version-table: base_versions\n" + "  history-table: base_history\n");
 		write("application-prod.yml", "migration:\n  schema: prod\n  version-table: prod_versions\n");
 		write("application-eu.properties", "migration.schema=eu\n");
-		Settings settings = load(List.of("prod", "eu"), Map.of());
+		MigrationSettings settings = load(List.of("prod", "eu"), Map.of());
 		assertThat(settings.properties().getSchema()).isEqualTo("eu");
 		assertThat(settings.properties().getVersionTable()).isEqualTo("prod_versions");
 		assertThat(settings.properties().getHistoryTable()).isEqualTo("base_history");
@@ -106,7 +109,7 @@ class SettingsLoaderTests {
 		this.env.put("SPRING_DATASOURCE_URL", "jdbc:h2:mem:env");
 		this.env.put("MIGRATION_SCHEMA", "env");
 		this.env.put("MIGRATION_LOCATIONS", "filesystem:/a,filesystem:/b");
-		Settings settings = load(List.of(), Map.of());
+		MigrationSettings settings = load(List.of(), Map.of());
 		assertThat(settings.url()).isEqualTo("jdbc:h2:mem:env");
 		assertThat(settings.properties().getSchema()).isEqualTo("env");
 		assertThat(settings.locations()).containsExactly("filesystem:/a", "filesystem:/b");
@@ -116,7 +119,8 @@ class SettingsLoaderTests {
 	void flagsOverrideEnvironmentAndFiles() throws IOException {
 		write("application.yml", "migration:\n  schema: file\n");
 		this.env.put("MIGRATION_SCHEMA", "env");
-		Settings settings = load(List.of(), Map.of("migration.schema", "flag", "migration.url", "jdbc:h2:mem:flag"));
+		MigrationSettings settings = load(List.of(),
+				Map.of("migration.schema", "flag", "migration.url", "jdbc:h2:mem:flag"));
 		assertThat(settings.properties().getSchema()).isEqualTo("flag");
 		assertThat(settings.url()).isEqualTo("jdbc:h2:mem:flag");
 	}
@@ -131,7 +135,7 @@ class SettingsLoaderTests {
 	@Test
 	void classpathLocationOfABootProjectIsReadFromSrcMainResources() throws IOException {
 		Files.createDirectories(this.dir.resolve("src/main/resources/db/migration"));
-		Settings settings = load(List.of(), Map.of());
+		MigrationSettings settings = load(List.of(), Map.of());
 		assertThat(settings.locations())
 			.containsExactly("filesystem:" + this.dir.resolve("src/main/resources/db/migration"));
 	}
@@ -142,7 +146,15 @@ class SettingsLoaderTests {
 		assertThatExceptionOfType(InvalidConfigurationException.class).isThrownBy(() -> load(List.of(), Map.of()))
 			.withMessageStartingWith(
 					"Invalid configuration: '" + this.dir.resolve("application.yml") + "' cannot be read: ")
-			.withMessageEndingWith(". Fix the file or point --config-dir elsewhere");
+			.withMessageEndingWith(". Fix the file");
+	}
+
+	@Test
+	void classpathLocationStaysOnTheClasspathUnlessAskedToReadSources() throws IOException {
+		Files.createDirectories(this.dir.resolve("src/main/resources/db/migration"));
+		MigrationSettings settings = new MigrationSettingsLoader(this.dir, this.env).load(this.dir, List.of(),
+				Map.of());
+		assertThat(settings.locations()).containsExactly("classpath:db/migration");
 	}
 
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -11,6 +12,7 @@ import dev.migration.HistoryEntry.Direction;
 import dev.migration.MigrationListener;
 import dev.migration.MigrationResult;
 import dev.migration.Revision;
+import dev.migration.command.Migrator;
 import dev.migration.graph.RevisionGraph;
 
 /**
@@ -18,13 +20,13 @@ import dev.migration.graph.RevisionGraph;
  * as the revision has run, then a summary
  * ({@code Upgraded 3 revisions in 0.41 s; now at 1a2b3c4d5e6f}).
  */
-final class Progress implements MigrationListener {
+final class RunReport implements MigrationListener {
 
 	private final PrintWriter out;
 
 	private @Nullable RevisionGraph graph;
 
-	Progress(PrintWriter out) {
+	RunReport(PrintWriter out) {
 		this.out = out;
 	}
 
@@ -42,6 +44,19 @@ final class Progress implements MigrationListener {
 				: parents + " -> " + step.revision();
 		this.out.println(verb(direction) + " " + edge + ", " + step.message() + " (" + seconds(step.duration()) + ")");
 		this.out.flush();
+	}
+
+	/**
+	 * Run a command on the database, reporting each revision as it completes and then the
+	 * summary.
+	 * @param connection the command's connection options
+	 * @param command what to run
+	 */
+	static void run(ConnectionOptions connection, Function<Migrator, MigrationResult> command) {
+		RunReport report = new RunReport(connection.out());
+		Migrator migrator = connection.migrator(report);
+		report.graph(migrator.graph());
+		report.finish(command.apply(migrator));
 	}
 
 	void finish(MigrationResult result) {

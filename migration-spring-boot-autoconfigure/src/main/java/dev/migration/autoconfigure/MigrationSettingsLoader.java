@@ -1,4 +1,4 @@
-package dev.migration.cli;
+package dev.migration.autoconfigure;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,16 +26,19 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.FileSystemResource;
 
 import dev.migration.InvalidConfigurationException;
-import dev.migration.autoconfigure.MigrationProperties;
 
 /**
- * Reads settings the way a Spring Boot application does, with Boot's own loaders and
- * binder: {@code application.properties} / {@code .yml} / {@code .yaml}, then each
- * {@code --profile}'s {@code application-<profile>.*} (later profiles win), then
- * environment variables with Boot's relaxed names ({@code MIGRATION_LOCATIONS},
- * {@code SPRING_DATASOURCE_URL}), then flags.
+ * Reads {@code migration.*} and {@code spring.datasource.*} the way a Spring Boot
+ * application does, with Boot's own loaders and {@link Binder}, for the front ends that
+ * run without an application context (the CLI, the Maven plugin). Lowest precedence
+ * first: {@code application.properties} / {@code .yml} / {@code .yaml}, each active
+ * profile's {@code application-<profile>.*} (later profiles win), environment variables
+ * with Boot's relaxed names ({@code MIGRATION_LOCK_TIMEOUT},
+ * {@code SPRING_DATASOURCE_URL}), then the caller's overrides (flags, {@code -D}).
+ * {@code ${...}} placeholders resolve against all of them. The mapping to the core
+ * configuration is {@link MigrationProperties#toConfig}, as in the starter.
  */
-final class SettingsLoader {
+public final class MigrationSettingsLoader {
 
 	private static final List<String> EXTENSIONS = List.of("properties", "yml", "yaml");
 
@@ -43,22 +46,44 @@ final class SettingsLoader {
 
 	private final Map<String, String> environment;
 
-	SettingsLoader(Path workingDirectory, Map<String, String> environment) {
-		this.workingDirectory = workingDirectory;
-		this.environment = environment;
+	private final boolean classpathFromSources;
+
+	/**
+	 * A loader for a project.
+	 * @param workingDirectory what relative {@code filesystem:} locations are relative to
+	 * @param environment the environment variables to bind
+	 */
+	public MigrationSettingsLoader(Path workingDirectory, Map<String, String> environment) {
+		this(workingDirectory, environment, false);
+	}
+
+	private MigrationSettingsLoader(Path workingDirectory, Map<String, String> environment,
+			boolean classpathFromSources) {
+		this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+		this.environment = Map.copyOf(environment);
+		this.classpathFromSources = classpathFromSources;
+	}
+
+	/**
+	 * A loader that reads a {@code classpath:} location from the project's
+	 * {@code src/main/resources} when that directory exists (the CLI runs in a project's
+	 * directory, before it is built).
+	 * @return a new loader
+	 */
+	public MigrationSettingsLoader readingClasspathFromSources() {
+		return new MigrationSettingsLoader(this.workingDirectory, this.environment, true);
 	}
 
 	/**
 	 * Load the settings.
 	 * @param configDirectory where the application files are
-	 * @param profiles the profiles from the command line (else
-	 * {@code spring.profiles.active})
-	 * @param flags settings from flags, by property name, highest precedence
+	 * @param profiles the profiles to read (when empty, {@code spring.profiles.active})
+	 * @param overrides settings by property name, highest precedence
 	 * @return the settings
 	 */
-	Settings load(Path configDirectory, List<String> profiles, Map<String, Object> flags) {
+	public MigrationSettings load(Path configDirectory, List<String> profiles, Map<String, ?> overrides) {
 		MutablePropertySources sources = new MutablePropertySources();
-		sources.addLast(new MapPropertySource("commandLineFlags", new LinkedHashMap<>(flags)));
+		sources.addLast(new MapPropertySource("overrides", new LinkedHashMap<>(overrides)));
 		sources.addLast(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
 				new LinkedHashMap<>(this.environment)));
 		List<String> read = new ArrayList<>();
@@ -76,8 +101,9 @@ final class SettingsLoader {
 		String url = first(properties.getUrl(), binder, "spring.datasource.url");
 		String user = first(properties.getUser(), binder, "spring.datasource.username");
 		String password = first(properties.getPassword(), binder, "spring.datasource.password");
+		String driver = binder.bind("spring.datasource.driver-class-name", String.class).orElse(null);
 		List<String> locations = properties.getLocations().stream().map(this::resolveLocation).toList();
-		return new Settings(properties, url, user, password, locations, read);
+		return new MigrationSettings(properties, url, user, password, driver, locations, read);
 	}
 
 	private static List<String> activeProfiles(MutablePropertySources higher, List<PropertySource<?>> base) {
@@ -116,23 +142,22 @@ final class SettingsLoader {
 			}
 			catch (IOException | RuntimeException ex) {
 				throw new InvalidConfigurationException(file.toString(),
-						"cannot be read: " + ex.getMessage() + ". Fix the file or point --config-dir elsewhere");
+						"cannot be read: " + ex.getMessage() + ". Fix the file");
 			}
 		}
 		return result;
 	}
 
 	/**
-	 * Relative {@code filesystem:} locations are relative to the working directory; a
-	 * {@code classpath:} location of a Spring Boot project is read from its
-	 * {@code src/main/resources} when run in the project's directory.
+	 * Relative {@code filesystem:} locations are relative to the working directory; see
+	 * {@link #readingClasspathFromSources()} for {@code classpath:} ones.
 	 */
-	String resolveLocation(String location) {
+	private String resolveLocation(String location) {
 		if (location.startsWith("filesystem:")) {
 			Path path = Path.of(location.substring("filesystem:".length()));
 			return "filesystem:" + this.workingDirectory.resolve(path).normalize();
 		}
-		if (location.startsWith("classpath:")) {
+		if (this.classpathFromSources && location.startsWith("classpath:")) {
 			String path = location.substring("classpath:".length()).replaceFirst("^/+", "");
 			Path resources = this.workingDirectory.resolve("src/main/resources").resolve(path);
 			if (Files.isDirectory(resources)) {
