@@ -29,7 +29,7 @@ public class LintFailedException extends MigrationException {
 			.append((report.failing().size() == 1) ? "" : "s")
 			.append(" at or above '")
 			.append(report.failOn())
-			.append("' in the revisions about to run:");
+			.append("':");
 		for (LintFinding finding : report.failing()) {
 			message.append("\n  ").append(finding.revision()).append(": ").append(finding);
 		}

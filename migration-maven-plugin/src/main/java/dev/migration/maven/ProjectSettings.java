@@ -29,6 +29,20 @@ final class ProjectSettings {
 		this.values = values;
 	}
 
+	/**
+	 * The settings under a prefix, keyed by the rest of their name
+	 * ({@code migration.lint.rules.} gives {@code ban-drop-column -> off}).
+	 */
+	Map<String, String> under(String prefix) {
+		Map<String, String> found = new LinkedHashMap<>();
+		this.values.forEach((key, value) -> {
+			if (key.startsWith(prefix)) {
+				found.put(key.substring(prefix.length()), value);
+			}
+		});
+		return found;
+	}
+
 	static ProjectSettings load(Path resources) {
 		Map<String, String> values = new LinkedHashMap<>();
 		Path properties = resources.resolve("application.properties");

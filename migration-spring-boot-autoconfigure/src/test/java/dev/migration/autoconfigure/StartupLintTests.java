@@ -64,8 +64,8 @@ class StartupLintTests {
 				assertThat(context).hasFailed();
 				assertThat(context.getStartupFailure()).rootCause()
 					.isInstanceOf(LintFailedException.class)
-					.hasMessage("Lint found 1 problem at or above 'warning' in the revisions about to run:\n"
-							+ "  bbbbbbbbbbbb: filesystem:" + this.scripts
+					.hasMessage("Lint found 1 problem at or above 'warning':\n" + "  bbbbbbbbbbbb: filesystem:"
+							+ this.scripts
 							+ "/bbbbbbbbbbbb_index_name.sql:6: warning [require-concurrent-index-creation] builds "
 							+ "index 'ix_account_name' on 'account' under a SHARE lock, which blocks every write to "
 							+ "the table until the build ends. Fix: use CREATE INDEX CONCURRENTLY in a revision with "
