@@ -28,7 +28,7 @@ public final class MigrationsEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	MigrationsEndpoint migrationsEndpoint(ApplicationContext context, ObjectProvider<MigrationProperties> properties) {
 		MigrationProperties settings = properties.getIfAvailable();
-		return new MigrationsEndpoint(context, Targets.of(properties),
+		return new MigrationsEndpoint(context, ConfiguredTarget.of(properties),
 				(settings != null) ? settings.getLint().toLintConfig() : LintConfig.defaults());
 	}
 
