@@ -4,9 +4,12 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import dev.migration.autogenerate.Autogenerator;
 import dev.migration.autogenerate.CheckResult;
+import dev.migration.lint.LintFormat;
+import dev.migration.lint.LintReport;
 
 /**
  * {@code migration check}: whether the database at head matches the models. Exit code 0
@@ -22,6 +25,10 @@ final class CheckCommand implements Callable<Integer> {
 
 	@Mixin
 	private DesiredOptions desired;
+
+	@Option(names = "--lint", description = "Also lint the scripts (as 'migration lint'); its exit code wins when "
+			+ "it finds problems at or above migration.lint.fail-on.")
+	private boolean lint;
 
 	@Override
 	public Integer call() {
@@ -40,8 +47,14 @@ final class CheckCommand implements Callable<Integer> {
 					this.connection.out().println("  - " + difference);
 				}
 			}
+			int exitCode = result.exitCode();
+			if (this.lint) {
+				LintReport report = LintCommand.run(this.connection, null, null);
+				this.connection.out().print(LintFormat.TEXT.render(report));
+				exitCode = report.fails() ? LintCommand.exitCode(report) : exitCode;
+			}
 			this.connection.out().flush();
-			return result.exitCode();
+			return exitCode;
 		}
 	}
 

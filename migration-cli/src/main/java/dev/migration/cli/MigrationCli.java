@@ -21,12 +21,13 @@ import picocli.CommandLine.Spec;
 		subcommands = { InitCommand.class, RevisionCommand.class, MergeCommand.class, UpgradeCommand.class,
 				DowngradeCommand.class, StampCommand.class, CurrentCommand.class, HistoryCommand.class,
 				HeadsCommand.class, BranchesCommand.class, ShowCommand.class, ValidateCommand.class, CheckCommand.class,
-				StatusCommand.class, CommandLine.HelpCommand.class },
+				LintCommand.class, StatusCommand.class, CommandLine.HelpCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:success (check: the database at head matches the models)",
 				"1:the command failed (bad target, multiple heads, validation failed, "
 						+ "database unreachable...; the message says what to do), or check found differences",
-				"2:invalid command line" })
+				"2:invalid command line",
+				"3-5:lint (or check --lint) found problems at or above fail-on: 3 info, 4 warning, 5 error" })
 public final class MigrationCli implements Runnable {
 
 	static {

@@ -15,8 +15,13 @@ import org.springframework.context.ApplicationContext;
 
 import dev.migration.HistoryEntry;
 import dev.migration.MigrationStatus;
+import dev.migration.Revision;
 import dev.migration.RevisionStatus;
 import dev.migration.command.Migrator;
+import dev.migration.lint.LintConfig;
+import dev.migration.lint.LintFinding;
+import dev.migration.lint.LintReport;
+import dev.migration.lint.Linter;
 
 /**
  * {@code /actuator/migrations}: for each application context and each migrated
@@ -34,6 +39,8 @@ public class MigrationsEndpoint {
 
 	private final String target;
 
+	private final LintConfig lint;
+
 	/**
 	 * Create an endpoint.
 	 * @param context the context whose migrators (and whose ancestors' migrators) are
@@ -41,8 +48,20 @@ public class MigrationsEndpoint {
 	 * @param target the target identifier the status is computed against
 	 */
 	public MigrationsEndpoint(ApplicationContext context, String target) {
+		this(context, target, LintConfig.defaults());
+	}
+
+	/**
+	 * Create an endpoint whose revisions carry lint findings.
+	 * @param context the context whose migrators (and whose ancestors' migrators) are
+	 * described
+	 * @param target the target identifier the status is computed against
+	 * @param lint the {@code migration.lint.*} rules and severities
+	 */
+	public MigrationsEndpoint(ApplicationContext context, String target, LintConfig lint) {
 		this.context = context;
 		this.target = target;
+		this.lint = lint;
 	}
 
 	@ReadOperation
@@ -69,9 +88,10 @@ public class MigrationsEndpoint {
 	public @Nullable RevisionDescriptors revision(@Selector String revision) {
 		Map<String, RevisionDescriptor> found = new LinkedHashMap<>();
 		MigratorNames.of(this.context).forEach((name, migrator) -> {
-			for (RevisionStatus status : migrator.status(this.target).revisions()) {
-				if (status.id().equals(revision)) {
-					found.put(name, RevisionDescriptor.of(status));
+			MigrationStatus status = migrator.status(this.target);
+			for (RevisionStatus each : status.revisions()) {
+				if (each.id().equals(revision)) {
+					found.put(name, RevisionDescriptor.of(each, lint(migrator, status)));
 				}
 			}
 		});
@@ -80,10 +100,23 @@ public class MigrationsEndpoint {
 
 	private DataSourceMigrationsDescriptor describe(Migrator migrator) {
 		MigrationStatus status = migrator.status(this.target);
-		List<RevisionDescriptor> revisions = status.revisions().stream().map(RevisionDescriptor::of).toList();
+		LintReport lint = lint(migrator, status);
+		List<RevisionDescriptor> revisions = status.revisions()
+			.stream()
+			.map((revision) -> RevisionDescriptor.of(revision, lint))
+			.toList();
 		List<HistoryDescriptor> history = migrator.log(HISTORY_LIMIT).stream().map(HistoryDescriptor::of).toList();
 		return new DataSourceMigrationsDescriptor(status.dialect().name(), status.target(), status.currentHeads(),
 				status.graphHeads(), status.pending(), status.isUpToDate(), revisions, history);
+	}
+
+	/**
+	 * Lint every revision; pending ones know that what pending revisions before them
+	 * create is still empty here.
+	 */
+	private LintReport lint(Migrator migrator, MigrationStatus status) {
+		List<String> all = migrator.graph().revisions().stream().map(Revision::id).toList();
+		return new Linter(this.lint, status.dialect()).lint(migrator.graph(), all, status.pending());
 	}
 
 	private static @Nullable Long millis(@Nullable Duration duration) {
@@ -141,16 +174,38 @@ public class MigrationsEndpoint {
 	 * @param durationMs how long applying it took, in milliseconds
 	 * @param checksum the script's checksum now
 	 * @param checksumStatus {@code OK}, {@code CHANGED} or {@code NOT_APPLICABLE}
+	 * @param lint what {@code migration lint} finds in the revision's upgrade statements
+	 * (suppressed findings left out)
 	 */
 	public record RevisionDescriptor(String id, String message, List<String> revises, List<String> dependsOn,
 			List<String> branchLabels, @Nullable String type, @Nullable String location, String state,
-			@Nullable Instant appliedAt, @Nullable Long durationMs, @Nullable String checksum, String checksumStatus) {
+			@Nullable Instant appliedAt, @Nullable Long durationMs, @Nullable String checksum, String checksumStatus,
+			List<LintDescriptor> lint) {
 
-		static RevisionDescriptor of(RevisionStatus status) {
+		static RevisionDescriptor of(RevisionStatus status, LintReport lint) {
 			return new RevisionDescriptor(status.id(), status.message(), status.revises(), status.dependsOn(),
 					status.branchLabels(), (status.kind() != null) ? status.kind().name() : null, status.location(),
 					status.state().name(), status.appliedAt(), millis(status.duration()), status.checksum(),
-					status.checksumStatus().name());
+					status.checksumStatus().name(),
+					lint.findingsOf(status.id()).stream().map(LintDescriptor::of).toList());
+		}
+
+	}
+
+	/**
+	 * One lint finding.
+	 *
+	 * @param rule the rule, e.g. {@code require-concurrent-index-creation}
+	 * @param severity {@code info}, {@code warning} or {@code error}
+	 * @param line the line where the statement starts
+	 * @param message what the statement does and why it hurts
+	 * @param fix the safe rewrite
+	 */
+	public record LintDescriptor(String rule, String severity, int line, String message, String fix) {
+
+		static LintDescriptor of(LintFinding finding) {
+			return new LintDescriptor(finding.rule().id(), finding.severity().toString(), finding.line(),
+					finding.message(), finding.fix());
 		}
 
 	}

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import dev.migration.autoconfigure.MigrationAutoConfiguration;
 import dev.migration.autoconfigure.MigrationProperties;
 import dev.migration.command.Migrator;
+import dev.migration.lint.LintConfig;
 
 /**
  * The {@code migrations} endpoint, when Actuator is present and the endpoint is available
@@ -26,7 +27,9 @@ public final class MigrationsEndpointAutoConfiguration {
 	@ConditionalOnBean(Migrator.class)
 	@ConditionalOnMissingBean
 	MigrationsEndpoint migrationsEndpoint(ApplicationContext context, ObjectProvider<MigrationProperties> properties) {
-		return new MigrationsEndpoint(context, ConfiguredTarget.of(properties));
+		MigrationProperties settings = properties.getIfAvailable();
+		return new MigrationsEndpoint(context, ConfiguredTarget.of(properties),
+				(settings != null) ? settings.getLint().toLintConfig() : LintConfig.defaults());
 	}
 
 }

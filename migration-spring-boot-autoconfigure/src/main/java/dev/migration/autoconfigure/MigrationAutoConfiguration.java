@@ -110,8 +110,9 @@ public final class MigrationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MigrationInitializer migrationInitializer(Migrator migrator, MigrationStrategy strategy, MigrationRuns runs) {
-		return new MigrationInitializer(migrator, strategy, runs);
+	MigrationInitializer migrationInitializer(Migrator migrator, MigrationStrategy strategy, MigrationRuns runs,
+			MigrationProperties properties) {
+		return new MigrationInitializer(migrator, strategy, runs, properties);
 	}
 
 	@Bean

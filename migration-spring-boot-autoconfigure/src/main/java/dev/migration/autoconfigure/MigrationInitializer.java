@@ -2,6 +2,7 @@ package dev.migration.autoconfigure;
 
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,8 @@ public class MigrationInitializer implements InitializingBean {
 
 	private final MigrationRuns runs;
 
+	private final @Nullable StartupLint lint;
+
 	/**
 	 * Create an initializer.
 	 * @param migrator the migrator
@@ -32,13 +35,30 @@ public class MigrationInitializer implements InitializingBean {
 	 * @param runs where the run is recorded for metrics
 	 */
 	public MigrationInitializer(Migrator migrator, MigrationStrategy strategy, MigrationRuns runs) {
+		this(migrator, strategy, runs, null);
+	}
+
+	/**
+	 * Create an initializer that lints pending revisions first
+	 * ({@code migration.lint.on-startup}).
+	 * @param migrator the migrator
+	 * @param strategy what to do at startup
+	 * @param runs where the run is recorded for metrics
+	 * @param properties the settings whose {@code migration.lint.*} apply
+	 */
+	public MigrationInitializer(Migrator migrator, MigrationStrategy strategy, MigrationRuns runs,
+			@Nullable MigrationProperties properties) {
 		this.migrator = migrator;
 		this.strategy = strategy;
 		this.runs = runs;
+		this.lint = (properties != null) ? new StartupLint(properties) : null;
 	}
 
 	@Override
 	public void afterPropertiesSet() {
+		if (this.lint != null) {
+			this.lint.check(this.migrator);
+		}
 		MigrationResult result = this.runs.record(() -> this.strategy.migrate(this.migrator));
 		if (result != null && result.steps().isEmpty()) {
 			log.info("{}: database already at the target", MigrationValidationException.heads(result.toHeads()));

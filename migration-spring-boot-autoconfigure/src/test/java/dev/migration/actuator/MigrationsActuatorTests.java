@@ -1,10 +1,15 @@
 package dev.migration.actuator;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
@@ -15,8 +20,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.migration.actuator.MigrationsEndpoint.DataSourceMigrationsDescriptor;
+import dev.migration.actuator.MigrationsEndpoint.LintDescriptor;
 import dev.migration.actuator.MigrationsEndpoint.RevisionDescriptor;
 import dev.migration.autoconfigure.MigrationAutoConfiguration;
+import dev.migration.lint.LintRule;
 import dev.migration.testing.DatabaseKind;
 import dev.migration.testing.TestDatabase;
 
@@ -106,6 +113,36 @@ class MigrationsActuatorTests {
 				assertThat(dataSource.pending()).containsExactly("a1a1a1a1a1a1", "b2b2b2b2b2b2", "c3c3c3c3c3c3");
 				assertThat(dataSource.revisions()).extracting(RevisionDescriptor::state).containsOnly("PENDING");
 				assertThat(dataSource.upToDate()).isFalse();
+			});
+		}
+	}
+
+	@Test
+	void revisionsCarryTheirLintFindings(@TempDir Path scripts) throws IOException {
+		Files.writeString(scripts.resolve("aaaaaaaaaaaa_create_account.sql"), """
+				-- migration: Create account
+				-- revision: aaaaaaaaaaaa
+				-- revises:
+
+				-- +upgrade
+				CREATE TABLE account (id BIGINT PRIMARY KEY, name VARCHAR(100));
+				""");
+		Files.writeString(scripts.resolve("bbbbbbbbbbbb_rename_name.sql"), """
+				-- migration: Rename name
+				-- revision: bbbbbbbbbbbb
+				-- revises: aaaaaaaaaaaa
+
+				-- +upgrade
+				ALTER TABLE account RENAME COLUMN name TO full_name;
+				""");
+		try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
+			runner(db).withPropertyValues("migration.locations=filesystem:" + scripts).run((context) -> {
+				MigrationsEndpoint endpoint = context.getBean(MigrationsEndpoint.class);
+				RevisionDescriptor renamed = endpoint.revision("bbbbbbbbbbbb").dataSources().get("dataSource");
+				assertThat(renamed.lint()).containsExactly(new LintDescriptor("renaming-column", "warning", 6,
+						"renames column 'account.name' to 'full_name', which breaks code still using the old name",
+						LintRule.RENAMING_COLUMN.fix()));
+				assertThat(endpoint.revision("aaaaaaaaaaaa").dataSources().get("dataSource").lint()).isEmpty();
 			});
 		}
 	}

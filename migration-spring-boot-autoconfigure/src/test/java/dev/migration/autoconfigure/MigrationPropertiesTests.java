@@ -6,6 +6,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.migration.MigrationConfig;
+import dev.migration.lint.LintConfig;
+import dev.migration.lint.LintRule;
+import dev.migration.lint.Severity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +27,31 @@ class MigrationPropertiesTests {
 		assertThat(mapped.transactionPerMigration()).isEqualTo(core.transactionPerMigration()).isTrue();
 		assertThat(mapped.validateChecksums()).isEqualTo(core.validateChecksums()).isTrue();
 		assertThat(mapped.allowDowngrade()).isEqualTo(core.allowDowngrade()).isFalse();
+	}
+
+	@Test
+	void lintDefaultsWarnAtStartupAndMatchTheCore() {
+		MigrationProperties.Lint lint = new MigrationProperties().getLint();
+		assertThat(lint.getOnStartup()).isEqualTo(MigrationProperties.LintOnStartup.WARN);
+		assertThat(lint.getRules()).isEmpty();
+		assertThat(lint.getServer()).isNull();
+		LintConfig mapped = lint.toLintConfig();
+		LintConfig core = LintConfig.defaults();
+		assertThat(mapped.failOn()).isEqualTo(core.failOn()).isEqualTo(Severity.WARNING);
+		for (LintRule rule : LintRule.values()) {
+			assertThat(mapped.severity(rule)).isEqualTo(core.severity(rule));
+		}
+	}
+
+	@Test
+	void lintRulesMapToTheCore() {
+		MigrationProperties.Lint lint = new MigrationProperties().getLint();
+		lint.setRules(java.util.Map.of("ban-drop-column", "error", "prefer-bigint-over-int", "off"));
+		lint.setFailOn("none");
+		LintConfig config = lint.toLintConfig();
+		assertThat(config.severity(LintRule.BAN_DROP_COLUMN)).isEqualTo(Severity.ERROR);
+		assertThat(config.severity(LintRule.PREFER_BIGINT_OVER_INT)).isNull();
+		assertThat(config.failOn()).isNull();
 	}
 
 	@Test
