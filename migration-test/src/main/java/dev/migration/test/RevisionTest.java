@@ -12,6 +12,8 @@ import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
@@ -26,7 +28,7 @@ import dev.migration.command.Migrator;
  * the method, and the version table put back.
  */
 final class RevisionTest implements TestTemplateInvocationContext, BeforeTestExecutionCallback,
-		AfterTestExecutionCallback, ParameterResolver {
+		AfterTestExecutionCallback, ParameterResolver, InvocationInterceptor {
 
 	private final String target;
 
@@ -35,6 +37,8 @@ final class RevisionTest implements TestTemplateInvocationContext, BeforeTestExe
 	private MigrationTester tester;
 
 	private Arguments arguments;
+
+	private Revision revision;
 
 	RevisionTest(String target, MigrationTestExtension extension) {
 		this.target = target;
@@ -56,6 +60,7 @@ final class RevisionTest implements TestTemplateInvocationContext, BeforeTestExe
 		MigrationChecks checks = this.extension.checks(context);
 		Migrator migrator = checks.migrator();
 		Revision revision = migrator.graph().get(id(migrator, this.target, context.getRequiredTestMethod()));
+		this.revision = revision;
 		this.tester = checks.tester();
 		this.arguments = new Arguments(migrator.config().dataSource());
 		if (revision.revises().isEmpty()) {
@@ -72,6 +77,21 @@ final class RevisionTest implements TestTemplateInvocationContext, BeforeTestExe
 			before.close();
 		}
 		this.tester.upgradeTo(revision.id());
+	}
+
+	/** The method's own failure, told with the revision it ran after. */
+	@Override
+	public void interceptTestTemplateMethod(Invocation<Void> invocation,
+			ReflectiveInvocationContext<Method> invocationContext, ExtensionContext context) throws Throwable {
+		try {
+			invocation.proceed();
+		}
+		catch (Exception | AssertionError ex) {
+			throw new MigrationCheckFailure("data migration", this.revision.id(), "upgrade",
+					"Data check after the upgrade to " + Revisions.describe(this.revision) + " failed: "
+							+ ex.getMessage(),
+					List.of(), ex);
+		}
 	}
 
 	@Override
