@@ -249,15 +249,49 @@ public final class MigrationChecks {
 	 * @return the tests
 	 */
 	public Stream<DynamicNode> dynamicTests() {
+		return this.models.isEmpty()
+				? dynamicTests(Check.SINGLE_HEAD, Check.UPGRADE_ONE_BY_ONE, Check.STAIRWAY, Check.OFFLINE_SQL)
+				: dynamicTests(Check.values());
+	}
+
+	/**
+	 * Some checks as dynamic tests, in the order given.
+	 * @param checks the checks
+	 * @return the tests
+	 */
+	public Stream<DynamicNode> dynamicTests(Check... checks) {
 		List<DynamicNode> nodes = new ArrayList<>();
-		nodes.add(DynamicTest.dynamicTest("single head", this::singleHead));
-		nodes.add(walk("upgrade one by one", new Stairway(migrator(), false)));
-		nodes.add(walk("stairway", new Stairway(migrator(), true)));
-		if (!this.models.isEmpty()) {
-			nodes.add(DynamicTest.dynamicTest("models match " + this.models.describe(), this::modelsMatch));
+		for (Check check : checks) {
+			nodes.add(switch (check) {
+				case SINGLE_HEAD -> DynamicTest.dynamicTest("single head", this::singleHead);
+				case UPGRADE_ONE_BY_ONE -> walk("upgrade one by one", new Stairway(migrator(), false));
+				case STAIRWAY -> walk("stairway", new Stairway(migrator(), true));
+				case MODELS_MATCH ->
+					DynamicTest.dynamicTest("models match " + this.models.describe(), this::modelsMatch);
+				case OFFLINE_SQL -> DynamicTest.dynamicTest("offline SQL matches", this::offlineSqlMatches);
+			});
 		}
-		nodes.add(DynamicTest.dynamicTest("offline SQL matches", this::offlineSqlMatches));
 		return nodes.stream();
+	}
+
+	/** The built-in checks, for {@link #dynamicTests(Check...)}. */
+	public enum Check {
+
+		/** {@link #singleHead()}. */
+		SINGLE_HEAD,
+
+		/** {@link #upgradeOneByOne()}. */
+		UPGRADE_ONE_BY_ONE,
+
+		/** {@link #stairway()}. */
+		STAIRWAY,
+
+		/** {@link #modelsMatch()}. */
+		MODELS_MATCH,
+
+		/** {@link #offlineSqlMatches()}. */
+		OFFLINE_SQL
+
 	}
 
 	private DynamicContainer walk(String name, Stairway stairway) {
