@@ -31,6 +31,7 @@ final class ModelsCheck {
 
 	static void check(Migrator migrator, Models models) {
 		List<String> initial = migrator.current();
+		Throwable failure = null;
 		try {
 			migrator.upgrade("heads");
 			CheckResult result = new Autogenerator(migrator).check(source(models, migrator.config().classLoader()));
@@ -45,11 +46,16 @@ final class ModelsCheck {
 			}
 		}
 		catch (MigrationException ex) {
-			throw new MigrationCheckFailure("models match", null, "upgrade",
+			failure = new MigrationCheckFailure("models match", null, "upgrade",
 					"Cannot compare " + models.describe() + " with the migrations: " + ex.getMessage(), List.of(), ex);
+			throw (MigrationCheckFailure) failure;
+		}
+		catch (RuntimeException | Error ex) {
+			failure = ex;
+			throw ex;
 		}
 		finally {
-			Revisions.restore(migrator, initial);
+			Revisions.restore(migrator, initial, failure);
 		}
 	}
 

@@ -28,6 +28,7 @@ final class OfflineCheck {
 	static void check(Migrator migrator) {
 		MigrationConfig config = migrator.config();
 		List<String> initial = migrator.current();
+		Throwable failure = null;
 		try {
 			migrator.upgrade("heads");
 			CatalogSnapshot online = CatalogSnapshot.read(config);
@@ -56,11 +57,16 @@ final class OfflineCheck {
 			}
 		}
 		catch (MigrationException ex) {
-			throw new MigrationCheckFailure(CHECK, null, null, "The offline SQL check failed: " + ex.getMessage(),
+			failure = new MigrationCheckFailure(CHECK, null, null, "The offline SQL check failed: " + ex.getMessage(),
 					List.of(), ex);
+			throw (MigrationCheckFailure) failure;
+		}
+		catch (RuntimeException | Error ex) {
+			failure = ex;
+			throw ex;
 		}
 		finally {
-			Revisions.restore(migrator, initial);
+			Revisions.restore(migrator, initial, failure);
 		}
 	}
 

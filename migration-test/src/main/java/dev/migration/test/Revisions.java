@@ -3,6 +3,8 @@ package dev.migration.test;
 import java.util.HashSet;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migration.MigrationException;
 import dev.migration.Revision;
 import dev.migration.command.Migrator;
@@ -64,6 +66,24 @@ final class Revisions {
 		}
 		else {
 			migrator.upgrade(target);
+		}
+	}
+
+	/**
+	 * Back to the version table a check started from, after the check ended with
+	 * {@code failure} ({@code null} when it passed): a failed restore then only adds to
+	 * that failure instead of hiding it (a revision the check found broken often cannot
+	 * go back cleanly either).
+	 */
+	static void restore(Migrator migrator, List<String> initial, @Nullable Throwable failure) {
+		try {
+			restore(migrator, initial);
+		}
+		catch (RuntimeException ex) {
+			if (failure == null) {
+				throw ex;
+			}
+			failure.addSuppressed(ex);
 		}
 	}
 

@@ -39,14 +39,19 @@ final class Stairway {
 
 	void run() {
 		begin();
+		Throwable failure = null;
 		try {
 			List<Revision> revisions = revisions();
 			for (int i = 0; i < revisions.size(); i++) {
 				step(revisions.get(i), i + 1, revisions.size());
 			}
 		}
+		catch (RuntimeException | Error ex) {
+			failure = ex;
+			throw ex;
+		}
 		finally {
-			end();
+			Revisions.restore(this.migrator, this.initial, failure);
 		}
 	}
 

@@ -15,6 +15,10 @@ final class Fixtures {
 
 	static final String LOSSY = "classpath:dev/migration/test/fixtures/lossy";
 
+	static final String FORGOTTEN_VIEW = "classpath:dev/migration/test/fixtures/objects";
+
+	static final String FORGOTTEN_ROUTINES = "classpath:dev/migration/test/fixtures/pgobjects";
+
 	private Fixtures() {
 	}
 
