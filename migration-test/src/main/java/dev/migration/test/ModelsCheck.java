@@ -30,33 +30,24 @@ final class ModelsCheck {
 	}
 
 	static void check(Migrator migrator, Models models) {
-		List<String> initial = migrator.current();
-		Throwable failure = null;
-		try {
-			migrator.upgrade("heads");
-			CheckResult result = new Autogenerator(migrator).check(source(models, migrator.config().classLoader()));
-			if (result.exitCode() != 0) {
-				throw new MigrationCheckFailure("models match", null, "upgrade",
-						"The migrations do not build the schema of " + models.describe() + ": at " + migrator.current()
-								+ ", `check` finds\n  - " + String.join("\n  - ", result.differences())
-								+ "\nGenerate a revision for it (`migration revision --autogenerate -m \"<message>\"`, "
-								+ "or `mvn migration:revision -Dmigration.autogenerate -Dmigration.message=...`) and "
-								+ "review it, or change " + models.describe() + " to match the migrations",
-						result.differences(), null);
-			}
-		}
-		catch (MigrationException ex) {
-			failure = new MigrationCheckFailure("models match", null, "upgrade",
-					"Cannot compare " + models.describe() + " with the migrations: " + ex.getMessage(), List.of(), ex);
-			throw (MigrationCheckFailure) failure;
-		}
-		catch (RuntimeException | Error ex) {
-			failure = ex;
-			throw ex;
-		}
-		finally {
-			Revisions.restore(migrator, initial, failure);
-		}
+		Revisions.restoring(migrator, (ex) -> new MigrationCheckFailure("models match", null, "upgrade",
+				"Cannot compare " + models.describe() + " with the migrations: " + ex.getMessage(), List.of(), ex),
+				() -> {
+					migrator.upgrade("heads");
+					CheckResult result = new Autogenerator(migrator)
+						.check(source(models, migrator.config().classLoader()));
+					if (result.exitCode() != 0) {
+						throw new MigrationCheckFailure("models match", null, "upgrade",
+								"The migrations do not build the schema of " + models.describe() + ": at "
+										+ migrator.current() + ", `check` finds\n  - "
+										+ String.join("\n  - ", result.differences())
+										+ "\nGenerate a revision for it (`migration revision --autogenerate -m "
+										+ "\"<message>\"`, or `mvn migration:revision -Dmigration.autogenerate "
+										+ "-Dmigration.message=...`) and review it, or change " + models.describe()
+										+ " to match the migrations",
+								result.differences(), null);
+					}
+				});
 	}
 
 	private static DesiredSource source(Models models, ClassLoader loader) {

@@ -27,46 +27,36 @@ final class OfflineCheck {
 
 	static void check(Migrator migrator) {
 		MigrationConfig config = migrator.config();
-		List<String> initial = migrator.current();
-		Throwable failure = null;
+		Revisions.restoring(migrator, (ex) -> new MigrationCheckFailure(CHECK, null, null,
+				"The offline SQL check failed: " + ex.getMessage(), List.of(), ex), () -> {
+					migrator.upgrade("heads");
+					CatalogSnapshot online = CatalogSnapshot.read(config);
+					String script = render(migrator);
+					migrator.downgrade("base");
+					apply(config, script);
+					CatalogSnapshot offline = CatalogSnapshot.read(config);
+					List<String> differences = offline.differencesFrom(online, "only offline: ", "only online:  ");
+					if (!differences.isEmpty()) {
+						throw new MigrationCheckFailure(CHECK, null, "upgrade",
+								"The offline SQL (upgrade base:heads --sql) builds another schema than the online "
+										+ "upgrade:\n  " + String.join("\n  ", differences)
+										+ "\nA Java revision probably does work online that it does not write "
+										+ "through context.execute() or the operations API; route it through them",
+								differences, null);
+					}
+				});
+	}
+
+	private static String render(Migrator migrator) {
 		try {
-			migrator.upgrade("heads");
-			CatalogSnapshot online = CatalogSnapshot.read(config);
-			String script;
-			try {
-				script = migrator.upgradeSql("base:heads");
-			}
-			catch (MigrationException ex) {
-				throw new MigrationCheckFailure(CHECK, null, "upgrade",
-						"The offline SQL (upgrade base:heads --sql) " + "cannot be rendered: " + ex.getMessage()
-								+ ". A Java revision that reads data cannot run "
-								+ "offline: check context.isOffline() in it, or leave this check out",
-						List.of(), ex);
-			}
-			migrator.downgrade("base");
-			apply(config, script);
-			CatalogSnapshot offline = CatalogSnapshot.read(config);
-			List<String> differences = offline.differencesFrom(online, "only offline: ", "only online:  ");
-			if (!differences.isEmpty()) {
-				throw new MigrationCheckFailure(CHECK, null, "upgrade",
-						"The offline SQL (upgrade base:heads --sql) builds another schema than the online upgrade:\n  "
-								+ String.join("\n  ", differences)
-								+ "\nA Java revision probably does work online that it does not write through "
-								+ "context.execute() or the operations API; route it through them",
-						differences, null);
-			}
+			return migrator.upgradeSql("base:heads");
 		}
 		catch (MigrationException ex) {
-			failure = new MigrationCheckFailure(CHECK, null, null, "The offline SQL check failed: " + ex.getMessage(),
+			throw new MigrationCheckFailure(CHECK, null, "upgrade",
+					"The offline SQL (upgrade base:heads --sql) " + "cannot be rendered: " + ex.getMessage()
+							+ ". A Java revision that reads data cannot run "
+							+ "offline: check context.isOffline() in it, or leave this check out",
 					List.of(), ex);
-			throw (MigrationCheckFailure) failure;
-		}
-		catch (RuntimeException | Error ex) {
-			failure = ex;
-			throw ex;
-		}
-		finally {
-			Revisions.restore(migrator, initial, failure);
 		}
 	}
 

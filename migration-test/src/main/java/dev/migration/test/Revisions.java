@@ -2,6 +2,7 @@ package dev.migration.test;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -66,6 +67,31 @@ final class Revisions {
 		}
 		else {
 			migrator.upgrade(target);
+		}
+	}
+
+	/**
+	 * Run a check that moves the database, then put the version table back; an engine
+	 * failure in it becomes the check's failure.
+	 */
+	static void restoring(Migrator migrator, Function<MigrationException, MigrationCheckFailure> onEngineFailure,
+			Runnable check) {
+		List<String> initial = migrator.current();
+		Throwable failure = null;
+		try {
+			check.run();
+		}
+		catch (MigrationException ex) {
+			MigrationCheckFailure converted = onEngineFailure.apply(ex);
+			failure = converted;
+			throw converted;
+		}
+		catch (RuntimeException | Error ex) {
+			failure = ex;
+			throw ex;
+		}
+		finally {
+			restore(migrator, initial, failure);
 		}
 	}
 

@@ -3,8 +3,6 @@ package dev.migration.sample;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 
@@ -12,16 +10,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import dev.migration.test.AfterRevision;
 import dev.migration.test.BeforeRevision;
 import dev.migration.test.MigrationChecks;
 import dev.migration.test.MigrationChecks.Check;
 import dev.migration.test.MigrationTest;
-import dev.migration.testing.DatabaseKind;
-import dev.migration.testing.TestDatabase;
 
 import static dev.migration.sample.SampleMigrationsTests.BACKFILL;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,30 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The sample's revisions proven with the test kit, as an application would: the Spring
  * context's Migrator (so the Spring-bean revision {@code f3d5e7a9b168} is in the graph)
- * on the database the starter migrated at startup. Offline SQL is left out: the Java
- * backfill reads rows, which an offline script cannot.
+ * on the in-memory H2 database the starter migrated at startup. Offline SQL is left out:
+ * the Java backfill reads rows, which an offline script cannot.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.NONE)
+@SpringBootTest(webEnvironment = WebEnvironment.NONE,
+		properties = "spring.datasource.url=jdbc:h2:mem:notes-kit;DB_CLOSE_DELAY=-1")
 @DirtiesContext
 @MigrationTest(desiredSchema = "classpath:db/desired/schema.sql")
 class NotesMigrationKitTests {
-
-	private static TestDatabase database;
-
-	@BeforeAll
-	static void createDatabase() {
-		database = TestDatabase.create(DatabaseKind.H2);
-	}
-
-	@AfterAll
-	static void dropDatabase() {
-		database.close();
-	}
-
-	@DynamicPropertySource
-	static void dataSource(DynamicPropertyRegistry registry) {
-		SampleAppTests.registerDataSource(registry, () -> database);
-	}
 
 	@TestFactory
 	Stream<DynamicNode> revisions(MigrationChecks checks) {
