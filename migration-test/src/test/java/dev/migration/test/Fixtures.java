@@ -15,6 +15,8 @@ final class Fixtures {
 
 	static final String LOSSY = "classpath:dev/migration/test/fixtures/lossy";
 
+	static final String DUPLICATE_LABEL = "classpath:dev/migration/test/fixtures/labels";
+
 	static final String FORGOTTEN_VIEW = "classpath:dev/migration/test/fixtures/objects";
 
 	static final String FORGOTTEN_ROUTINES = "classpath:dev/migration/test/fixtures/pgobjects";

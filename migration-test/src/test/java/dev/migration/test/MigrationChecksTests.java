@@ -113,6 +113,18 @@ class MigrationChecksTests {
 	}
 
 	@Test
+	void singleHeadCatchesABranchLabelUsedTwice() {
+		try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
+			MigrationChecks checks = Fixtures.checks(db, Fixtures.BASE, Fixtures.DUPLICATE_LABEL);
+			assertThatExceptionOfType(MigrationCheckFailure.class).isThrownBy(checks::singleHead)
+				.withMessage("The revisions cannot be loaded: Branch label 'reporting' is declared by revision "
+						+ "g2g2g2g2g2g2 (" + Fixtures.DUPLICATE_LABEL + "/g2g2g2g2g2g2_add_g3.sql) and by revision "
+						+ "h2h2h2h2h2h2 (" + Fixtures.DUPLICATE_LABEL + "/h2h2h2h2h2h2_add_h3.sql). A label names one "
+						+ "branch: remove it from one of them, or rename one.");
+		}
+	}
+
+	@Test
 	void declaredHeadsMustBeTheGraphsHeads() {
 		try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
 			MigrationChecks checks = Fixtures.checks(db, Fixtures.BASE, Fixtures.TWO_HEADS).heads("b2b2b2b2b2b2");
