@@ -51,7 +51,7 @@ public interface MigrationLock extends AutoCloseable {
 		return switch (dialect) {
 			case POSTGRESQL -> PostgresAdvisoryLock.acquire(dataSource, scope, timeout);
 			case MYSQL -> MysqlNamedLock.acquire(dataSource, scope, timeout);
-			case H2, SQLITE -> FileLock.acquire(dialect, url, scope, timeout);
+			case H2, SQLITE -> FileDatabaseLock.acquire(dialect, url, scope, timeout);
 		};
 	}
 
