@@ -60,7 +60,7 @@ public final class SchemaReader {
 		}
 	}
 
-	private static String currentSchema(Connection connection, Dialect dialect) throws SQLException {
+	static String currentSchema(Connection connection, Dialect dialect) throws SQLException {
 		String sql = switch (dialect) {
 			case POSTGRESQL -> "SELECT current_schema()";
 			case MYSQL -> "SELECT DATABASE()";
