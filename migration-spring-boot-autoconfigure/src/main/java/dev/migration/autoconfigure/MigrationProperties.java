@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 
+import dev.migration.LockMode;
 import dev.migration.MigrationConfig;
 
 /**
@@ -85,6 +86,23 @@ public class MigrationProperties {
 	private Duration lockTimeout = Duration.ofSeconds(60);
 
 	/**
+	 * Which lock serialises migration runs: 'session' (PostgreSQL advisory lock, MariaDB
+	 * GET_LOCK, a file lock for H2/SQLite), 'table' (a lease row in a lock table beside
+	 * the version table, renewed by a heartbeat), or 'auto': the table lock where a
+	 * session lock excludes nothing (through a transaction-pooling PgBouncer, on a
+	 * MariaDB Galera cluster), else the session lock.
+	 */
+	private LockMode lock = LockMode.AUTO;
+
+	/**
+	 * How long the table lock's lease lasts without renewal: a killed holder's lease is
+	 * taken over after this long. The heartbeat renews it every third of it. If a
+	 * duration suffix is not specified, seconds will be used.
+	 */
+	@DurationUnit(ChronoUnit.SECONDS)
+	private Duration lockLease = Duration.ofSeconds(30);
+
+	/**
 	 * Whether each revision runs in its own transaction (true) or the whole run in one
 	 * (false).
 	 */
@@ -127,6 +145,8 @@ public class MigrationProperties {
 			.versionTable(this.versionTable)
 			.historyTable(this.historyTable)
 			.lockTimeout(this.lockTimeout)
+			.lockMode(this.lock)
+			.lockLease(this.lockLease)
 			.transactionPerMigration(this.transactionPerMigration)
 			.validateChecksums(this.validateChecksums)
 			.allowDowngrade(this.allowDowngrade);
@@ -218,6 +238,22 @@ public class MigrationProperties {
 
 	public void setLockTimeout(Duration lockTimeout) {
 		this.lockTimeout = lockTimeout;
+	}
+
+	public LockMode getLock() {
+		return this.lock;
+	}
+
+	public void setLock(LockMode lock) {
+		this.lock = lock;
+	}
+
+	public Duration getLockLease() {
+		return this.lockLease;
+	}
+
+	public void setLockLease(Duration lockLease) {
+		this.lockLease = lockLease;
 	}
 
 	public boolean isTransactionPerMigration() {
