@@ -14,6 +14,7 @@ import java.util.function.Function;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,7 +85,7 @@ public final class TenantMigrator {
 	 * @param command what to run with each schema's migrator
 	 * @return per schema
 	 */
-	public TenantRun run(Function<Migrator, MigrationResult> command) {
+	public TenantRun run(Function<Migrator, @Nullable MigrationResult> command) {
 		long start = System.nanoTime();
 		DataSource dataSource = this.config.dataSource();
 		BoundedDataSource bounded = new BoundedDataSource(dataSource, this.parallelism);
@@ -142,7 +143,7 @@ public final class TenantMigrator {
 	}
 
 	private TenantResult migrate(String schema, Dialect dialect, DataSource dataSource,
-			Function<Migrator, MigrationResult> command) {
+			Function<Migrator, @Nullable MigrationResult> command) {
 		long start = System.nanoTime();
 		try {
 			MigrationConfig tenant = this.config.toBuilder().schema(schema).build();
@@ -150,6 +151,10 @@ public final class TenantMigrator {
 			inSchema.create();
 			Migrator migrator = new Migrator(tenant.toBuilder().dataSource(inSchema).dialect(dialect).build());
 			MigrationResult result = command.apply(migrator);
+			if (result == null) {
+				// a command that checks only (validate at startup)
+				return new TenantResult(schema, true, 0, List.of(), null, Duration.ofNanos(System.nanoTime() - start));
+			}
 			return new TenantResult(schema, true, result.steps().size(), result.toHeads(), null,
 					Duration.ofNanos(System.nanoTime() - start));
 		}
