@@ -1,6 +1,6 @@
 -- The schema the notes app wants: the desired state that `migration revision --autogenerate
--- --schema-sql src/main/resources/db/desired/schema.sql` compares the database with (see the
--- README's "Its revisions"). Change it first, then generate the revision. Views (note_summary)
+-- --schema-sql src/main/resources/db/desired/schema.sql` compares the database with (see
+-- "Its revisions" in docs/sample-app.md). Change it first, then generate the revision. Views (note_summary)
 -- are not compared, so they are left out. Never run by the application.
 CREATE TABLE notes (
     id VARCHAR(36) NOT NULL,

@@ -29,7 +29,7 @@ final class CliProcess {
 		return execute(new ProcessBuilder(command), dir, Map.of());
 	}
 
-	/** Runs a command through bash, as a README line is run. */
+	/** Runs a command through bash, as a documented command line is run. */
 	static CliRunner.Result bash(Path dir, String line, Map<String, String> environment) {
 		return execute(new ProcessBuilder("bash", "-c", line), dir, environment);
 	}

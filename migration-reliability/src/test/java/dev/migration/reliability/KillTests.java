@@ -185,7 +185,8 @@ class KillTests {
 			.withMessageContaining("Progress: " + ran
 					+ ((done < total) ? "; statement " + (done + 1) + " may or may not have run" : ""))
 			.withMessageContaining("either undo what ran and run 'stamp " + version + "'");
-		// README "When a revision fails part-way": undo the statements that ran, then
+		// docs/engine.md "When a revision fails part-way": undo the statements that ran,
+		// then
 		// stamp
 		// the revision the version table shows
 		db.execute("DELETE FROM side_effect WHERE revision = " + revision, "DROP TABLE IF EXISTS t_" + revision);

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs every command of the README's command-line walk-through, in order, with the
- * launcher script on the PATH, the way a newcomer types them.
+ * Runs every command of the command-line walk-through in {@code docs/cli.md}, in order,
+ * with the launcher script on the PATH, the way a newcomer types them.
  */
-class ReadmeIT {
+class CliWalkThroughIT {
 
 	private static final Pattern BLOCK = Pattern.compile("```(\\w+)\\n(.*?)```", Pattern.DOTALL);
 
@@ -28,7 +28,7 @@ class ReadmeIT {
 
 	@Test
 	void walkThroughCommandsRunOnTheEmbeddedDatabase() throws IOException {
-		String walkThrough = section(Files.readString(Path.of(System.getProperty("migration.readme", "../README.md"))));
+		String walkThrough = section(Files.readString(Docs.page("cli.md")));
 		List<String> commands = new ArrayList<>();
 		String sql = null;
 		Matcher block = BLOCK.matcher(walkThrough);
@@ -66,17 +66,15 @@ class ReadmeIT {
 				"Downgraded 1 revision in ");
 	}
 
-	/** The "### Walk-through" part of the "## Command line" section. */
-	private static String section(String readme) {
-		int commandLine = readme.indexOf("\n## Command line\n");
-		assertThat(commandLine).as("README section '## Command line'").isPositive();
-		int start = readme.indexOf("\n### Walk-through\n", commandLine);
-		assertThat(start).as("README section '### Walk-through'").isPositive();
-		int end = readme.indexOf("\n##", start + 1);
-		return readme.substring(start, (end < 0) ? readme.length() : end);
+	/** The "## Walk-through" section of the page. */
+	private static String section(String page) {
+		int start = page.indexOf("\n## Walk-through\n");
+		assertThat(start).as("docs/cli.md section '## Walk-through'").isPositive();
+		int end = page.indexOf("\n## ", start + 1);
+		return page.substring(start, (end < 0) ? page.length() : end);
 	}
 
-	/** What the reader does by hand: write the README's statements into the new file. */
+	/** What the reader does by hand: write the page's statements into the new file. */
 	private static void edit(Path dir, String sql) throws IOException {
 		try (Stream<Path> files = Files.list(dir.resolve("db/migration"))) {
 			List<Path> scripts = files.toList();
