@@ -9,36 +9,60 @@ import dev.migration.sql.Dialect;
  * would run. Cheap enough for the endpoint and the health check to call on every request.
  *
  * @param dialect the database's dialect
- * @param currentHeads the revisions in the version table
  * @param graphHeads the heads of the revision graph
  * @param target the configured target identifier the status was computed against (e.g.
  * {@code heads})
- * @param pending revisions that an upgrade to the target would apply, in run order
  * @param revisions every revision of the graph (newest first, as {@code history} lists
  * them), followed by revisions the database knows but no script does
- * @param unknownRevisions revision ids in the version table that no script defines
- * @param changedChecksums applied revisions whose script changed since it was applied
+ * @param state the database's state, with its relation to the target
  */
-public record MigrationStatus(Dialect dialect, List<String> currentHeads, List<String> graphHeads, String target,
-		List<String> pending, List<RevisionStatus> revisions, List<String> unknownRevisions,
-		List<String> changedChecksums) {
+public record MigrationStatus(Dialect dialect, List<String> graphHeads, String target, List<RevisionStatus> revisions,
+		DatabaseState state) {
 
 	public MigrationStatus {
-		currentHeads = List.copyOf(currentHeads);
 		graphHeads = List.copyOf(graphHeads);
-		pending = List.copyOf(pending);
 		revisions = List.copyOf(revisions);
-		unknownRevisions = List.copyOf(unknownRevisions);
-		changedChecksums = List.copyOf(changedChecksums);
+	}
+
+	/**
+	 * The revisions in the version table.
+	 * @return the current heads
+	 */
+	public List<String> currentHeads() {
+		return this.state.currentHeads();
+	}
+
+	/**
+	 * Revisions that an upgrade to the target would apply, in run order.
+	 * @return the pending revisions
+	 */
+	public List<String> pending() {
+		return this.state.pending();
+	}
+
+	/**
+	 * Revision ids in the version table that no script defines.
+	 * @return the unknown revisions
+	 */
+	public List<String> unknownRevisions() {
+		return this.state.unknownHeads();
+	}
+
+	/**
+	 * Applied revisions whose script changed since it was applied.
+	 * @return their ids
+	 */
+	public List<String> changedChecksums() {
+		return this.state.changedRevisions();
 	}
 
 	/**
 	 * Whether the database is exactly at the target with nothing pending, nothing unknown
-	 * and no drift.
+	 * and no changed script.
 	 * @return whether the database is up to date
 	 */
 	public boolean isUpToDate() {
-		return this.pending.isEmpty() && this.unknownRevisions.isEmpty() && this.changedChecksums.isEmpty();
+		return pending().isEmpty() && unknownRevisions().isEmpty() && changedChecksums().isEmpty();
 	}
 
 }

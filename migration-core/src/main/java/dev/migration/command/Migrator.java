@@ -2,37 +2,30 @@ package dev.migration.command;
 
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.migration.ChecksumMismatchException;
+import dev.migration.DatabaseState;
 import dev.migration.DowngradeNotAllowedException;
 import dev.migration.HistoryEntry;
 import dev.migration.InvalidUpgradeTargetException;
-import dev.migration.HistoryEntry.Direction;
 import dev.migration.MigrationConfig;
 import dev.migration.MigrationException;
+import dev.migration.MigrationFailedException;
 import dev.migration.MigrationResult;
 import dev.migration.MigrationStatus;
-import dev.migration.PartialMigrationException;
 import dev.migration.Revision;
-import dev.migration.UnknownDatabaseRevisionException;
 import dev.migration.ValidationReport;
 import dev.migration.graph.MigrationPlan;
 import dev.migration.graph.RevisionGraph;
 import dev.migration.lock.LockRequest;
 import dev.migration.lock.MigrationLock;
 import dev.migration.script.ScriptLoader;
-import dev.migration.store.HistoryStore;
-import dev.migration.store.HistoryStore.Row;
 
 /**
  * The one entry point: the CLI, the Spring starter, the endpoint and the tests call these
@@ -78,22 +71,18 @@ public final class Migrator {
 	 * and (with {@code validate-checksums}) when an applied script was edited.
 	 * @param target an identifier of SPEC's grammar, e.g. {@code heads}
 	 * @return what ran
-	 * @throws dev.migration.MigrationFailedException when a revision fails
+	 * @throws MigrationFailedException when a revision fails
 	 */
 	public MigrationResult upgrade(String target) {
-		return run(Direction.UPGRADE, (heads) -> {
-			RevisionGraph graph = graph();
-			if (graph.isDowngrade(heads, target)) {
-				// an empty plan here would report success while the database stays above
-				// the target the user asked for
-				throw new InvalidUpgradeTargetException(
-						"Cannot upgrade to '" + target + "': it is below the database's current revision ("
-								+ (heads.isEmpty() ? "base" : String.join(", ", heads))
-								+ "), and upgrade never goes down. Run 'downgrade " + target + "' to revert to it",
-						target, heads);
-			}
-			return graph.planUpgrade(heads, target);
-		});
+		return run(Run.upgrade("upgrade", (heads) -> planTowards(heads, target, () -> {
+			// an empty plan here would report success while the database stays above
+			// the target the user asked for
+			throw new InvalidUpgradeTargetException(
+					"Cannot upgrade to '" + target + "': it is below the database's current revision ("
+							+ (heads.isEmpty() ? "base" : String.join(", ", heads))
+							+ "), and upgrade never goes down. Run " + "'downgrade " + target + "' to revert to it",
+					target, heads);
+		})));
 	}
 
 	/**
@@ -102,7 +91,7 @@ public final class Migrator {
 	 * @return what ran
 	 */
 	public MigrationResult downgrade(String target) {
-		return run(Direction.DOWNGRADE, (heads) -> graph().planDowngrade(heads, target));
+		return run(new Run("downgrade", (heads) -> graph().planDowngrade(heads, target), false, false, false));
 	}
 
 	/**
@@ -110,16 +99,20 @@ public final class Migrator {
 	 * only if {@link MigrationConfig#allowDowngrade()}, else fail naming the setting.
 	 */
 	public MigrationResult migrateTo(String target) {
-		return run(Direction.UPGRADE, (heads) -> {
-			RevisionGraph graph = graph();
-			if (!graph.isDowngrade(heads, target)) {
-				return graph.planUpgrade(heads, target);
-			}
+		return run(Run.upgrade("upgrade", (heads) -> planTowards(heads, target, () -> {
 			if (!this.config.allowDowngrade()) {
 				throw new DowngradeNotAllowedException(target, heads);
 			}
-			return graph.planDowngrade(heads, target);
-		});
+			return graph().planDowngrade(heads, target);
+		})));
+	}
+
+	/**
+	 * The upgrade plan, or, when the target is below the heads, what {@code below} says.
+	 */
+	private MigrationPlan planTowards(List<String> heads, String target, Supplier<MigrationPlan> below) {
+		RevisionGraph graph = graph();
+		return graph.isDowngrade(heads, target) ? below.get() : graph.planUpgrade(heads, target);
 	}
 
 	/**
@@ -130,7 +123,7 @@ public final class Migrator {
 	 * @return what changed
 	 */
 	public MigrationResult stamp(List<String> targets, boolean purge) {
-		return run(Direction.STAMP, purge, (heads) -> graph().planStamp(heads, targets, purge));
+		return run(new Run("stamp", (heads) -> graph().planStamp(heads, targets, purge), true, purge, false));
 	}
 
 	/**
@@ -138,26 +131,22 @@ public final class Migrator {
 	 * range is given.
 	 */
 	public String upgradeSql(String targetOrRange) {
-		return Offline.upgrade(this, targetOrRange);
+		return new OfflineSql(graph(), this.config).upgrade(targetOrRange);
 	}
 
 	/** Offline downgrade: {@code from:to}. */
 	public String downgradeSql(String range) {
-		return Offline.downgrade(this, range);
+		return new OfflineSql(graph(), this.config).downgrade(range);
 	}
 
 	public String stampSql(List<String> targets, boolean purge) {
-		return Offline.stamp(this, targets, purge);
+		return new OfflineSql(graph(), this.config).stamp(targets, purge);
 	}
 
 	/** The revision ids in the version table. */
 	public List<String> current() {
-		try (Session session = Session.open(this.config)) {
-			return session.tables.readHeads(session.connection);
-		}
-		catch (SQLException ex) {
-			throw databaseError("read the version table", ex);
-		}
+		return Session.read(this.config, "read the version table",
+				(session) -> session.tables.readHeads(session.connection));
 	}
 
 	/** The graph's heads, from the scripts alone. */
@@ -212,7 +201,7 @@ public final class Migrator {
 	 * @return the report
 	 */
 	public ValidationReport validate() {
-		return new StatusReader(this).validate();
+		return new StatusReader(graph(), this.config).validate();
 	}
 
 	/** Status against the target {@code heads}. */
@@ -227,78 +216,82 @@ public final class Migrator {
 	 * @return the status
 	 */
 	public MigrationStatus status(String target) {
-		return new StatusReader(this).status(target);
+		return new StatusReader(graph(), this.config).status(target);
 	}
 
 	/** The history table, newest first, at most {@code limit} rows. */
 	public List<HistoryEntry> log(int limit) {
-		try (Session session = Session.open(this.config)) {
-			return session.history.log(session.connection, limit);
+		return Session.read(this.config, "read the history table",
+				(session) -> session.history.log(session.connection, limit));
+	}
+
+	/**
+	 * One command's run: its name for messages, how it plans from the version table read
+	 * under the lock, and which states of the database it refuses to start from.
+	 *
+	 * @param name the command, for messages
+	 * @param planner the plan from the current heads
+	 * @param stamp whether the run only moves the version table (a stamp is how a
+	 * half-applied revision is resolved, so it does not refuse one, and it always takes
+	 * the lock)
+	 * @param purge whether the current rows are ignored (and deleted)
+	 * @param checksums whether drifted scripts refuse the run
+	 */
+	private record Run(String name, Function<List<String>, MigrationPlan> planner, boolean stamp, boolean purge,
+			boolean checksums) {
+
+		static Run upgrade(String name, Function<List<String>, MigrationPlan> planner) {
+			return new Run(name, planner, false, false, true);
 		}
-		catch (SQLException ex) {
-			throw databaseError("read the history table", ex);
+
+		void refuseFrom(DatabaseState state) {
+			if (!this.stamp) {
+				state.requireNoPartialRun();
+			}
+			if (!this.purge) {
+				state.requireConsistentHeads();
+			}
+			if (this.checksums) {
+				state.requireNoDrift();
+			}
 		}
-	}
-
-	/** Builds a plan from the version table read under the lock. */
-	@FunctionalInterface
-	interface Planner {
-
-		MigrationPlan plan(List<String> currentHeads);
 
 	}
 
-	private MigrationResult run(Direction direction, Planner planner) {
-		return run(direction, false, planner);
-	}
-
-	private MigrationResult run(Direction direction, boolean purge, Planner planner) {
+	private MigrationResult run(Run run) {
 		RevisionGraph graph = graph();
 		long start = System.nanoTime();
 		try (Session session = Session.open(this.config)) {
-			if (direction != Direction.STAMP && !purge) {
-				MigrationResult upToDate = upToDate(direction, planner, graph, session, start);
-				if (upToDate != null) {
-					return upToDate;
-				}
+			MigrationResult upToDate = run.stamp() ? null : upToDate(run, graph, session, start);
+			if (upToDate != null) {
+				return upToDate;
 			}
 			session.endStatementsOfDeadClients();
 			String scope = session.tables.effectiveSchema(session.connection) + "." + this.config.versionTable();
 			try (MigrationLock lock = MigrationLock.acquire(lockRequest(session, scope), this.config.lockMode(),
 					session.connection, session.sink::inTransaction)) {
 				log.debug("Holding {}", lock.description());
-				session.heads.fence((sink) -> lock.fence(sink, session.tables.version()));
+				session.heads.fence((sink) -> lock.fence(sink.connection(), session.tables.version()));
 				session.tables.ensure(session.sink);
 				List<String> heads = session.tables.readHeads(session.connection);
-				Row last = session.history.last(session.connection);
-				if (direction != Direction.STAMP) {
-					checkNotPartial(last, heads, graph);
-				}
-				if (!purge) {
-					checkKnown(graph, heads, session);
-				}
-				if (direction == Direction.UPGRADE && this.config.validateChecksums()) {
-					checkChecksums(graph, heads, session.history.lastApplied(session.connection));
-				}
-				MigrationPlan plan = planner.plan(heads);
+				HistoryStore.Summary history = session.history.summary(session.connection);
+				DatabaseState state = DatabaseStateReader.judge(graph, session.tables.version(), this.config, heads,
+						history, null);
+				run.refuseFrom(state);
+				MigrationPlan plan = run.planner().apply(heads);
 				StepRunner runner = new StepRunner(session.sink, session.heads, session.history, session.user(),
 						this.config.transactionPerMigration(), this.config.listener());
-				List<MigrationResult.Step> steps = runner.run(plan, purge);
-				if (direction == Direction.STAMP && plan.isEmpty() && last != null && last.isIncomplete()) {
-					// the stamp is the user's resolution even when the table already says
-					// so
-					session.history.record(session.sink, new Row(0, last.revision(), Direction.STAMP, last.location(),
-							null, Instant.now(), Instant.now(), 0L, session.user(), true, 0, 0, null));
-				}
+				List<MigrationResult.Step> steps = runner.run(plan, run.purge(),
+						(state.partialRun() != null) ? history.last() : null);
 				if (plan.isEmpty()) {
-					log.info("Nothing to do: the database is at {}", StepRunner.heads(heads));
+					log.debug("Nothing to do: the database is at {}", StepRunner.heads(heads));
 				}
 				return new MigrationResult(plan.direction(), heads, plan.toHeads(), steps,
 						Duration.ofNanos(System.nanoTime() - start));
 			}
 		}
 		catch (SQLException ex) {
-			throw databaseError(direction.name().toLowerCase(java.util.Locale.ROOT), ex);
+			throw Session.databaseError(run.name(), ex);
 		}
 	}
 
@@ -309,41 +302,33 @@ public final class Migrator {
 
 	/**
 	 * The optimistic check every application start pays, without the lock: when the
-	 * version table, the newest history row and the applied checksums show nothing to do
-	 * and nothing to refuse, the run ends here with an empty result. Anything else (work
-	 * to do, a table missing, a half-applied revision, an unknown revision, an edited
-	 * script, a failing plan) returns {@code null}, and the run takes the lock and
-	 * decides again on what it reads under it, so whatever runs is still decided under
-	 * the lock.
+	 * version table and the history summary show nothing to do and nothing to refuse, the
+	 * run ends here with an empty result. Anything else (work to do, a table missing, a
+	 * state the run refuses, a failing plan) returns {@code null}, and the run takes the
+	 * lock and decides again on what it reads under it, so whatever runs is still decided
+	 * under the lock.
 	 */
-	private @Nullable MigrationResult upToDate(Direction direction, Planner planner, RevisionGraph graph,
-			Session session, long start) {
+	private @Nullable MigrationResult upToDate(Run run, RevisionGraph graph, Session session, long start) {
 		List<String> heads;
-		HistoryStore.Summary summary;
+		HistoryStore.Summary history;
 		try {
 			heads = session.tables.readHeadsIfPresent(session.connection);
 			if (heads == null || heads.isEmpty()) {
 				return null;
 			}
-			summary = session.history.summary(session.connection);
+			history = session.history.summary(session.connection);
 		}
 		catch (SQLException ex) {
 			return null;
 		}
-		if (summary.last() == null || summary.last().isIncomplete()) {
+		if (history.last() == null) {
 			return null;
-		}
-		for (String head : heads) {
-			if (graph.get(head) == null) {
-				return null;
-			}
 		}
 		MigrationPlan plan;
 		try {
-			if (direction == Direction.UPGRADE && this.config.validateChecksums()) {
-				checkChecksums(graph, heads, summary.applied());
-			}
-			plan = planner.plan(heads);
+			run.refuseFrom(
+					DatabaseStateReader.judge(graph, session.tables.version(), this.config, heads, history, null));
+			plan = run.planner().apply(heads);
 		}
 		catch (RuntimeException ex) {
 			return null;
@@ -351,79 +336,9 @@ public final class Migrator {
 		if (!plan.isEmpty()) {
 			return null;
 		}
-		log.info("Nothing to do: the database is at {}", StepRunner.heads(heads));
+		log.debug("Nothing to do: the database is at {}", StepRunner.heads(heads));
 		return new MigrationResult(plan.direction(), heads, plan.toHeads(), List.of(),
 				Duration.ofNanos(System.nanoTime() - start));
-	}
-
-	private void checkNotPartial(@Nullable Row last, List<String> heads, RevisionGraph graph) {
-		if (last == null || !last.isIncomplete()) {
-			return;
-		}
-		List<String> after = new ArrayList<>(heads);
-		Revision revision = graph.get(last.revision());
-		if (last.direction() == Direction.UPGRADE) {
-			if (revision != null) {
-				after.removeAll(revision.revises());
-			}
-			after.add(last.revision());
-		}
-		else {
-			after.remove(last.revision());
-			if (revision != null) {
-				after.addAll(revision.revises());
-			}
-		}
-		throw new PartialMigrationException(last.revision(), last.location(),
-				last.direction().name().toLowerCase(java.util.Locale.ROOT),
-				(last.statementsDone() != null) ? last.statementsDone() : 0, last.statementsTotal(), last.error(),
-				StepRunner.heads(heads), StepRunner.heads(new ArrayList<>(new LinkedHashSet<>(after))));
-	}
-
-	private void checkKnown(RevisionGraph graph, List<String> heads, Session session) {
-		List<String> unknown = new ArrayList<>();
-		for (String head : heads) {
-			if (graph.get(head) == null) {
-				unknown.add(head);
-			}
-		}
-		if (!unknown.isEmpty()) {
-			throw new UnknownDatabaseRevisionException(session.tables.version(), unknown);
-		}
-		// a row below another row is no head: planning from it would run revisions twice
-		for (String ancestor : heads) {
-			for (String descendant : heads) {
-				if (graph.isAncestor(ancestor, descendant)) {
-					throw new dev.migration.VersionTableException(session.tables.version(), "The version table "
-							+ session.tables.version() + " holds " + ancestor + " and " + descendant + ", but "
-							+ ancestor + " is an ancestor of " + descendant
-							+ ", so it cannot be a current head (the table was edited by hand or by another tool). "
-							+ "Run 'stamp --purge' with the revision(s) the schema really is at");
-				}
-			}
-		}
-	}
-
-	private void checkChecksums(RevisionGraph graph, List<String> heads, Map<String, Row> applied) {
-		if (applied.isEmpty()) {
-			return;
-		}
-		Set<String> ancestors = graph.ancestorsOf(heads);
-		for (Revision revision : graph.revisions()) {
-			Row row = applied.get(revision.id());
-			if (row != null && ancestors.contains(revision.id()) && row.direction() == Direction.UPGRADE
-					&& row.checksum() != null && revision.checksum() != null
-					&& !row.checksum().equals(revision.checksum())) {
-				throw new ChecksumMismatchException(revision.id(), revision.location(), row.checksum(),
-						revision.checksum());
-			}
-		}
-	}
-
-	static MigrationException databaseError(String what, SQLException ex) {
-		return new MigrationException("Could not " + what + ": " + ex.getMessage()
-				+ ((ex.getSQLState() != null) ? " (SQL state " + ex.getSQLState() + ")" : "")
-				+ ". Check the connection and that the user may read and write the migration tables", ex);
 	}
 
 }

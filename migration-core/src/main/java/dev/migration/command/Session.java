@@ -2,6 +2,7 @@ package dev.migration.command;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 import javax.sql.DataSource;
 
@@ -11,10 +12,6 @@ import dev.migration.InvalidConfigurationException;
 import dev.migration.MigrationConfig;
 import dev.migration.MigrationException;
 import dev.migration.sql.Dialect;
-import dev.migration.sql.JdbcSink;
-import dev.migration.store.HeadTracker;
-import dev.migration.store.HistoryStore;
-import dev.migration.store.Tables;
 
 /**
  * One work connection and what hangs off it for the length of a command. The connection
@@ -96,7 +93,37 @@ final class Session implements AutoCloseable {
 		}
 	}
 
-	static DataSource requireDataSource(MigrationConfig config) {
+	/**
+	 * Read something in a session of its own.
+	 * @param config the configuration
+	 * @param what what is read, for the message when the database fails
+	 * @param reading the reading
+	 * @return what was read
+	 */
+	static <T> T read(MigrationConfig config, String what, Reading<T> reading) {
+		try (Session session = open(config)) {
+			return reading.read(session);
+		}
+		catch (SQLException ex) {
+			throw databaseError(what, ex);
+		}
+	}
+
+	/** What {@link #read} does with the session. */
+	@FunctionalInterface
+	interface Reading<T> {
+
+		T read(Session session) throws SQLException;
+
+	}
+
+	static MigrationException databaseError(String what, SQLException ex) {
+		return new MigrationException("Could not " + what + ": " + ex.getMessage()
+				+ ((ex.getSQLState() != null) ? " (SQL state " + ex.getSQLState() + ")" : "")
+				+ ". Check the connection and that the user may read and write the migration tables", ex);
+	}
+
+	private static DataSource requireDataSource(MigrationConfig config) {
 		DataSource dataSource = config.dataSource();
 		if (dataSource == null) {
 			throw new InvalidConfigurationException("migration.url",
@@ -115,7 +142,7 @@ final class Session implements AutoCloseable {
 		if (this.dialect != Dialect.POSTGRESQL) {
 			return;
 		}
-		try (java.sql.Statement statement = this.connection.createStatement()) {
+		try (Statement statement = this.connection.createStatement()) {
 			statement.execute("SET client_connection_check_interval = 1000");
 			this.checkingClient = true;
 		}
@@ -155,7 +182,7 @@ final class Session implements AutoCloseable {
 			}
 			this.connection.setAutoCommit(this.autoCommit);
 			if (this.checkingClient) {
-				try (java.sql.Statement statement = this.connection.createStatement()) {
+				try (Statement statement = this.connection.createStatement()) {
 					statement.execute("RESET client_connection_check_interval");
 				}
 			}

@@ -13,17 +13,16 @@ import org.slf4j.LoggerFactory;
 import dev.migration.DowngradeNotSupportedException;
 import dev.migration.HistoryEntry.Direction;
 import dev.migration.Migration;
+import dev.migration.MigrationException;
 import dev.migration.MigrationFailedException;
 import dev.migration.MigrationListener;
 import dev.migration.MigrationResult;
 import dev.migration.Revision;
 import dev.migration.VersionTableException;
+import dev.migration.command.HistoryStore.Row;
 import dev.migration.graph.MigrationPlan;
 import dev.migration.graph.MigrationStep;
-import dev.migration.sql.SqlSink;
-import dev.migration.store.HeadTracker;
-import dev.migration.store.HistoryStore;
-import dev.migration.store.HistoryStore.Row;
+import dev.migration.sql.Dialect;
 
 /**
  * Runs (or, through a script sink, renders) a plan step by step. A step whose statements
@@ -62,7 +61,16 @@ final class StepRunner {
 		this.listener = listener;
 	}
 
-	List<MigrationResult.Step> run(MigrationPlan plan, boolean purge) throws SQLException {
+	/**
+	 * Run a plan.
+	 * @param plan the plan
+	 * @param purge delete the version table's rows first
+	 * @param halfApplied the history row of a half-applied revision, which an empty stamp
+	 * plan records as resolved; {@code null} when there is none
+	 * @return the steps that ran
+	 * @throws SQLException from the database
+	 */
+	List<MigrationResult.Step> run(MigrationPlan plan, boolean purge, @Nullable Row halfApplied) throws SQLException {
 		checkSteps(plan);
 		if (purge) {
 			// same transaction as the first stamp step, or committed at the end of the
@@ -77,6 +85,10 @@ final class StepRunner {
 		for (MigrationStep step : plan.steps()) {
 			done.add(runStep(step));
 		}
+		if (halfApplied != null && plan.direction() == Direction.STAMP && plan.isEmpty()) {
+			// the stamp is the user's resolution even when the table already says so
+			this.history.recordResolution(this.sink, halfApplied, this.user);
+		}
 		this.sink.commit();
 		return done;
 	}
@@ -89,7 +101,7 @@ final class StepRunner {
 		for (MigrationStep step : plan.steps()) {
 			if (step.direction() != Direction.STAMP && (step.direction() == Direction.UPGRADE
 					|| (step.revision().migration() != null && step.revision().migration().hasDowngrade()))) {
-				Statements.of(step.revision(), step.direction(), this.sink.dialect());
+				RevisionExecution.statements(step.revision(), step.direction(), this.sink.dialect());
 			}
 			if (step.direction() == Direction.DOWNGRADE) {
 				Migration migration = step.revision().migration();
@@ -159,7 +171,7 @@ final class StepRunner {
 		else {
 			this.sink.commit();
 		}
-		Body body = new Body(step.revision(), step.direction(), this.sink, (done) -> {
+		RevisionExecution body = new RevisionExecution(step.revision(), step.direction(), this.sink, (done) -> {
 		});
 		try {
 			if (step.direction() != Direction.STAMP) {
@@ -200,10 +212,10 @@ final class StepRunner {
 
 	private static RuntimeException offlineFailure(Revision revision, Exception ex) {
 		Throwable cause = unwrap(ex);
-		if (cause instanceof dev.migration.MigrationException migration) {
+		if (cause instanceof MigrationException migration) {
 			return migration;
 		}
-		return new dev.migration.MigrationException("Revision " + revision.id() + " (" + revision.location()
+		return new MigrationException("Revision " + revision.id() + " (" + revision.location()
 				+ ") cannot be rendered as offline SQL: " + message(ex), cause);
 	}
 
@@ -211,7 +223,7 @@ final class StepRunner {
 		this.sink.commit();
 		Revision revision = step.revision();
 		long[] id = new long[1];
-		Body body = new Body(revision, step.direction(), this.sink,
+		RevisionExecution body = new RevisionExecution(revision, step.direction(), this.sink,
 				(done) -> this.history.progress(this.sink, id[0], done));
 		id[0] = this.history.start(this.sink, row(step, started, null, null, null, 0, body.total(), null));
 		try {
@@ -274,7 +286,7 @@ final class StepRunner {
 		if (!revision.transactional()) {
 			return "the revision is marked transactional: false";
 		}
-		return (this.sink.dialect() == dev.migration.sql.Dialect.H2) ? "H2 commits DDL implicitly"
+		return (this.sink.dialect() == Dialect.H2) ? "H2 commits DDL implicitly"
 				: "MariaDB/MySQL commit DDL implicitly";
 	}
 
@@ -300,7 +312,7 @@ final class StepRunner {
 	}
 
 	private static Throwable unwrap(Throwable ex) {
-		return (ex instanceof Body.StatementFailure && ex.getCause() != null) ? ex.getCause() : ex;
+		return (ex instanceof RevisionExecution.StatementFailure && ex.getCause() != null) ? ex.getCause() : ex;
 	}
 
 	private static String message(Throwable ex) {
@@ -309,8 +321,8 @@ final class StepRunner {
 		return (message != null && !message.isBlank()) ? message.strip() : cause.getClass().getName();
 	}
 
-	private static MigrationFailedException failure(Revision revision, Body body, Exception ex, int completed,
-			boolean rolledBack, String remedy) {
+	private static MigrationFailedException failure(Revision revision, RevisionExecution body, Exception ex,
+			int completed, boolean rolledBack, String remedy) {
 		Throwable cause = unwrap(ex);
 		String sqlState = null;
 		for (Throwable each = cause; each != null; each = each.getCause()) {

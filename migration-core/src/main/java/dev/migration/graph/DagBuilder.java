@@ -67,11 +67,11 @@ final class DagBuilder {
 		int[][] parents = new int[n][];
 		int[][] deps = new int[n][];
 		for (int p = 0; p < n; p++) {
-			parents[p] = remap(inParents[order[p]], position);
-			deps[p] = remap(inDeps[order[p]], position);
+			parents[p] = Edges.remap(inParents[order[p]], position);
+			deps[p] = Edges.remap(inDeps[order[p]], position);
 		}
-		int[][] children = invert(parents, n);
-		int[][] next = union(children, invert(deps, n));
+		int[][] children = Edges.invert(parents, n);
+		int[][] next = Edges.union(children, Edges.invert(deps, n));
 		int[][] down = normalizedDown(parents, deps, n);
 		Dag dag = new Dag(revisions, Collections.unmodifiableMap(byId), Collections.unmodifiableMap(byLabel), parents,
 				deps, down, children, next, new ArrayList<>());
@@ -153,20 +153,11 @@ final class DagBuilder {
 				}
 				throw new MissingParentException(revision.id(), revision.location(), name, false);
 			}
-			if (!contains(result, count, target)) {
+			if (!Edges.contains(result, count, target)) {
 				result[count++] = target;
 			}
 		}
 		return (count == result.length) ? result : Arrays.copyOf(result, count);
-	}
-
-	private static boolean contains(int[] values, int count, int value) {
-		for (int i = 0; i < count; i++) {
-			if (values[i] == value) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	/** Kahn's algorithm, smallest id first among the ready revisions. */
@@ -174,8 +165,8 @@ final class DagBuilder {
 		int n = input.size();
 		int[] pending = new int[n];
 		// A dependency may repeat a parent: count each predecessor once.
-		int[][] predecessors = union(parents, deps);
-		int[][] successors = invert(predecessors, n);
+		int[][] predecessors = Edges.union(parents, deps);
+		int[][] successors = Edges.invert(predecessors, n);
 		PriorityQueue<Integer> ready = new PriorityQueue<>((a, b) -> input.get(a).id().compareTo(input.get(b).id()));
 		for (int i = 0; i < n; i++) {
 			pending[i] = predecessors[i].length;
@@ -266,56 +257,6 @@ final class DagBuilder {
 			}
 		}
 		return -1;
-	}
-
-	private static int[] remap(int[] indexes, int[] position) {
-		if (indexes.length == 0) {
-			return NONE;
-		}
-		int[] result = new int[indexes.length];
-		for (int k = 0; k < indexes.length; k++) {
-			result[k] = position[indexes[k]];
-		}
-		return result;
-	}
-
-	private static int[][] invert(int[][] edges, int n) {
-		int[] counts = new int[n];
-		for (int[] e : edges) {
-			for (int t : e) {
-				counts[t]++;
-			}
-		}
-		int[][] result = new int[n][];
-		for (int i = 0; i < n; i++) {
-			result[i] = new int[counts[i]];
-			counts[i] = 0;
-		}
-		for (int i = 0; i < n; i++) {
-			for (int t : edges[i]) {
-				result[t][counts[t]++] = i;
-			}
-		}
-		return result;
-	}
-
-	private static int[][] union(int[][] a, int[][] b) {
-		int[][] result = new int[a.length][];
-		for (int i = 0; i < a.length; i++) {
-			if (b[i].length == 0 || a[i].length == 0) {
-				result[i] = (b[i].length == 0) ? a[i] : b[i];
-				continue;
-			}
-			Set<Integer> set = new LinkedHashSet<>();
-			for (int x : a[i]) {
-				set.add(x);
-			}
-			for (int x : b[i]) {
-				set.add(x);
-			}
-			result[i] = set.stream().mapToInt(Integer::intValue).toArray();
-		}
-		return result;
 	}
 
 	/**

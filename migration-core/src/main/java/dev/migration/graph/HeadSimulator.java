@@ -10,10 +10,13 @@ import java.util.Set;
 import dev.migration.HistoryEntry.Direction;
 
 /**
- * The version table as Alembic's {@code HeadMaintainer} changes it, step by step: insert
- * at a root or a new branch, update along a line, delete on a merge (one parent row is
- * updated), insert parents again when downgrading through a merge, delete when a branch
- * is closed. Each method returns the step with the rows it removes and adds.
+ * The version table's rows as a plan moves them, step by step, following Alembic's
+ * {@code HeadMaintainer}: a new root or branch adds its row, a step along a line replaces
+ * its parent's row, a merge removes the rows of its parents that are not below another
+ * remaining head and adds its own, a downgrade through a merge hands its row back to the
+ * parents no other head covers, and closing a branch removes its row. Each method returns
+ * the step with the rows it removes and adds; how the store writes them is
+ * {@link MigrationStep}'s business.
  */
 final class HeadSimulator {
 
@@ -48,8 +51,8 @@ final class HeadSimulator {
 			return step(revision, Direction.UPGRADE, List.of(), List.of(revision));
 		}
 		if (present.size() > 1) {
-			// Merge: parents that are also below another remaining head keep no row of
-			// their own; of the others, all but the last are deleted, the last updated.
+			// Merge: parents that are also below another remaining head have no row to
+			// remove; the others' rows are removed and the merge's row added.
 			BitSet below = ancestorsOfOthers(present);
 			List<Integer> from = new ArrayList<>();
 			for (int d : present) {
@@ -130,11 +133,7 @@ final class HeadSimulator {
 		return this.cachedAncestors;
 	}
 
-	/**
-	 * Stamp: {@code from} rows become {@code to} (all but the last deleted, the last
-	 * updated), or {@code to} is inserted when {@code from} is empty, or {@code from}
-	 * rows are deleted when {@code to} is empty.
-	 */
+	/** Stamp: the {@code from} rows are removed and the {@code to} rows added. */
 	MigrationStep stamp(int revision, List<Integer> from, List<Integer> to) {
 		return step(revision, Direction.STAMP, from, to);
 	}

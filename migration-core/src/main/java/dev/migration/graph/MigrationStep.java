@@ -8,11 +8,10 @@ import dev.migration.Revision;
 /**
  * One step of a plan: the revision to run (or stamp) and the version-table change that
  * goes with it, committed in the same transaction. {@code removeHeads} rows disappear and
- * {@code addHeads} rows appear; one removed and one added is an UPDATE, as Alembic does.
- * In general, when both lists are non-empty the last removed row is UPDATEd to the last
- * added row, the other removed rows are DELETEd (a merge) and the other added rows
- * INSERTed (a downgrade through a merge); when one list is empty its rows are plain
- * INSERTs (a root or a new branch) or DELETEs (a closed branch).
+ * {@code addHeads} rows appear. The store writes one removed and one added row as an
+ * {@code UPDATE}, as Alembic does along a line; any other change as a {@code DELETE} per
+ * removed row and an {@code INSERT} per added row (a merge deletes its parents' rows and
+ * inserts its own; a downgrade through a merge does the reverse).
  *
  * @param revision the revision
  * @param direction upgrade, downgrade or stamp

@@ -9,19 +9,20 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.migration.InvalidDowngradeTargetException;
 import dev.migration.Revision;
+import dev.migration.RevisionGraphException;
 import dev.migration.RevisionResolutionException;
+import dev.migration.UnknownRevisionException;
 
 /**
  * The DAG of all revisions, with Alembic's identifier grammar and traversal rules. Pure:
  * built from a list of revisions, no I/O.
  * <p>
  * Plans carry the exact version-table changes of each step
- * ({@link MigrationStep#removeHeads()} / {@link MigrationStep#addHeads()}), as Alembic's
- * {@code HeadMaintainer} makes them: when both lists are non-empty, the last removed row
- * is UPDATEd to the last added row, the other removed rows are DELETEd and the other
- * added rows INSERTed; otherwise every removed row is DELETEd and every added row
- * INSERTed.
+ * ({@link MigrationStep#removeHeads()} / {@link MigrationStep#addHeads()}): one removed
+ * and one added row is an {@code UPDATE}; otherwise every removed row is {@code DELETE}d
+ * and every added row {@code INSERT}ed.
  */
 public final class RevisionGraph {
 
@@ -46,7 +47,7 @@ public final class RevisionGraph {
 	 * named.
 	 * @param revisions the revisions
 	 * @return the graph
-	 * @throws dev.migration.RevisionGraphException (a subclass) when the graph is invalid
+	 * @throws RevisionGraphException (a subclass) when the graph is invalid
 	 */
 	public static RevisionGraph of(List<Revision> revisions) {
 		return new RevisionGraph(DagBuilder.build(revisions));
@@ -135,8 +136,8 @@ public final class RevisionGraph {
 	 * The downgrade to {@code target} (Alembic's {@code downgrade}): the applied
 	 * descendants of the target (and what depends on them), children first. With a branch
 	 * ({@code label@base}, {@code label@-1}, {@code -1}) only that branch is touched.
-	 * @throws dev.migration.InvalidDowngradeTargetException when the target is not below
-	 * the current revisions
+	 * @throws InvalidDowngradeTargetException when the target is not below the current
+	 * revisions
 	 */
 	public MigrationPlan planDowngrade(Collection<String> currentHeads, String target) {
 		return this.planner.downgrade(this.resolver.current(currentHeads), target.strip());
@@ -257,7 +258,7 @@ public final class RevisionGraph {
 	private int index(String id) {
 		Integer index = this.dag.byId.get(id);
 		if (index == null) {
-			throw dev.migration.UnknownRevisionException.noSuchRevision(id, List.of());
+			throw UnknownRevisionException.noSuchRevision(id, List.of());
 		}
 		return index;
 	}

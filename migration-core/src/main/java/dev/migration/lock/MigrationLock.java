@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import dev.migration.LockMode;
 import dev.migration.LockTimeoutException;
 import dev.migration.sql.Dialect;
-import dev.migration.sql.SqlSink;
 
 /**
  * The database-level lock that serialises migration runs, held for a whole run. Every
@@ -47,12 +46,12 @@ public interface MigrationLock extends AutoCloseable {
 	 * Check, in the transaction that writes the version table, that this run still holds
 	 * the lock; a session lock cannot be lost while its session lives, so by default
 	 * nothing.
-	 * @param sink the step's sink, inside its transaction
+	 * @param connection the step's connection, inside its transaction
 	 * @param versionTable the version table, for the message
 	 * @throws SQLException from the database
 	 * @throws dev.migration.LockLostException when another run took the lock over
 	 */
-	default void fence(SqlSink sink, String versionTable) throws SQLException {
+	default void fence(Connection connection, String versionTable) throws SQLException {
 	}
 
 	/** Release the lock; never throws. */
@@ -74,7 +73,7 @@ public interface MigrationLock extends AutoCloseable {
 		return switch (dialect) {
 			case POSTGRESQL -> PostgresAdvisoryLock.acquire(dataSource, scope, timeout);
 			case MYSQL -> MysqlNamedLock.acquire(dataSource, scope, timeout);
-			case H2, SQLITE -> FileLock.acquire(dialect, url, scope, timeout);
+			case H2, SQLITE -> FileDatabaseLock.acquire(dialect, url, scope, timeout);
 		};
 	}
 

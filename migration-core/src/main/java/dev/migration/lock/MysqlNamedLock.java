@@ -9,30 +9,20 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import dev.migration.LockTimeoutException;
-import dev.migration.MigrationException;
 
 /** A MariaDB/MySQL named lock ({@code GET_LOCK}) on a dedicated connection. */
-final class MysqlNamedLock implements MigrationLock {
-
-	private static final Logger log = LoggerFactory.getLogger(MysqlNamedLock.class);
+final class MysqlNamedLock extends ConnectionLock {
 
 	/** MySQL limits lock names to 64 characters. */
 	private static final int MAX_NAME_LENGTH = 64;
 
-	private final Connection connection;
-
 	private final String name;
 
-	private final String description;
-
 	private MysqlNamedLock(Connection connection, String name, String description) {
-		this.connection = connection;
+		super(connection, description);
 		this.name = name;
-		this.description = description;
 	}
 
 	static String lockName(String scope) {
@@ -43,25 +33,12 @@ final class MysqlNamedLock implements MigrationLock {
 	static MigrationLock acquire(DataSource dataSource, String scope, Duration timeout) {
 		String name = lockName(scope);
 		String description = "MariaDB/MySQL named lock '" + name + "'";
-		Connection connection = null;
-		try {
-			connection = dataSource.getConnection();
-			connection.setAutoCommit(true);
-			Connection lockConnection = connection;
-			if (Polling.poll(() -> tryLock(lockConnection, name), timeout, description)) {
+		return acquire(dataSource, description, (connection) -> {
+			if (Polling.poll(() -> tryLock(connection, name), timeout, description)) {
 				return new MysqlNamedLock(connection, name, description);
 			}
 			throw new LockTimeoutException(description, timeout, holder(connection, name));
-		}
-		catch (SQLException ex) {
-			closeQuietly(connection);
-			throw new MigrationException("Cannot take the migration lock (" + description + "): " + ex.getMessage(),
-					ex);
-		}
-		catch (RuntimeException ex) {
-			closeQuietly(connection);
-			throw ex;
-		}
+		});
 	}
 
 	private static boolean tryLock(Connection connection, String name) throws SQLException {
@@ -105,32 +82,10 @@ final class MysqlNamedLock implements MigrationLock {
 	}
 
 	@Override
-	public String description() {
-		return this.description;
-	}
-
-	@Override
-	public void close() {
+	void release() throws SQLException {
 		try (PreparedStatement statement = this.connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
 			statement.setString(1, this.name);
 			statement.execute();
-		}
-		catch (SQLException ex) {
-			// the lock ends with the session at the latest
-			log.warn("Could not release {}: {}", this.description, ex.getMessage());
-		}
-		closeQuietly(this.connection);
-	}
-
-	private static void closeQuietly(@Nullable Connection connection) {
-		if (connection == null) {
-			return;
-		}
-		try {
-			connection.close();
-		}
-		catch (SQLException ex) {
-			log.debug("Closing the lock connection failed: {}", ex.getMessage());
 		}
 	}
 

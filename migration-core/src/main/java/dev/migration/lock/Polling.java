@@ -1,5 +1,8 @@
 package dev.migration.lock;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 
 import dev.migration.MigrationException;
@@ -54,15 +57,15 @@ final class Polling {
 
 	static long key(String scope) {
 		try {
-			byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-				.digest(("dev.migration:" + scope).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+				.digest(("dev.migration:" + scope).getBytes(StandardCharsets.UTF_8));
 			long key = 0;
 			for (int i = 0; i < 8; i++) {
 				key = (key << 8) | (digest[i] & 0xff);
 			}
 			return key;
 		}
-		catch (java.security.NoSuchAlgorithmException ex) {
+		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

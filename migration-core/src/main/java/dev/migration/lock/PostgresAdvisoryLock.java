@@ -9,63 +9,35 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import dev.migration.LockTimeoutException;
-import dev.migration.MigrationException;
 
 /** A PostgreSQL session advisory lock on a dedicated connection. */
-final class PostgresAdvisoryLock implements MigrationLock {
-
-	private static final Logger log = LoggerFactory.getLogger(PostgresAdvisoryLock.class);
-
-	private final Connection connection;
+final class PostgresAdvisoryLock extends ConnectionLock {
 
 	private final long key;
-
-	private final String description;
 
 	private final @Nullable String previousApplicationName;
 
 	private PostgresAdvisoryLock(Connection connection, long key, String description,
 			@Nullable String previousApplicationName) {
-		this.connection = connection;
+		super(connection, description);
 		this.key = key;
-		this.description = description;
 		this.previousApplicationName = previousApplicationName;
 	}
 
 	static MigrationLock acquire(DataSource dataSource, String scope, Duration timeout) {
 		long key = Polling.key(scope);
 		String description = "PostgreSQL advisory lock " + key + " for " + scope;
-		Connection connection = null;
-		try {
-			connection = dataSource.getConnection();
-			connection.setAutoCommit(true);
+		return acquire(dataSource, description, (connection) -> {
 			String previous = setApplicationName(connection, Polling.APPLICATION_NAME);
-			Connection lockConnection = connection;
-			boolean locked = Polling.poll(() -> tryLock(lockConnection, key), timeout, description);
-			if (locked) {
+			if (Polling.poll(() -> tryLock(connection, key), timeout, description)) {
 				return new PostgresAdvisoryLock(connection, key, description, previous);
 			}
 			String holder = holder(connection, key);
 			setApplicationName(connection, previous);
 			throw new LockTimeoutException(description, timeout, holder);
-		}
-		catch (SQLException ex) {
-			if (connection != null) {
-				closeQuietly(connection);
-			}
-			throw new MigrationException("Cannot take the migration lock (" + description + "): " + ex.getMessage(),
-					ex);
-		}
-		catch (RuntimeException ex) {
-			if (connection != null) {
-				closeQuietly(connection);
-			}
-			throw ex;
-		}
+		});
 	}
 
 	private static boolean tryLock(Connection connection, long key) throws SQLException {
@@ -115,30 +87,11 @@ final class PostgresAdvisoryLock implements MigrationLock {
 	}
 
 	@Override
-	public String description() {
-		return this.description;
-	}
-
-	@Override
-	public void close() {
+	void release() throws SQLException {
 		try (PreparedStatement statement = this.connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
 			statement.setLong(1, this.key);
 			statement.execute();
 			setApplicationName(this.connection, this.previousApplicationName);
-		}
-		catch (SQLException ex) {
-			// the lock ends with the session at the latest
-			log.warn("Could not release {}: {}", this.description, ex.getMessage());
-		}
-		closeQuietly(this.connection);
-	}
-
-	private static void closeQuietly(Connection connection) {
-		try {
-			connection.close();
-		}
-		catch (SQLException ex) {
-			log.debug("Closing the lock connection failed: {}", ex.getMessage());
 		}
 	}
 

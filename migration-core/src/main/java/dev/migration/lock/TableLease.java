@@ -25,7 +25,6 @@ import dev.migration.LockLostException;
 import dev.migration.LockTimeoutException;
 import dev.migration.MigrationException;
 import dev.migration.sql.Dialect;
-import dev.migration.sql.SqlSink;
 
 /**
  * A lease row in a lock table: works wherever the version table works, including through
@@ -312,15 +311,20 @@ final class TableLease implements MigrationLock {
 	}
 
 	@Override
-	public void fence(SqlSink sink, String versionTable) throws SQLException {
+	public void fence(Connection connection, String versionTable) throws SQLException {
 		long now = estimatedNow();
-		int count = sink.update(
-				"UPDATE " + this.table + " SET renewed_at = ?, expires_at = ? WHERE lock_scope = ? AND token = ?", now,
-				now + this.leaseMillis, this.scope, this.token);
+		int count;
+		try (PreparedStatement update = connection.prepareStatement(
+				"UPDATE " + this.table + " SET renewed_at = ?, expires_at = ? WHERE lock_scope = ? AND token = ?")) {
+			update.setLong(1, now);
+			update.setLong(2, now + this.leaseMillis);
+			update.setString(3, this.scope);
+			update.setString(4, this.token);
+			count = update.executeUpdate();
+		}
 		if (count == 0) {
 			this.lost = true;
-			Connection connection = sink.connection();
-			Row row = (connection != null) ? read(connection, this.table, this.scope) : null;
+			Row row = read(connection, this.table, this.scope);
 			throw new LockLostException(versionTable, this.description, (row != null) ? row.describe(now) : null);
 		}
 	}

@@ -3,6 +3,7 @@ package dev.migration.op;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The changes to one table collected by {@link Operations#batchAlterTable}; the table is
@@ -58,7 +59,7 @@ public final class BatchOperations {
 	/**
 	 * Alter a column: {@code batch.alterColumn("email", (c) -> c.nullable(false))}.
 	 */
-	public BatchOperations alterColumn(String column, java.util.function.UnaryOperator<AlterColumn> change) {
+	public BatchOperations alterColumn(String column, UnaryOperator<AlterColumn> change) {
 		add(change.apply(AlterColumn.of(this.table, column)));
 		return this;
 	}

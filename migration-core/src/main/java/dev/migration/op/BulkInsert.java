@@ -1,19 +1,23 @@
 package dev.migration.op;
 
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * Insert rows, rendered as one {@code INSERT ... VALUES} with literals so that offline
  * SQL shows the data. Values may be {@code null}, {@link String}, {@link Number},
- * {@link Boolean}, {@link java.time.LocalDate}, {@link java.time.LocalTime},
- * {@link java.time.LocalDateTime}, {@link java.time.OffsetDateTime},
- * {@link java.util.UUID} or {@code byte[]}. Not reversible.
+ * {@link Boolean}, {@link LocalDate}, {@link LocalTime}, {@link LocalDateTime},
+ * {@link OffsetDateTime}, {@link UUID} or {@code byte[]}. Not reversible.
  *
  * @param table the table
  * @param columns the column names

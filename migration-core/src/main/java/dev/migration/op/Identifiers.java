@@ -1,6 +1,5 @@
 package dev.migration.op;
 
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -40,10 +39,6 @@ final class Identifiers {
 			return "`" + name.replace("`", "``") + "`";
 		}
 		return "\"" + name.replace("\"", "\"\"") + "\"";
-	}
-
-	static boolean isReserved(String name) {
-		return RESERVED.contains(name.toLowerCase(Locale.ROOT));
 	}
 
 	static String list(Iterable<String> names, Dialect dialect) {

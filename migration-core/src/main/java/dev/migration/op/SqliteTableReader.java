@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -134,7 +135,7 @@ final class SqliteTableReader {
 					parts.get(0)[0], to, "NO ACTION".equalsIgnoreCase(onDelete) ? null : onDelete));
 		}
 		// PRAGMA lists foreign keys last-declared first
-		java.util.Collections.reverse(keys);
+		Collections.reverse(keys);
 		return keys;
 	}
 

@@ -1,12 +1,14 @@
 package dev.migration.op;
 
+import java.sql.Connection;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A table with its indexes: what a SQLite batch rebuild recreates. Pass one to
- * {@link Operations#batchAlterTable(TableDefinition, java.util.function.Consumer)} for
- * offline SQL, where the table cannot be read from the database.
+ * {@link Operations#batchAlterTable(TableDefinition, Consumer)} for offline SQL, where
+ * the table cannot be read from the database.
  *
  * @param table the table, its columns and constraints
  * @param indexes the table's indexes (not those backing unique constraints)
@@ -25,7 +27,7 @@ public record TableDefinition(CreateTable table, List<CreateIndex> indexes) {
 	 * @param table the table name
 	 * @return the table
 	 */
-	public static TableDefinition readSqlite(java.sql.Connection connection, String table) {
+	public static TableDefinition readSqlite(Connection connection, String table) {
 		return SqliteTableReader.read(connection, table);
 	}
 

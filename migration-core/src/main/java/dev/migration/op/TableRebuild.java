@@ -1,6 +1,7 @@
 package dev.migration.op;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -198,7 +199,7 @@ final class TableRebuild {
 	record Result(TableDefinition definition, List<String> sources) {
 
 		Result {
-			sources = java.util.Collections.unmodifiableList(new ArrayList<>(sources));
+			sources = Collections.unmodifiableList(new ArrayList<>(sources));
 		}
 
 	}

@@ -1,5 +1,7 @@
 package dev.migration.script;
 
+import dev.migration.sql.Dialect;
+
 /**
  * Where quoted literals, block comments and dollar-quote tags end. Each method takes the
  * position of the opening character and answers the position just after the closing one,
@@ -92,6 +94,21 @@ final class Lexemes {
 			}
 		}
 		return (p < n && s.charAt(p) == '$') ? p + 1 : -1;
+	}
+
+	/** Built only on error: scanning a literal allocates nothing. */
+	static String unterminatedQuote(char quote, boolean backslashEscapes, Dialect dialect) {
+		if (quote == '`') {
+			return "unterminated quoted identifier opened here; close it with ` (write `` for a backtick inside it)";
+		}
+		if (quote == '"' && dialect != Dialect.MYSQL) {
+			return "unterminated quoted identifier opened here; close it with \" (write \"\" for a quote inside it)";
+		}
+		if (backslashEscapes) {
+			return "unterminated string literal opened here; close it with " + quote + " (write " + quote + quote
+					+ " or \\" + quote + " for a quote inside it)";
+		}
+		return "unterminated string literal opened here; close it with ' (write '' for a quote inside it)";
 	}
 
 }

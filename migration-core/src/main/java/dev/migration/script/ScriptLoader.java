@@ -8,9 +8,11 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.migration.InvalidConfigurationException;
 import dev.migration.Migration;
 import dev.migration.MigrationConfig;
 import dev.migration.Revision;
+import dev.migration.ScriptParseException;
 
 /**
  * Finds revisions in the configured locations ({@code classpath:}, {@code filesystem:})
@@ -34,9 +36,9 @@ public final class ScriptLoader {
 	 * Load every revision.
 	 * @param config the locations, class loader and Java migrations
 	 * @return the revisions, with their bodies
-	 * @throws dev.migration.ScriptParseException for a script or class that cannot be
-	 * read, naming the file and line
-	 * @throws dev.migration.InvalidConfigurationException for a bad location
+	 * @throws ScriptParseException for a script or class that cannot be read, naming the
+	 * file and line
+	 * @throws InvalidConfigurationException for a bad location
 	 */
 	public static List<Revision> load(MigrationConfig config) {
 		long started = System.nanoTime();

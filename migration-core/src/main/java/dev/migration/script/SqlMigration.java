@@ -11,6 +11,7 @@ import dev.migration.DowngradeNotSupportedException;
 import dev.migration.HistoryEntry;
 import dev.migration.Migration;
 import dev.migration.MigrationContext;
+import dev.migration.ScriptParseException;
 import dev.migration.sql.Dialect;
 
 /**
@@ -82,7 +83,7 @@ public final class SqlMigration implements Migration {
 	 * @return the statements, empty for a stamp
 	 * @throws DowngradeNotSupportedException for {@code DOWNGRADE} without a downgrade
 	 * section
-	 * @throws dev.migration.ScriptParseException when the section cannot be split
+	 * @throws ScriptParseException when the section cannot be split
 	 */
 	public List<SqlStatement> statements(HistoryEntry.Direction direction, Dialect dialect) {
 		return switch (direction) {

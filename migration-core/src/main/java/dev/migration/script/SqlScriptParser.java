@@ -7,8 +7,10 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -297,10 +299,10 @@ final class SqlScriptParser {
 		int minute = digits(value, 14, 16);
 		int second = digits(value, 17, 19);
 		if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-				|| second < 0 || second > 59 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+				|| second < 0 || second > 59 || day > YearMonth.of(year, month).lengthOfMonth()) {
 			return null;
 		}
-		long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+		long days = LocalDate.of(year, month, day).toEpochDay();
 		return Instant.ofEpochSecond(days * 86_400 + hour * 3_600 + minute * 60 + second);
 	}
 

@@ -273,24 +273,9 @@ final class StatementScanner {
 		mark(this.pos);
 		int end = Lexemes.quotedEnd(this.s, this.pos, quote, backslashEscapes);
 		if (end < 0) {
-			throw error(this.pos, unterminatedQuote(quote, backslashEscapes));
+			throw error(this.pos, Lexemes.unterminatedQuote(quote, backslashEscapes, this.dialect));
 		}
 		this.pos = end;
-	}
-
-	/** Built only on error: scanning a literal allocates nothing. */
-	private String unterminatedQuote(char quote, boolean backslashEscapes) {
-		if (quote == '`') {
-			return "unterminated quoted identifier opened here; close it with ` (write `` for a backtick inside it)";
-		}
-		if (quote == '"' && this.dialect != Dialect.MYSQL) {
-			return "unterminated quoted identifier opened here; close it with \" (write \"\" for a quote inside it)";
-		}
-		if (backslashEscapes) {
-			return "unterminated string literal opened here; close it with " + quote + " (write " + quote + quote
-					+ " or \\" + quote + " for a quote inside it)";
-		}
-		return "unterminated string literal opened here; close it with ' (write '' for a quote inside it)";
 	}
 
 	private void bracketIdentifier() {

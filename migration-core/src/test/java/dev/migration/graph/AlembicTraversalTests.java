@@ -40,17 +40,17 @@ class AlembicTraversalTests {
 
 	private static void assertUpgrade(RevisionGraph graph, String target, List<String> current, List<String> expected,
 			Set<String> expectedRows) {
-		VersionTable table = new VersionTable(current.toArray(String[]::new));
-		MigrationPlan plan = graph.planUpgrade(current, target);
-		assertThat(VersionTable.ids(plan)).containsExactlyElementsOf(expected);
-		table.apply(plan);
-		assertThat(table.rows()).containsExactlyInAnyOrderElementsOf(expectedRows);
+		assertPlan(graph.planUpgrade(current, target), current, expected, expectedRows);
 	}
 
 	private static void assertDowngrade(RevisionGraph graph, String target, List<String> current, List<String> expected,
 			Set<String> expectedRows) {
+		assertPlan(graph.planDowngrade(current, target), current, expected, expectedRows);
+	}
+
+	private static void assertPlan(MigrationPlan plan, List<String> current, List<String> expected,
+			Set<String> expectedRows) {
 		VersionTable table = new VersionTable(current.toArray(String[]::new));
-		MigrationPlan plan = graph.planDowngrade(current, target);
 		assertThat(VersionTable.ids(plan)).containsExactlyElementsOf(expected);
 		table.apply(plan);
 		assertThat(table.rows()).containsExactlyInAnyOrderElementsOf(expectedRows);

@@ -83,13 +83,13 @@ class MigrationLockTests {
 
 	@Test
 	void fileDatabasesLockBesideTheFileAndMemoryDatabasesInProcess() {
-		assertThat(FileLock.lockFile(Dialect.SQLITE, "jdbc:sqlite:/data/app.db?journal_mode=WAL"))
+		assertThat(FileDatabaseLock.lockFile(Dialect.SQLITE, "jdbc:sqlite:/data/app.db?journal_mode=WAL"))
 			.hasToString("/data/app.db.migration.lock");
-		assertThat(FileLock.lockFile(Dialect.SQLITE, "jdbc:sqlite::memory:")).isNull();
-		assertThat(FileLock.lockFile(Dialect.H2, "jdbc:h2:file:/data/app;MODE=PostgreSQL"))
+		assertThat(FileDatabaseLock.lockFile(Dialect.SQLITE, "jdbc:sqlite::memory:")).isNull();
+		assertThat(FileDatabaseLock.lockFile(Dialect.H2, "jdbc:h2:file:/data/app;MODE=PostgreSQL"))
 			.hasToString("/data/app.migration.lock");
-		assertThat(FileLock.lockFile(Dialect.H2, "jdbc:h2:mem:test")).isNull();
-		assertThat(FileLock.lockFile(Dialect.H2, "jdbc:h2:tcp://localhost/~/test")).isNull();
+		assertThat(FileDatabaseLock.lockFile(Dialect.H2, "jdbc:h2:mem:test")).isNull();
+		assertThat(FileDatabaseLock.lockFile(Dialect.H2, "jdbc:h2:tcp://localhost/~/test")).isNull();
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.migration.actuator;
 
+import java.util.Locale;
 import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
@@ -48,7 +49,7 @@ public class MigrationMetrics implements MeterBinder {
 			Timer.builder("migration.run")
 				.description("Duration of migration runs")
 				.tag("direction", run.direction())
-				.tag("outcome", run.outcome().name().toLowerCase(java.util.Locale.ROOT))
+				.tag("outcome", run.outcome().name().toLowerCase(Locale.ROOT))
 				.register(registry)
 				.record(run.duration());
 			applied.increment(run.applied());

@@ -29,7 +29,7 @@ public final class MigrationMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	MigrationMetrics migrationMetrics(MigrationRuns runs, ApplicationContext context,
 			ObjectProvider<MigrationProperties> properties) {
-		return new MigrationMetrics(runs, context, Targets.of(properties));
+		return new MigrationMetrics(runs, context, ConfiguredTarget.of(properties));
 	}
 
 }

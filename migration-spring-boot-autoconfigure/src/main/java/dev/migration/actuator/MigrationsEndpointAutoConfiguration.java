@@ -26,7 +26,7 @@ public final class MigrationsEndpointAutoConfiguration {
 	@ConditionalOnBean(Migrator.class)
 	@ConditionalOnMissingBean
 	MigrationsEndpoint migrationsEndpoint(ApplicationContext context, ObjectProvider<MigrationProperties> properties) {
-		return new MigrationsEndpoint(context, Targets.of(properties));
+		return new MigrationsEndpoint(context, ConfiguredTarget.of(properties));
 	}
 
 }

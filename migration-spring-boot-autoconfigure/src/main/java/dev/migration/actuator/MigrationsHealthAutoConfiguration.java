@@ -28,7 +28,7 @@ public final class MigrationsHealthAutoConfiguration {
 	@ConditionalOnMissingBean(name = "migrationsHealthIndicator")
 	MigrationsHealthIndicator migrationsHealthIndicator(ApplicationContext context,
 			ObjectProvider<MigrationProperties> properties) {
-		return new MigrationsHealthIndicator(context, Targets.of(properties));
+		return new MigrationsHealthIndicator(context, ConfiguredTarget.of(properties));
 	}
 
 }

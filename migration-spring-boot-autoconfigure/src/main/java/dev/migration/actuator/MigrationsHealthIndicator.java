@@ -8,6 +8,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ApplicationContext;
 
+import dev.migration.DatabaseState.Relation;
 import dev.migration.MigrationStatus;
 import dev.migration.command.Migrator;
 
@@ -41,12 +42,8 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 		Status worst = Status.UP;
 		Map<String, Object> all = new LinkedHashMap<>();
 		for (Map.Entry<String, Migrator> entry : migrators.entrySet()) {
-			Migrator migrator = entry.getValue();
-			MigrationStatus status = migrator.status(this.target);
-			boolean drifted = migrator.config().validateChecksums() && !status.changedChecksums().isEmpty();
-			Status each = (!status.unknownRevisions().isEmpty() || drifted) ? Status.DOWN
-					: (!status.pending().isEmpty() ? Status.OUT_OF_SERVICE : Status.UP);
-			worst = worse(worst, each);
+			MigrationStatus status = entry.getValue().status(this.target);
+			worst = worse(worst, status(status.state().relation()));
 			Map<String, Object> details = new LinkedHashMap<>();
 			details.put("target", status.target());
 			details.put("currentHeads", status.currentHeads());
@@ -65,6 +62,14 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 		else {
 			builder.withDetails(all);
 		}
+	}
+
+	private static Status status(Relation relation) {
+		return switch (relation) {
+			case UNKNOWN_REVISIONS, DRIFTED -> Status.DOWN;
+			case BEHIND -> Status.OUT_OF_SERVICE;
+			case AT_TARGET, AHEAD, OTHER_BRANCH -> Status.UP;
+		};
 	}
 
 	private static Status worse(Status a, Status b) {

@@ -1,11 +1,12 @@
 package dev.migration.autoconfigure;
 
+import org.springframework.core.annotation.Order;
+
 import dev.migration.MigrationConfig;
 
 /**
  * Customizes the core configuration after every {@code migration.*} property has been
- * applied. Beans of this type run in {@link org.springframework.core.annotation.Order
- * order}.
+ * applied. Beans of this type run in {@link Order order}.
  */
 @FunctionalInterface
 public interface MigrationConfigCustomizer {

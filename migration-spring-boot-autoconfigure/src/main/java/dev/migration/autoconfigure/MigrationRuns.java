@@ -3,6 +3,7 @@ package dev.migration.autoconfigure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -43,7 +44,7 @@ public final class MigrationRuns {
 	}
 
 	private static String direction(HistoryEntry.Direction direction) {
-		return direction.name().toLowerCase(java.util.Locale.ROOT);
+		return direction.name().toLowerCase(Locale.ROOT);
 	}
 
 	private synchronized void add(Run run) {
@@ -58,14 +59,6 @@ public final class MigrationRuns {
 	public synchronized void subscribe(Consumer<Run> listener) {
 		new ArrayList<>(this.runs).forEach(listener);
 		this.listeners.add(listener);
-	}
-
-	/**
-	 * The runs so far, oldest first.
-	 * @return the runs
-	 */
-	public List<Run> runs() {
-		return List.copyOf(this.runs);
 	}
 
 	/** Whether a run succeeded. */

@@ -1,6 +1,7 @@
 package dev.migration.autoconfigure;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
@@ -51,21 +52,14 @@ class MigrationDataSourceTests {
 					"GRANT ALL PRIVILEGES ON " + db.name() + ".* TO '" + owner + "'@'%'",
 					"GRANT SELECT, INSERT, UPDATE, DELETE ON " + db.name() + ".* TO '" + user + "'@'%'");
 			try {
-				StartupMigrationTests.runner(db)
-					.withPropertyValues("spring.datasource.username=" + user, "spring.datasource.password=app-secret",
-							"migration.user=" + owner, "migration.password=owner-secret")
-					.run((context) -> {
-						assertThat(context).hasNotFailed();
-						JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-						assertThat(jdbc.queryForObject("SELECT name FROM person WHERE id = 1", String.class))
-							.isEqualTo("Ada");
-						assertThatExceptionOfType(DataAccessException.class)
-							.isThrownBy(() -> jdbc.execute("CREATE TABLE intruder (id INT)"))
-							.havingRootCause()
-							.withMessageContaining("CREATE command denied to user '" + user + "'");
-						assertThat(context.getBean(Migrator.class).log(10)).extracting(HistoryEntry::user)
-							.containsOnly(owner);
-					});
+				migrateAsOwnerAndRunAsUser(db, owner, user, (jdbc) -> {
+					assertThat(jdbc.queryForObject("SELECT name FROM person WHERE id = 1", String.class))
+						.isEqualTo("Ada");
+					assertThatExceptionOfType(DataAccessException.class)
+						.isThrownBy(() -> jdbc.execute("CREATE TABLE intruder (id INT)"))
+						.havingRootCause()
+						.withMessageContaining("CREATE command denied to user '" + user + "'");
+				});
 			}
 			finally {
 				db.execute("DROP USER '" + owner + "'@'%'", "DROP USER '" + user + "'@'%'");
@@ -84,22 +78,15 @@ class MigrationDataSourceTests {
 					"GRANT USAGE ON SCHEMA " + db.name() + " TO " + user, "ALTER DEFAULT PRIVILEGES FOR ROLE " + owner
 							+ " IN SCHEMA " + db.name() + " GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO " + user);
 			try {
-				StartupMigrationTests.runner(db)
-					.withPropertyValues("spring.datasource.username=" + user, "spring.datasource.password=app-secret",
-							"migration.user=" + owner, "migration.password=owner-secret")
-					.run((context) -> {
-						assertThat(context).hasNotFailed();
-						JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-						assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo(user);
-						assertThat(jdbc.queryForObject("SELECT name FROM person WHERE id = 1", String.class))
-							.isEqualTo("Ada");
-						assertThatExceptionOfType(BadSqlGrammarException.class)
-							.isThrownBy(() -> jdbc.execute("CREATE TABLE intruder (id INT)"))
-							.havingRootCause()
-							.withMessageStartingWith("ERROR: permission denied for schema " + db.name());
-						assertThat(context.getBean(Migrator.class).log(10)).extracting(HistoryEntry::user)
-							.containsOnly(owner);
-					});
+				migrateAsOwnerAndRunAsUser(db, owner, user, (jdbc) -> {
+					assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo(user);
+					assertThat(jdbc.queryForObject("SELECT name FROM person WHERE id = 1", String.class))
+						.isEqualTo("Ada");
+					assertThatExceptionOfType(BadSqlGrammarException.class)
+						.isThrownBy(() -> jdbc.execute("CREATE TABLE intruder (id INT)"))
+						.havingRootCause()
+						.withMessageStartingWith("ERROR: permission denied for schema " + db.name());
+				});
 				assertThat(db.query("SELECT tableowner FROM pg_tables WHERE schemaname = '" + db.name()
 						+ "' AND tablename = 'person'"))
 					.containsExactly(List.of(owner));
@@ -109,6 +96,23 @@ class MigrationDataSourceTests {
 						"DROP ROLE " + user);
 			}
 		}
+	}
+
+	/**
+	 * Start the application with the application user on spring.datasource and the schema
+	 * owner as migration.user: the migration runs as the owner, then the assertions run
+	 * with the application's JdbcTemplate.
+	 */
+	private static void migrateAsOwnerAndRunAsUser(TestDatabase db, String owner, String user,
+			Consumer<JdbcTemplate> assertions) {
+		StartupMigrationTests.runner(db)
+			.withPropertyValues("spring.datasource.username=" + user, "spring.datasource.password=app-secret",
+					"migration.user=" + owner, "migration.password=owner-secret")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertions.accept(context.getBean(JdbcTemplate.class));
+				assertThat(context.getBean(Migrator.class).log(10)).extracting(HistoryEntry::user).containsOnly(owner);
+			});
 	}
 
 }

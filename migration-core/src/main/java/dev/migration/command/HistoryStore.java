@@ -1,4 +1,4 @@
-package dev.migration.store;
+package dev.migration.command;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,7 +20,6 @@ import org.jspecify.annotations.Nullable;
 
 import dev.migration.HistoryEntry;
 import dev.migration.HistoryEntry.Direction;
-import dev.migration.sql.SqlSink;
 
 /**
  * The append-only history table. A step that runs in one transaction writes one complete
@@ -28,7 +27,7 @@ import dev.migration.sql.SqlSink;
  * writes a row first, commits progress after every statement and completes the row at the
  * end, so a failure or a killed process leaves a row saying exactly how far it got.
  */
-public final class HistoryStore {
+final class HistoryStore {
 
 	private static final int MAX_ERROR_LENGTH = 4000;
 
@@ -37,7 +36,7 @@ public final class HistoryStore {
 
 	private final Tables tables;
 
-	public HistoryStore(Tables tables) {
+	HistoryStore(Tables tables) {
 		this.tables = tables;
 	}
 
@@ -47,7 +46,7 @@ public final class HistoryStore {
 	 * @param row the row (its id is ignored)
 	 * @throws SQLException from the database
 	 */
-	public void record(SqlSink sink, Row row) throws SQLException {
+	void record(SqlSink sink, Row row) throws SQLException {
 		sink.update("INSERT INTO " + this.tables.history() + " (revision, direction, location, checksum, started_at, "
 				+ "finished_at, duration_ms, db_user, success, statements_done, statements_total, error_message) "
 				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.revision(), row.direction().name(), row.location(),
@@ -63,7 +62,7 @@ public final class HistoryStore {
 	 * @return the row's id
 	 * @throws SQLException from the database
 	 */
-	public long start(SqlSink sink, Row row) throws SQLException {
+	long start(SqlSink sink, Row row) throws SQLException {
 		record(sink, row);
 		// the lock is held, so the newest row is ours; avoids driver differences in
 		// generated keys
@@ -84,7 +83,7 @@ public final class HistoryStore {
 	 * @param done statements completed
 	 * @throws SQLException from the database
 	 */
-	public void progress(SqlSink sink, long id, int done) throws SQLException {
+	void progress(SqlSink sink, long id, int done) throws SQLException {
 		sink.update("UPDATE " + this.tables.history() + " SET statements_done = ? WHERE id = ?", done, id);
 	}
 
@@ -99,7 +98,7 @@ public final class HistoryStore {
 	 * @param error the failure, if any
 	 * @throws SQLException from the database
 	 */
-	public void finish(SqlSink sink, long id, Instant finishedAt, long durationMs, boolean success, int done,
+	void finish(SqlSink sink, long id, Instant finishedAt, long durationMs, boolean success, int done,
 			@Nullable String error) throws SQLException {
 		sink.update(
 				"UPDATE " + this.tables.history() + " SET finished_at = ?, duration_ms = ?, success = ?, "
@@ -118,7 +117,7 @@ public final class HistoryStore {
 	 * @return the rows, newest first; none when the table does not exist
 	 * @throws SQLException from the database
 	 */
-	public List<HistoryEntry> log(Connection connection, int limit) throws SQLException {
+	List<HistoryEntry> log(Connection connection, int limit) throws SQLException {
 		List<HistoryEntry> entries = new ArrayList<>();
 		for (Row row : query(connection, "SELECT " + COLUMNS + " FROM " + this.tables.history() + " ORDER BY id DESC",
 				limit)) {
@@ -128,53 +127,26 @@ public final class HistoryStore {
 	}
 
 	/**
-	 * For each revision, its newest successful upgrade or stamp: one query, for status
-	 * and checksum validation.
-	 * @param connection the connection
-	 * @return rows by revision; empty when the table does not exist
+	 * The newest row of all and, per revision, its newest successful upgrade or stamp, in
+	 * one query: what a run, {@code status} and {@code validate} read to judge the
+	 * database's state.
+	 * @param connection the connection, in auto-commit
+	 * @return the summary; empty when the table does not exist
 	 * @throws SQLException from the database
 	 */
-	public Map<String, Row> lastApplied(Connection connection) throws SQLException {
+	Summary summary(Connection connection) throws SQLException {
 		String table = this.tables.history();
-		Map<String, Row> rows = new LinkedHashMap<>();
-		for (Row row : query(connection,
-				"SELECT " + COLUMNS + " FROM " + table + " WHERE id IN (SELECT MAX(id) FROM " + table
-						+ " WHERE success = TRUE AND direction IN ('UPGRADE', 'STAMP') GROUP BY revision) ORDER BY id",
-				0)) {
-			rows.put(row.revision(), row);
-		}
-		return rows;
-	}
-
-	/**
-	 * The newest row of all and, per revision, its newest successful upgrade or stamp, in
-	 * one query with only the columns a run's up-to-date check needs (id, revision,
-	 * direction, checksum, success, statements done): what a run reads before it decides
-	 * whether it needs the lock.
-	 * @param connection the connection, in auto-commit
-	 * @return the summary
-	 * @throws SQLException from the database, also when the table does not exist
-	 */
-	public Summary summary(Connection connection) throws SQLException {
-		String table = this.tables.history();
-		String sql = "SELECT id, revision, direction, checksum, success, statements_done FROM " + table
-				+ " WHERE id IN (SELECT MAX(id) FROM " + table
-				+ " WHERE success = TRUE AND direction IN ('UPGRADE', 'STAMP') GROUP BY revision) OR id = (SELECT MAX(id) FROM "
-				+ table + ") ORDER BY id";
 		Map<String, Row> applied = new LinkedHashMap<>();
 		Row last = null;
-		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-			while (rs.next()) {
-				boolean success = rs.getBoolean(5);
-				Boolean outcome = rs.wasNull() ? null : success;
-				int done = rs.getInt(6);
-				Integer statementsDone = rs.wasNull() ? null : done;
-				Direction direction = Direction.valueOf(rs.getString(3));
-				last = new Row(rs.getLong(1), rs.getString(2), direction, null, rs.getString(4), null, null, null, null,
-						outcome, statementsDone, null, null);
-				if (Boolean.TRUE.equals(outcome) && (direction == Direction.UPGRADE || direction == Direction.STAMP)) {
-					applied.put(last.revision(), last);
-				}
+		for (Row row : query(connection,
+				"SELECT " + COLUMNS + " FROM " + table + " WHERE id IN (SELECT MAX(id) FROM " + table
+						+ " WHERE success = TRUE AND direction IN ('UPGRADE', 'STAMP') GROUP BY revision) OR id = "
+						+ "(SELECT MAX(id) FROM " + table + ") ORDER BY id",
+				0)) {
+			last = row;
+			if (Boolean.TRUE.equals(row.success())
+					&& (row.direction() == Direction.UPGRADE || row.direction() == Direction.STAMP)) {
+				applied.put(row.revision(), row);
 			}
 		}
 		return new Summary(last, applied);
@@ -183,28 +155,30 @@ public final class HistoryStore {
 	/**
 	 * What {@link #summary(Connection)} read.
 	 *
-	 * @param last the newest row (only the summary's columns), {@code null} when none
+	 * @param last the newest row, {@code null} when none
 	 * @param applied per revision, its newest successful upgrade or stamp
 	 */
-	public record Summary(@Nullable Row last, Map<String, Row> applied) {
+	record Summary(@Nullable Row last, Map<String, Row> applied) {
 
-		public Summary {
+		Summary {
 			applied = Map.copyOf(applied);
 		}
 
 	}
 
 	/**
-	 * The newest row of all, which tells whether the last run left a step half done.
-	 * @param connection the connection
-	 * @return the row, or {@code null} when there is none
+	 * Record that a {@code stamp} resolved a half-applied revision even though the
+	 * version table already said what the user stamped: the newest row is then complete,
+	 * so runs stop refusing.
+	 * @param sink where the write goes
+	 * @param incomplete the newest row, the half-applied step
+	 * @param user the database user
 	 * @throws SQLException from the database
 	 */
-	public @Nullable Row last(Connection connection) throws SQLException {
-		String table = this.tables.history();
-		List<Row> rows = query(connection,
-				"SELECT " + COLUMNS + " FROM " + table + " WHERE id = (SELECT MAX(id) FROM " + table + ")", 1);
-		return rows.isEmpty() ? null : rows.get(0);
+	void recordResolution(SqlSink sink, Row incomplete, @Nullable String user) throws SQLException {
+		Instant now = Instant.now();
+		record(sink, new Row(0, incomplete.revision(), Direction.STAMP, incomplete.location(), null, now, now, 0L, user,
+				true, 0, 0, null));
 	}
 
 	private List<Row> query(Connection connection, String sql, int limit) throws SQLException {
@@ -283,17 +257,17 @@ public final class HistoryStore {
 	 * @param statementsTotal statements in the step, when known
 	 * @param error the failure
 	 */
-	public record Row(long id, String revision, Direction direction, @Nullable String location,
-			@Nullable String checksum, @Nullable Instant startedAt, @Nullable Instant finishedAt,
-			@Nullable Long durationMs, @Nullable String user, @Nullable Boolean success,
-			@Nullable Integer statementsDone, @Nullable Integer statementsTotal, @Nullable String error) {
+	record Row(long id, String revision, Direction direction, @Nullable String location, @Nullable String checksum,
+			@Nullable Instant startedAt, @Nullable Instant finishedAt, @Nullable Long durationMs, @Nullable String user,
+			@Nullable Boolean success, @Nullable Integer statementsDone, @Nullable Integer statementsTotal,
+			@Nullable String error) {
 
 		/**
 		 * Whether this row is a step that stopped part-way with some statements
 		 * committed, or never finished: the next run must not guess.
 		 * @return whether the step is incomplete
 		 */
-		public boolean isIncomplete() {
+		boolean isIncomplete() {
 			if (this.success == null) {
 				return true;
 			}

@@ -1,33 +1,26 @@
-package dev.migration.sql;
+package dev.migration.command;
 
 import java.sql.Connection;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.migration.sql.Dialect;
+
 /**
  * Renders offline SQL: each statement with the delimiter the database's own client
  * expects. PostgreSQL output runs in {@code psql} (dollar-quoted bodies need nothing
  * special); MySQL statements whose body contains {@code ;} (procedures, triggers) are
- * wrapped in {@code DELIMITER} lines. Internal to the engine.
+ * wrapped in {@code DELIMITER} lines.
  */
-public final class ScriptSink implements SqlSink {
+final class ScriptSink extends SqlSink {
 
 	private static final String MYSQL_BODY_DELIMITER = "//";
 
-	private final Dialect dialect;
-
 	private final StringBuilder out = new StringBuilder();
 
-	private boolean inTransaction;
-
-	public ScriptSink(Dialect dialect) {
-		this.dialect = dialect;
-	}
-
-	@Override
-	public Dialect dialect() {
-		return this.dialect;
+	ScriptSink(Dialect dialect) {
+		super(dialect);
 	}
 
 	@Override
@@ -46,7 +39,7 @@ public final class ScriptSink implements SqlSink {
 		while (text.endsWith(";")) {
 			text = text.substring(0, text.length() - 1).stripTrailing();
 		}
-		if (this.dialect == Dialect.MYSQL && text.contains(";")) {
+		if (dialect() == Dialect.MYSQL && text.contains(";")) {
 			this.out.append("DELIMITER ")
 				.append(MYSQL_BODY_DELIMITER)
 				.append('\n')
@@ -91,7 +84,7 @@ public final class ScriptSink implements SqlSink {
 			return value.toString();
 		}
 		String text = value.toString().replace("'", "''");
-		if (this.dialect == Dialect.MYSQL) {
+		if (dialect() == Dialect.MYSQL) {
 			text = text.replace("\\", "\\\\");
 		}
 		return "'" + text + "'";
@@ -100,8 +93,7 @@ public final class ScriptSink implements SqlSink {
 	private String currentTime() {
 		// sqlite-jdbc stores timestamps as epoch milliseconds; keep offline rows readable
 		// by the same code that reads online ones
-		return (this.dialect == Dialect.SQLITE) ? "(CAST(strftime('%s', 'now') AS INTEGER) * 1000)"
-				: "CURRENT_TIMESTAMP";
+		return (dialect() == Dialect.SQLITE) ? "(CAST(strftime('%s', 'now') AS INTEGER) * 1000)" : "CURRENT_TIMESTAMP";
 	}
 
 	@Override
@@ -127,7 +119,7 @@ public final class ScriptSink implements SqlSink {
 
 	private boolean hasTransactionStatements() {
 		// H2 scripts run statement by statement in auto-commit; MySQL DDL commits anyway
-		return this.dialect == Dialect.POSTGRESQL || this.dialect == Dialect.SQLITE;
+		return dialect() == Dialect.POSTGRESQL || dialect() == Dialect.SQLITE;
 	}
 
 	@Override
@@ -136,16 +128,11 @@ public final class ScriptSink implements SqlSink {
 		return null;
 	}
 
-	@Override
-	public boolean inTransaction() {
-		return this.inTransaction;
-	}
-
 	/**
 	 * The script so far.
 	 * @return the SQL text
 	 */
-	public String script() {
+	String script() {
 		return this.out.toString();
 	}
 

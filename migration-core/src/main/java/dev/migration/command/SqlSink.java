@@ -1,79 +1,96 @@
-package dev.migration.sql;
+package dev.migration.command;
 
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
+
+import dev.migration.sql.Dialect;
 
 /**
  * The one place that decides between running SQL and printing it. Every statement of a
  * run goes here: script statements, what Java migrations execute, version-table writes
  * and history rows, so that offline mode prints exactly what an online run executes.
- * Internal to the engine: implementations are {@link JdbcSink} and {@link ScriptSink}.
+ * Implementations are {@link JdbcSink} and {@link ScriptSink}.
  */
-public interface SqlSink {
+abstract class SqlSink {
 
-	Dialect dialect();
+	private final Dialect dialect;
+
+	/** Whether a transaction is open (online) or has been opened in the script. */
+	boolean inTransaction;
+
+	SqlSink(Dialect dialect) {
+		this.dialect = dialect;
+	}
+
+	final Dialect dialect() {
+		return this.dialect;
+	}
 
 	/**
 	 * Whether statements are printed rather than executed.
 	 * @return {@code true} for offline SQL
 	 */
-	boolean isOffline();
+	abstract boolean isOffline();
 
 	/**
 	 * The connection, online only.
 	 * @return the connection, {@code null} offline
 	 */
-	@Nullable Connection connection();
+	abstract @Nullable Connection connection();
 
 	/**
 	 * Run (or print) one statement taken verbatim from a script or a Java migration.
 	 * @param sql the statement without its delimiter
-	 * @throws java.sql.SQLException from the database
+	 * @throws SQLException from the database
 	 */
-	void execute(String sql) throws java.sql.SQLException;
+	abstract void execute(String sql) throws SQLException;
 
 	/**
 	 * Run (or print) a parameterised statement of the engine's own (version and history
-	 * tables). Offline, parameters are rendered as literals, and an
-	 * {@link java.time.Instant} as the database's current time.
+	 * tables). Offline, parameters are rendered as literals, and an {@link Instant} as
+	 * the database's current time.
 	 * @param sql the statement with {@code ?} placeholders
 	 * @param params the values
 	 * @return the update count, or {@code -1} offline
-	 * @throws java.sql.SQLException from the database
+	 * @throws SQLException from the database
 	 */
-	int update(String sql, @Nullable Object... params) throws java.sql.SQLException;
+	abstract int update(String sql, @Nullable Object... params) throws SQLException;
 
 	/**
 	 * A comment for offline SQL (online: nothing).
 	 * @param text the comment text, one line
 	 */
-	void comment(String text);
+	abstract void comment(String text);
 
 	/**
 	 * Start a transaction (online: auto-commit off; offline: {@code BEGIN} where the
 	 * dialect has transactional DDL).
-	 * @throws java.sql.SQLException from the database
+	 * @throws SQLException from the database
 	 */
-	void begin() throws java.sql.SQLException;
+	abstract void begin() throws SQLException;
 
 	/**
 	 * Commit the transaction begun with {@link #begin()} and return to auto-commit.
-	 * @throws java.sql.SQLException from the database
+	 * @throws SQLException from the database
 	 */
-	void commit() throws java.sql.SQLException;
+	abstract void commit() throws SQLException;
 
 	/**
 	 * Roll back the current transaction, if any, and return to auto-commit. Never throws:
 	 * it runs while another failure is being reported.
 	 * @return the rollback's own failure, if any
 	 */
-	java.sql.@Nullable SQLException rollback();
+	abstract @Nullable SQLException rollback();
 
 	/**
 	 * Whether a transaction begun with {@link #begin()} is open.
 	 * @return whether in a transaction
 	 */
-	boolean inTransaction();
+	final boolean inTransaction() {
+		return this.inTransaction;
+	}
 
 }

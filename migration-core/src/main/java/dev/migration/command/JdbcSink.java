@@ -1,4 +1,4 @@
-package dev.migration.sql;
+package dev.migration.command;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,25 +9,18 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.migration.sql.Dialect;
+
 /**
- * Executes on a JDBC connection. Internal to the engine.
+ * Executes on a JDBC connection.
  */
-public final class JdbcSink implements SqlSink {
+final class JdbcSink extends SqlSink {
 
 	private final Connection connection;
 
-	private final Dialect dialect;
-
-	private boolean inTransaction;
-
-	public JdbcSink(Connection connection, Dialect dialect) {
+	JdbcSink(Connection connection, Dialect dialect) {
+		super(dialect);
 		this.connection = connection;
-		this.dialect = dialect;
-	}
-
-	@Override
-	public Dialect dialect() {
-		return this.dialect;
 	}
 
 	@Override
@@ -113,11 +106,6 @@ public final class JdbcSink implements SqlSink {
 		}
 		this.inTransaction = false;
 		return failure;
-	}
-
-	@Override
-	public boolean inTransaction() {
-		return this.inTransaction;
 	}
 
 }

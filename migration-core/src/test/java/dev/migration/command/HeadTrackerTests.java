@@ -1,4 +1,4 @@
-package dev.migration.store;
+package dev.migration.command;
 
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -8,12 +8,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.migration.VersionTableException;
-import dev.migration.sql.JdbcSink;
 import dev.migration.testing.DatabaseKind;
 import dev.migration.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class HeadTrackerTests {
 
@@ -23,11 +23,7 @@ class HeadTrackerTests {
 	@ParameterizedTest
 	@EnumSource(DatabaseKind.class)
 	void rootsAreInsertedLinesUpdatedAndMergesDeleted(DatabaseKind kind) throws Exception {
-		try (TestDatabase db = TestDatabase.create(kind); Connection connection = db.connect()) {
-			Tables tables = new Tables(kind.dialect(), null, "migration_version", "migration_history");
-			JdbcSink sink = new JdbcSink(connection, kind.dialect());
-			tables.ensure(sink);
-			HeadTracker tracker = new HeadTracker(tables);
+		withTracker(kind, (tables, sink, tracker, connection) -> {
 			tracker.apply(sink, List.of(), List.of("a"));
 			tracker.apply(sink, List.of(), List.of("b"));
 			assertThat(tables.readHeads(connection)).containsExactly("a", "b");
@@ -37,17 +33,13 @@ class HeadTrackerTests {
 			assertThat(tables.readHeads(connection)).containsExactly("m");
 			tracker.apply(sink, List.of("m"), List.of());
 			assertThat(tables.readHeads(connection)).isEmpty();
-		}
+		});
 	}
 
 	@ParameterizedTest
 	@EnumSource(DatabaseKind.class)
 	void writesThatDoNotTouchExactlyOneRowFail(DatabaseKind kind) throws Exception {
-		try (TestDatabase db = TestDatabase.create(kind); Connection connection = db.connect()) {
-			Tables tables = new Tables(kind.dialect(), null, "migration_version", "migration_history");
-			JdbcSink sink = new JdbcSink(connection, kind.dialect());
-			tables.ensure(sink);
-			HeadTracker tracker = new HeadTracker(tables);
+		withTracker(kind, (tables, sink, tracker, connection) -> {
 			assertThatExceptionOfType(VersionTableException.class)
 				.isThrownBy(() -> tracker.apply(sink, List.of("a"), List.of("b")))
 				.withMessage("Version table migration_version is out of step: updating 'a' to 'b' matched 0 rows "
@@ -57,15 +49,32 @@ class HeadTrackerTests {
 				.withMessage("Version table migration_version is out of step: deleting 'x' matched 0 rows instead of "
 						+ "exactly 1." + REMEDY);
 			tracker.apply(sink, List.of(), List.of("a"));
-			VersionTableException duplicate = org.assertj.core.api.Assertions
-				.catchThrowableOfType(VersionTableException.class, () -> tracker.apply(sink, List.of(), List.of("a")));
+			VersionTableException duplicate = catchThrowableOfType(VersionTableException.class,
+					() -> tracker.apply(sink, List.of(), List.of("a")));
 			assertThat(duplicate.getMessage())
 				.startsWith("Version table migration_version is out of step: inserting 'a' failed because the row "
 						+ "already exists (")
 				.endsWith(")." + REMEDY);
 			List<String> rows = new ArrayList<>(tables.readHeads(connection));
 			assertThat(rows).containsExactly("a");
+		});
+	}
+
+	/** A version table of its own on a fresh database, and a tracker writing to it. */
+	private static void withTracker(DatabaseKind kind, TrackerTest test) throws Exception {
+		try (TestDatabase db = TestDatabase.create(kind); Connection connection = db.connect()) {
+			Tables tables = new Tables(kind.dialect(), null, "migration_version", "migration_history");
+			JdbcSink sink = new JdbcSink(connection, kind.dialect());
+			tables.ensure(sink);
+			test.run(tables, sink, new HeadTracker(tables), connection);
 		}
+	}
+
+	@FunctionalInterface
+	private interface TrackerTest {
+
+		void run(Tables tables, JdbcSink sink, HeadTracker tracker, Connection connection) throws Exception;
+
 	}
 
 }

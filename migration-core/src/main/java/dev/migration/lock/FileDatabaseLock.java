@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -31,9 +33,9 @@ import dev.migration.sql.Dialect;
  * holds who took it (process, host, time) for the timeout message; it stays in place
  * because deleting it would race with the next taker.
  */
-final class FileLock implements MigrationLock {
+final class FileDatabaseLock implements MigrationLock {
 
-	private static final Logger log = LoggerFactory.getLogger(FileLock.class);
+	private static final Logger log = LoggerFactory.getLogger(FileDatabaseLock.class);
 
 	private static final Map<String, Semaphore> jvmLocks = new ConcurrentHashMap<>();
 
@@ -45,12 +47,12 @@ final class FileLock implements MigrationLock {
 
 	private final @Nullable FileChannel channel;
 
-	private final java.nio.channels.@Nullable FileLock fileLock;
+	private final @Nullable FileLock fileLock;
 
 	private final String description;
 
-	private FileLock(String key, Semaphore semaphore, @Nullable FileChannel channel,
-			java.nio.channels.@Nullable FileLock fileLock, String description) {
+	private FileDatabaseLock(String key, Semaphore semaphore, @Nullable FileChannel channel,
+			@Nullable FileLock fileLock, String description) {
 		this.key = key;
 		this.semaphore = semaphore;
 		this.channel = channel;
@@ -67,7 +69,7 @@ final class FileLock implements MigrationLock {
 		long start = System.nanoTime();
 		boolean acquired;
 		try {
-			acquired = semaphore.tryAcquire(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+			acquired = semaphore.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -79,7 +81,7 @@ final class FileLock implements MigrationLock {
 		}
 		jvmHolders.put(key, Thread.currentThread().getName());
 		if (file == null) {
-			return new FileLock(key, semaphore, null, null, description);
+			return new FileDatabaseLock(key, semaphore, null, null, description);
 		}
 		try {
 			Path parent = file.toAbsolutePath().getParent();
@@ -88,7 +90,7 @@ final class FileLock implements MigrationLock {
 			}
 			FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
 					StandardOpenOption.WRITE);
-			java.nio.channels.FileLock[] taken = new java.nio.channels.FileLock[1];
+			FileLock[] taken = new FileLock[1];
 			Duration left = timeout.minusNanos(System.nanoTime() - start);
 			boolean locked = Polling.poll(() -> (taken[0] = channel.tryLock()) != null,
 					left.isNegative() ? Duration.ZERO : left, description);
@@ -101,7 +103,7 @@ final class FileLock implements MigrationLock {
 			channel.truncate(0);
 			channel.write(ByteBuffer.wrap(whoAmI().getBytes(StandardCharsets.UTF_8)), 0);
 			channel.force(false);
-			return new FileLock(key, semaphore, channel, taken[0], description);
+			return new FileDatabaseLock(key, semaphore, channel, taken[0], description);
 		}
 		catch (IOException ex) {
 			release(key, semaphore);

@@ -8,9 +8,9 @@ import dev.migration.autoconfigure.MigrationProperties;
  * The target the endpoint, health and metrics compare against: {@code migration.target},
  * or {@code heads} for migrators the user defined without the properties.
  */
-final class Targets {
+final class ConfiguredTarget {
 
-	private Targets() {
+	private ConfiguredTarget() {
 	}
 
 	static String of(ObjectProvider<MigrationProperties> properties) {

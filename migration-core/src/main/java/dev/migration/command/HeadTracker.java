@@ -1,10 +1,10 @@
-package dev.migration.store;
+package dev.migration.command;
 
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.List;
 
 import dev.migration.VersionTableException;
-import dev.migration.sql.SqlSink;
 
 /**
  * Moves the version table by one step, in the step's transaction, the way Alembic's
@@ -13,14 +13,14 @@ import dev.migration.sql.SqlSink;
  * touch exactly one row; anything else means the table is out of step with what the
  * engine read under the lock, and the step fails (and rolls back) rather than guess.
  */
-public final class HeadTracker {
+final class HeadTracker {
 
 	private final Tables tables;
 
 	private Fence fence = (sink) -> {
 	};
 
-	public HeadTracker(Tables tables) {
+	HeadTracker(Tables tables) {
 		this.tables = tables;
 	}
 
@@ -29,13 +29,13 @@ public final class HeadTracker {
 	 * lock's fencing, which fails the write when another run has taken the lock over.
 	 * @param fence the check
 	 */
-	public void fence(Fence fence) {
+	void fence(Fence fence) {
 		this.fence = fence;
 	}
 
 	/** A check run in the transaction of every version-table write, before it. */
 	@FunctionalInterface
-	public interface Fence {
+	interface Fence {
 
 		void check(SqlSink sink) throws SQLException;
 
@@ -49,7 +49,7 @@ public final class HeadTracker {
 	 * @throws SQLException from the database
 	 * @throws VersionTableException when a write does not touch exactly one row
 	 */
-	public void apply(SqlSink sink, List<String> removeHeads, List<String> addHeads) throws SQLException {
+	void apply(SqlSink sink, List<String> removeHeads, List<String> addHeads) throws SQLException {
 		String table = this.tables.version();
 		this.fence.check(sink);
 		if (removeHeads.size() == 1 && addHeads.size() == 1) {
@@ -83,7 +83,7 @@ public final class HeadTracker {
 	}
 
 	private static boolean isDuplicate(SQLException ex) {
-		if (ex instanceof java.sql.SQLIntegrityConstraintViolationException) {
+		if (ex instanceof SQLIntegrityConstraintViolationException) {
 			return true;
 		}
 		if (ex.getSQLState() != null) {
@@ -108,7 +108,7 @@ public final class HeadTracker {
 	 * @param sink where the write goes
 	 * @throws SQLException from the database
 	 */
-	public void purge(SqlSink sink) throws SQLException {
+	void purge(SqlSink sink) throws SQLException {
 		this.fence.check(sink);
 		sink.update("DELETE FROM " + this.tables.version());
 	}

@@ -11,15 +11,15 @@ import dev.migration.Migration;
 import dev.migration.MigrationContext;
 import dev.migration.MigrationException;
 import dev.migration.Revision;
+import dev.migration.script.SqlMigration;
 import dev.migration.script.SqlStatement;
 import dev.migration.sql.Dialect;
-import dev.migration.sql.SqlSink;
 
 /**
  * Runs a revision's body through a sink, one statement at a time, keeping track of which
  * statement is running so that a failure can say exactly where it happened.
  */
-final class Body {
+final class RevisionExecution {
 
 	private final Revision revision;
 
@@ -27,7 +27,7 @@ final class Body {
 
 	private final SqlSink sink;
 
-	private final Progress progress;
+	private final ProgressRecorder progress;
 
 	private final @Nullable List<SqlStatement> statements;
 
@@ -39,12 +39,21 @@ final class Body {
 	/** Statements that completed. */
 	int done;
 
-	Body(Revision revision, Direction direction, SqlSink sink, Progress progress) {
+	RevisionExecution(Revision revision, Direction direction, SqlSink sink, ProgressRecorder progress) {
 		this.revision = revision;
 		this.direction = direction;
 		this.sink = sink;
 		this.progress = progress;
-		this.statements = Statements.of(revision, direction, sink.dialect());
+		this.statements = statements(revision, direction, sink.dialect());
+	}
+
+	/**
+	 * The statements of a SQL revision's section, so they can be run and reported one by
+	 * one.
+	 * @return the statements, or {@code null} for a body that is code (Java migrations)
+	 */
+	static @Nullable List<SqlStatement> statements(Revision revision, Direction direction, Dialect dialect) {
+		return (revision.migration() instanceof SqlMigration sql) ? sql.statements(direction, dialect) : null;
 	}
 
 	/** Statements in the body, {@code null} when only running it tells (Java). */
@@ -84,9 +93,9 @@ final class Body {
 		this.progress.statementDone(this.done);
 	}
 
-	/** Called after each completed statement. */
+	/** Records, after each completed statement, how many have completed. */
 	@FunctionalInterface
-	interface Progress {
+	interface ProgressRecorder {
 
 		void statementDone(int done) throws SQLException;
 
@@ -105,25 +114,26 @@ final class Body {
 
 		@Override
 		public Revision revision() {
-			return Body.this.revision;
+			return RevisionExecution.this.revision;
 		}
 
 		@Override
 		public Dialect dialect() {
-			return Body.this.sink.dialect();
+			return RevisionExecution.this.sink.dialect();
 		}
 
 		@Override
 		public boolean isOffline() {
-			return Body.this.sink.isOffline();
+			return RevisionExecution.this.sink.isOffline();
 		}
 
 		@Override
 		public Connection connection() {
-			Connection connection = Body.this.sink.connection();
+			Connection connection = RevisionExecution.this.sink.connection();
 			if (connection == null) {
-				throw new MigrationException("Revision " + Body.this.revision.id() + " ("
-						+ Body.this.revision.location() + ") uses the JDBC connection, which offline SQL does not "
+				throw new MigrationException("Revision " + RevisionExecution.this.revision.id() + " ("
+						+ RevisionExecution.this.revision.location()
+						+ ") uses the JDBC connection, which offline SQL does not "
 						+ "have: use context.execute(sql) for what it runs, or check context.isOffline()");
 			}
 			return connection;
@@ -132,7 +142,7 @@ final class Body {
 		@Override
 		public void execute(String sql) {
 			try {
-				Body.this.execute(sql, 0);
+				RevisionExecution.this.execute(sql, 0);
 			}
 			catch (SQLException ex) {
 				throw new StatementFailure(ex);

@@ -1,8 +1,9 @@
-package dev.migration.store;
+package dev.migration.command;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -16,14 +17,13 @@ import org.jspecify.annotations.Nullable;
 import dev.migration.MigrationConfig;
 import dev.migration.VersionTableException;
 import dev.migration.sql.Dialect;
-import dev.migration.sql.SqlSink;
 
 /**
  * The engine's two tables: names, DDL per dialect, creation on first use and the check
  * that an existing version table is one of ours. Names were checked to be plain
  * identifiers when the configuration was built, so they are written unquoted.
  */
-public final class Tables {
+final class Tables {
 
 	static final String VERSION_COLUMN = "version_num";
 
@@ -39,32 +39,32 @@ public final class Tables {
 
 	private final String historyTable;
 
-	public Tables(Dialect dialect, @Nullable String schema, String versionTable, String historyTable) {
+	Tables(Dialect dialect, @Nullable String schema, String versionTable, String historyTable) {
 		this.dialect = dialect;
 		this.schema = (schema != null) ? Dialect.checkIdentifier("migration.schema", schema) : null;
 		this.versionTable = Dialect.checkIdentifier("migration.version-table", versionTable);
 		this.historyTable = Dialect.checkIdentifier("migration.history-table", historyTable);
 	}
 
-	public static Tables of(MigrationConfig config, Dialect dialect) {
+	static Tables of(MigrationConfig config, Dialect dialect) {
 		return new Tables(dialect, config.schema(), config.versionTable(), config.historyTable());
 	}
 
-	public Dialect dialect() {
+	Dialect dialect() {
 		return this.dialect;
 	}
 
-	public @Nullable String schema() {
+	@Nullable String schema() {
 		return this.schema;
 	}
 
 	/** The version table, schema-qualified when a schema is configured. */
-	public String version() {
+	String version() {
 		return qualify(this.versionTable);
 	}
 
 	/** The history table, schema-qualified when a schema is configured. */
-	public String history() {
+	String history() {
 		return qualify(this.historyTable);
 	}
 
@@ -85,7 +85,7 @@ public final class Tables {
 	 * each idempotent.
 	 * @return the statements
 	 */
-	public List<String> createStatements() {
+	List<String> createStatements() {
 		List<String> statements = new ArrayList<>();
 		if (this.schema != null && this.dialect != Dialect.SQLITE) {
 			statements.add(((this.dialect == Dialect.MYSQL) ? "CREATE DATABASE IF NOT EXISTS "
@@ -122,7 +122,7 @@ public final class Tables {
 	 * @throws SQLException from the database
 	 * @throws VersionTableException when an existing table has unexpected columns
 	 */
-	public void ensure(SqlSink sink) throws SQLException {
+	void ensure(SqlSink sink) throws SQLException {
 		Connection connection = sink.connection();
 		if (connection == null) {
 			for (String statement : createStatements()) {
@@ -190,7 +190,7 @@ public final class Tables {
 		}
 		try (Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0")) {
-			java.sql.ResultSetMetaData metaData = rs.getMetaData();
+			ResultSetMetaData metaData = rs.getMetaData();
 			Set<String> columns = new LinkedHashSet<>();
 			for (int i = 1; i <= metaData.getColumnCount(); i++) {
 				columns.add(metaData.getColumnName(i).toLowerCase(Locale.ROOT));
@@ -208,7 +208,7 @@ public final class Tables {
 	 * @return whether it exists
 	 * @throws SQLException from the database
 	 */
-	public boolean versionTableExists(Connection connection) throws SQLException {
+	boolean versionTableExists(Connection connection) throws SQLException {
 		return !columns(connection, this.versionTable).isEmpty();
 	}
 
@@ -218,7 +218,7 @@ public final class Tables {
 	 * @return the revision ids, sorted
 	 * @throws SQLException from the database
 	 */
-	public List<String> readHeads(Connection connection) throws SQLException {
+	List<String> readHeads(Connection connection) throws SQLException {
 		try {
 			return queryHeads(connection);
 		}
@@ -237,7 +237,7 @@ public final class Tables {
 	 * @param connection the connection
 	 * @return the revision ids, sorted, or {@code null}
 	 */
-	public @Nullable List<String> readHeadsIfPresent(Connection connection) {
+	@Nullable List<String> readHeadsIfPresent(Connection connection) {
 		try {
 			return queryHeads(connection);
 		}
@@ -313,7 +313,7 @@ public final class Tables {
 	 * @return the configured schema, else the connection's current one
 	 * @throws SQLException from the database
 	 */
-	public String effectiveSchema(Connection connection) throws SQLException {
+	String effectiveSchema(Connection connection) throws SQLException {
 		if (this.schema != null) {
 			return this.schema;
 		}
