@@ -29,6 +29,12 @@ public final class MigrationConfig {
 	/** Default time to wait for the database lock. */
 	public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
 
+	/** Default lock kind. */
+	public static final LockMode DEFAULT_LOCK_MODE = LockMode.AUTO;
+
+	/** Default lease of the table lock. */
+	public static final Duration DEFAULT_LOCK_LEASE = Duration.ofSeconds(30);
+
 	private final @Nullable DataSource dataSource;
 
 	private final @Nullable Dialect dialect;
@@ -46,6 +52,10 @@ public final class MigrationConfig {
 	private final String historyTable;
 
 	private final Duration lockTimeout;
+
+	private final LockMode lockMode;
+
+	private final Duration lockLease;
 
 	private final boolean transactionPerMigration;
 
@@ -71,6 +81,12 @@ public final class MigrationConfig {
 		if (this.lockTimeout.isNegative()) {
 			throw new InvalidConfigurationException("lockTimeout",
 					"must not be negative (was " + this.lockTimeout + ")");
+		}
+		this.lockMode = Objects.requireNonNull(builder.lockMode, "lockMode");
+		this.lockLease = Objects.requireNonNull(builder.lockLease, "lockLease");
+		if (this.lockLease.compareTo(Duration.ofSeconds(1)) < 0) {
+			throw new InvalidConfigurationException("lockLease",
+					"must be at least 1s, so the heartbeat can renew it in time (was " + this.lockLease + ")");
 		}
 		this.transactionPerMigration = builder.transactionPerMigration;
 		this.validateChecksums = builder.validateChecksums;
@@ -112,6 +128,8 @@ public final class MigrationConfig {
 		builder.versionTable = this.versionTable;
 		builder.historyTable = this.historyTable;
 		builder.lockTimeout = this.lockTimeout;
+		builder.lockMode = this.lockMode;
+		builder.lockLease = this.lockLease;
 		builder.transactionPerMigration = this.transactionPerMigration;
 		builder.validateChecksums = this.validateChecksums;
 		builder.allowDowngrade = this.allowDowngrade;
@@ -162,6 +180,21 @@ public final class MigrationConfig {
 	}
 
 	/**
+	 * Which lock serialises runs: session lock, lease table, or chosen by the database.
+	 */
+	public LockMode lockMode() {
+		return this.lockMode;
+	}
+
+	/**
+	 * How long the table lock's lease lasts without renewal; the heartbeat renews it
+	 * every third of it, and another run takes it over only after it expired.
+	 */
+	public Duration lockLease() {
+		return this.lockLease;
+	}
+
+	/**
 	 * {@code true}: one transaction per revision; {@code false}: one for the whole run.
 	 */
 	public boolean transactionPerMigration() {
@@ -201,6 +234,10 @@ public final class MigrationConfig {
 		private String historyTable = DEFAULT_HISTORY_TABLE;
 
 		private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+
+		private LockMode lockMode = DEFAULT_LOCK_MODE;
+
+		private Duration lockLease = DEFAULT_LOCK_LEASE;
 
 		private boolean transactionPerMigration = true;
 
@@ -259,6 +296,16 @@ public final class MigrationConfig {
 
 		public Builder lockTimeout(Duration lockTimeout) {
 			this.lockTimeout = lockTimeout;
+			return this;
+		}
+
+		public Builder lockMode(LockMode lockMode) {
+			this.lockMode = lockMode;
+			return this;
+		}
+
+		public Builder lockLease(Duration lockLease) {
+			this.lockLease = lockLease;
 			return this;
 		}
 

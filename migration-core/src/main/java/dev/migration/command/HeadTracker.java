@@ -17,8 +17,28 @@ final class HeadTracker {
 
 	private final Tables tables;
 
+	private Fence fence = (sink) -> {
+	};
+
 	HeadTracker(Tables tables) {
 		this.tables = tables;
+	}
+
+	/**
+	 * Run a check before every version-table write, in the same transaction: the lease
+	 * lock's fencing, which fails the write when another run has taken the lock over.
+	 * @param fence the check
+	 */
+	void fence(Fence fence) {
+		this.fence = fence;
+	}
+
+	/** A check run in the transaction of every version-table write, before it. */
+	@FunctionalInterface
+	interface Fence {
+
+		void check(SqlSink sink) throws SQLException;
+
 	}
 
 	/**
@@ -31,6 +51,7 @@ final class HeadTracker {
 	 */
 	void apply(SqlSink sink, List<String> removeHeads, List<String> addHeads) throws SQLException {
 		String table = this.tables.version();
+		this.fence.check(sink);
 		if (removeHeads.size() == 1 && addHeads.size() == 1) {
 			String from = removeHeads.get(0);
 			String to = addHeads.get(0);
@@ -88,6 +109,7 @@ final class HeadTracker {
 	 * @throws SQLException from the database
 	 */
 	void purge(SqlSink sink) throws SQLException {
+		this.fence.check(sink);
 		sink.update("DELETE FROM " + this.tables.version());
 	}
 

@@ -23,6 +23,7 @@ import dev.migration.Revision;
 import dev.migration.ValidationReport;
 import dev.migration.graph.MigrationPlan;
 import dev.migration.graph.RevisionGraph;
+import dev.migration.lock.LockRequest;
 import dev.migration.lock.MigrationLock;
 import dev.migration.script.ScriptLoader;
 
@@ -267,9 +268,10 @@ public final class Migrator {
 			}
 			session.endStatementsOfDeadClients();
 			String scope = session.tables.effectiveSchema(session.connection) + "." + this.config.versionTable();
-			try (MigrationLock lock = MigrationLock.acquire(session.dataSource, session.dialect, session.url(), scope,
-					this.config.lockTimeout())) {
+			try (MigrationLock lock = MigrationLock.acquire(lockRequest(session, scope), this.config.lockMode(),
+					session.connection, session.sink::inTransaction)) {
 				log.debug("Holding {}", lock.description());
+				session.heads.fence((sink) -> lock.fence(sink.connection(), session.tables.version()));
 				session.tables.ensure(session.sink);
 				List<String> heads = session.tables.readHeads(session.connection);
 				HistoryStore.Summary history = session.history.summary(session.connection);
@@ -291,6 +293,11 @@ public final class Migrator {
 		catch (SQLException ex) {
 			throw Session.databaseError(run.name(), ex);
 		}
+	}
+
+	private LockRequest lockRequest(Session session, String scope) {
+		return new LockRequest(session.dataSource, session.dialect, session.url(), session.tables.schema(),
+				session.tables.lock(), scope, this.config.lockTimeout(), this.config.lockLease(), false);
 	}
 
 	/**

@@ -68,6 +68,14 @@ final class Tables {
 		return qualify(this.historyTable);
 	}
 
+	/**
+	 * The lease table of {@code migration.lock=table}, beside the version table, named
+	 * after it.
+	 */
+	public String lock() {
+		return qualify(Dialect.checkIdentifier("migration.version-table", this.versionTable + "_lock"));
+	}
+
 	private String qualify(String table) {
 		return (this.schema != null) ? this.schema + "." + table : table;
 	}

@@ -1,9 +1,15 @@
 package dev.migration.lock;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
+import org.slf4j.LoggerFactory;
+
+import dev.migration.LockMode;
 import dev.migration.LockTimeoutException;
 import dev.migration.sql.Dialect;
 
@@ -23,6 +29,10 @@ import dev.migration.sql.Dialect;
  * file locking coordinates processes), so an OS lock beside the file is what all
  * processes that can open it share, and the OS drops it when the process dies.</li>
  * </ul>
+ * With {@code migration.lock=table} (chosen by {@code auto} through a transaction-pooling
+ * PgBouncer and on Galera) it is instead a lease row in a lock table beside the version
+ * table, which a killed holder stops renewing so that it expires (see
+ * {@code TableLease}).
  */
 public interface MigrationLock extends AutoCloseable {
 
@@ -31,6 +41,18 @@ public interface MigrationLock extends AutoCloseable {
 	 * @return a description
 	 */
 	String description();
+
+	/**
+	 * Check, in the transaction that writes the version table, that this run still holds
+	 * the lock; a session lock cannot be lost while its session lives, so by default
+	 * nothing.
+	 * @param connection the step's connection, inside its transaction
+	 * @param versionTable the version table, for the message
+	 * @throws SQLException from the database
+	 * @throws dev.migration.LockLostException when another run took the lock over
+	 */
+	default void fence(Connection connection, String versionTable) throws SQLException {
+	}
 
 	/** Release the lock; never throws. */
 	@Override
@@ -53,6 +75,44 @@ public interface MigrationLock extends AutoCloseable {
 			case MYSQL -> MysqlNamedLock.acquire(dataSource, scope, timeout);
 			case H2, SQLITE -> FileDatabaseLock.acquire(dialect, url, scope, timeout);
 		};
+	}
+
+	/**
+	 * Take the lock of the given mode; {@link LockMode#AUTO} takes the lease table where
+	 * a session lock would exclude nothing (a transaction-pooling PgBouncer, a Galera
+	 * node) and the session lock elsewhere.
+	 * @param request what to lock
+	 * @param mode the configured mode
+	 * @param session the migrating session's connection (auto-commit), for the probes
+	 * @param busy whether that session is inside a transaction
+	 * @return the held lock
+	 * @throws LockTimeoutException when the wait times out
+	 */
+	static MigrationLock acquire(LockRequest request, LockMode mode, Connection session, BooleanSupplier busy) {
+		LockRequest effective = request;
+		LockMode chosen = mode;
+		if (mode != LockMode.SESSION && request.dialect() == Dialect.MYSQL) {
+			try {
+				effective = SessionSafety.galera(session) ? request.onGalera() : request;
+			}
+			catch (SQLException ex) {
+				// not MariaDB: MySQL has no wsrep variables
+			}
+		}
+		if (mode == LockMode.AUTO) {
+			String unsafe = effective.galera() ? "the server is a Galera cluster node (wsrep_on = ON)"
+					: SessionSafety.unsafeBecause(session, request.dataSource(), request.dialect());
+			chosen = (unsafe != null) ? LockMode.TABLE : LockMode.SESSION;
+			if (unsafe != null) {
+				LoggerFactory.getLogger(MigrationLock.class)
+					.info("Locking with a lease in {}: a session lock is unsafe here because {}", request.lockTable(),
+							unsafe);
+			}
+		}
+		if (chosen == LockMode.TABLE) {
+			return TableLease.acquire(effective, busy);
+		}
+		return acquire(request.dataSource(), request.dialect(), request.url(), request.scope(), request.timeout());
 	}
 
 }

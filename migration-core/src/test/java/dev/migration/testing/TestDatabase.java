@@ -76,6 +76,11 @@ public final class TestDatabase implements AutoCloseable {
 		};
 	}
 
+	/** A database made elsewhere in this package (PgBouncer, Galera). */
+	static TestDatabase of(DatabaseKind kind, String name, String url, String user, String password, Runnable cleanup) {
+		return new TestDatabase(kind, name, url, user, password, cleanup);
+	}
+
 	private static TestDatabase sqlite(String name) {
 		try {
 			Path dir = Files.createTempDirectory("migration-sqlite");
@@ -126,7 +131,7 @@ public final class TestDatabase implements AutoCloseable {
 		return base + "/" + database + params;
 	}
 
-	private static Server server(DatabaseKind kind) {
+	static Server server(DatabaseKind kind) {
 		return servers.computeIfAbsent(kind, TestDatabase::locate);
 	}
 
@@ -149,7 +154,7 @@ public final class TestDatabase implements AutoCloseable {
 		return unavailable(kind, "set " + prefix + "URL (and _USER, _PASSWORD) or run a Docker engine");
 	}
 
-	private static Server unavailable(DatabaseKind kind, String why) {
+	static Server unavailable(Object kind, String why) {
 		String message = kind + " is not available for tests: " + why;
 		if (Boolean.parseBoolean(System.getenv("MIGRATION_TEST_REQUIRE_DATABASES"))) {
 			throw new IllegalStateException(message + " (MIGRATION_TEST_REQUIRE_DATABASES=true)");
@@ -159,7 +164,7 @@ public final class TestDatabase implements AutoCloseable {
 		throw new IllegalStateException("unreachable");
 	}
 
-	private static String env(String name) {
+	static String env(String name) {
 		String value = System.getenv(name);
 		return (value != null) ? value : "";
 	}

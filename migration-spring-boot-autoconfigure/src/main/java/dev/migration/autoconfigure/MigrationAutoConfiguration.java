@@ -27,7 +27,9 @@ import org.springframework.util.StringUtils;
 import dev.migration.Migration;
 import dev.migration.MigrationConfig;
 import dev.migration.MigrationException;
+import dev.migration.MigrationTargets;
 import dev.migration.command.Migrator;
+import dev.migration.tenant.TenantMigrator;
 
 /**
  * Migrates the application's database at startup, before anything that uses it.
@@ -111,7 +113,13 @@ public final class MigrationAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MigrationInitializer migrationInitializer(Migrator migrator, MigrationStrategy strategy, MigrationRuns runs,
-			MigrationProperties properties) {
+			MigrationProperties properties, ObjectProvider<MigrationTargets> targets) {
+		MigrationTargets tenants = targets.getIfAvailable(properties::toTargets);
+		if (tenants != null) {
+			return new TenantMigrationInitializer(migrator,
+					new TenantMigrator(migrator.config(), tenants, properties.getParallelism()), strategy, runs,
+					properties.isContinueOnTenantFailure());
+		}
 		return new MigrationInitializer(migrator, strategy, runs, properties);
 	}
 

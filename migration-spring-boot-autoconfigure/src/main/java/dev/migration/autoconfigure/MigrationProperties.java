@@ -12,8 +12,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 
+import dev.migration.LockMode;
 import dev.migration.MigrationConfig;
 import dev.migration.lint.LintConfig;
+import dev.migration.MigrationTargets;
 
 /**
  * Settings under {@code migration.*}. Every default equals the core's
@@ -88,6 +90,48 @@ public class MigrationProperties {
 	private Duration lockTimeout = Duration.ofSeconds(60);
 
 	/**
+	 * Which lock serialises migration runs: 'session' (PostgreSQL advisory lock, MariaDB
+	 * GET_LOCK, a file lock for H2/SQLite), 'table' (a lease row in a lock table beside
+	 * the version table, renewed by a heartbeat), or 'auto': the table lock where a
+	 * session lock excludes nothing (through a transaction-pooling PgBouncer, on a
+	 * MariaDB Galera cluster), else the session lock.
+	 */
+	private LockMode lock = LockMode.AUTO;
+
+	/**
+	 * How long the table lock's lease lasts without renewal: a killed holder's lease is
+	 * taken over after this long. The heartbeat renews it every third of it. If a
+	 * duration suffix is not specified, seconds will be used.
+	 */
+	@DurationUnit(ChronoUnit.SECONDS)
+	private Duration lockLease = Duration.ofSeconds(30);
+
+	/**
+	 * Schemas to migrate in one run, each with its own version and history tables (schema
+	 * per tenant). Empty: only the default schema. A MigrationTargets bean replaces it.
+	 */
+	private List<String> schemas = new ArrayList<>();
+
+	/**
+	 * Query whose first column lists the schemas to migrate, e.g. 'SELECT schema_name
+	 * FROM tenants'. Used when 'schemas' is empty.
+	 */
+	private @Nullable String schemasQuery;
+
+	/**
+	 * Most connections a multi-schema run opens at once; each schema being migrated uses
+	 * two (work and lock), so half as many schemas are migrated at a time.
+	 */
+	private int parallelism = 8;
+
+	/**
+	 * Whether the application starts although some schemas of a multi-schema run failed
+	 * (they are logged and shown by the endpoint). By default a failed schema fails the
+	 * startup, after every other schema was migrated.
+	 */
+	private boolean continueOnTenantFailure = false;
+
+	/**
 	 * Whether each revision runs in its own transaction (true) or the whole run in one
 	 * (false).
 	 */
@@ -135,6 +179,8 @@ public class MigrationProperties {
 			.versionTable(this.versionTable)
 			.historyTable(this.historyTable)
 			.lockTimeout(this.lockTimeout)
+			.lockMode(this.lock)
+			.lockLease(this.lockLease)
 			.transactionPerMigration(this.transactionPerMigration)
 			.validateChecksums(this.validateChecksums)
 			.allowDowngrade(this.allowDowngrade);
@@ -230,6 +276,69 @@ public class MigrationProperties {
 
 	public void setLockTimeout(Duration lockTimeout) {
 		this.lockTimeout = lockTimeout;
+	}
+
+	public List<String> getSchemas() {
+		return this.schemas;
+	}
+
+	public void setSchemas(List<String> schemas) {
+		this.schemas = schemas;
+	}
+
+	public @Nullable String getSchemasQuery() {
+		return this.schemasQuery;
+	}
+
+	public void setSchemasQuery(@Nullable String schemasQuery) {
+		this.schemasQuery = schemasQuery;
+	}
+
+	public int getParallelism() {
+		return this.parallelism;
+	}
+
+	public void setParallelism(int parallelism) {
+		this.parallelism = parallelism;
+	}
+
+	public boolean isContinueOnTenantFailure() {
+		return this.continueOnTenantFailure;
+	}
+
+	public void setContinueOnTenantFailure(boolean continueOnTenantFailure) {
+		this.continueOnTenantFailure = continueOnTenantFailure;
+	}
+
+	/**
+	 * The schemas of a multi-schema run from 'schemas' or 'schemas-query', or
+	 * {@code null} when neither is set.
+	 * @return the targets or {@code null}
+	 */
+	public @Nullable MigrationTargets toTargets() {
+		if (!this.schemas.isEmpty()) {
+			return MigrationTargets.of(this.schemas);
+		}
+		if (this.schemasQuery != null && !this.schemasQuery.isBlank()) {
+			return MigrationTargets.query(this.schemasQuery);
+		}
+		return null;
+	}
+
+	public LockMode getLock() {
+		return this.lock;
+	}
+
+	public void setLock(LockMode lock) {
+		this.lock = lock;
+	}
+
+	public Duration getLockLease() {
+		return this.lockLease;
+	}
+
+	public void setLockLease(Duration lockLease) {
+		this.lockLease = lockLease;
 	}
 
 	public boolean isTransactionPerMigration() {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.migration.LockMode;
 import dev.migration.MigrationConfig;
 import dev.migration.lint.LintConfig;
 import dev.migration.lint.LintRule;
@@ -24,6 +25,8 @@ class MigrationPropertiesTests {
 		assertThat(mapped.versionTable()).isEqualTo(core.versionTable()).isEqualTo("migration_version");
 		assertThat(mapped.historyTable()).isEqualTo(core.historyTable()).isEqualTo("migration_history");
 		assertThat(mapped.lockTimeout()).isEqualTo(core.lockTimeout()).isEqualTo(Duration.ofSeconds(60));
+		assertThat(mapped.lockMode()).isEqualTo(core.lockMode()).isEqualTo(LockMode.AUTO);
+		assertThat(mapped.lockLease()).isEqualTo(core.lockLease()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(mapped.transactionPerMigration()).isEqualTo(core.transactionPerMigration()).isTrue();
 		assertThat(mapped.validateChecksums()).isEqualTo(core.validateChecksums()).isTrue();
 		assertThat(mapped.allowDowngrade()).isEqualTo(core.allowDowngrade()).isFalse();
@@ -74,6 +77,8 @@ class MigrationPropertiesTests {
 		properties.setVersionTable("v");
 		properties.setHistoryTable("h");
 		properties.setLockTimeout(Duration.ofSeconds(5));
+		properties.setLock(LockMode.TABLE);
+		properties.setLockLease(Duration.ofSeconds(7));
 		properties.setTransactionPerMigration(false);
 		properties.setValidateChecksums(false);
 		properties.setAllowDowngrade(true);
@@ -83,6 +88,8 @@ class MigrationPropertiesTests {
 		assertThat(config.versionTable()).isEqualTo("v");
 		assertThat(config.historyTable()).isEqualTo("h");
 		assertThat(config.lockTimeout()).isEqualTo(Duration.ofSeconds(5));
+		assertThat(config.lockMode()).isEqualTo(LockMode.TABLE);
+		assertThat(config.lockLease()).isEqualTo(Duration.ofSeconds(7));
 		assertThat(config.transactionPerMigration()).isFalse();
 		assertThat(config.validateChecksums()).isFalse();
 		assertThat(config.allowDowngrade()).isTrue();

@@ -1,0 +1,113 @@
+package dev.migration.command;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migration.MigrationResult;
+import dev.migration.sql.DriverDataSource;
+import dev.migration.testing.ScaleOut;
+import dev.migration.testing.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Concurrent runs where session locks exclude nothing, with the default
+ * {@code migration.lock=auto}: through PgBouncer in transaction pooling mode, and with
+ * each run on another Galera node. Every revision runs exactly once, the lease is
+ * released, and on Galera every node's catalog has the tables.
+ */
+class ScaleOutLockTests {
+
+	private static final int REVISIONS = 20;
+
+	@TempDir
+	Path dir;
+
+	private Scripts scripts() {
+		Scripts scripts = new Scripts(this.dir);
+		for (int i = 1; i <= REVISIONS; i++) {
+			scripts.add("r" + i, (i == 1) ? "" : "r" + (i - 1),
+					"CREATE TABLE t" + i + " (id INT PRIMARY KEY);\nINSERT INTO t" + i + " VALUES (" + i + ");",
+					"DROP TABLE t" + i + ";");
+		}
+		return scripts;
+	}
+
+	@Test
+	void concurrentRunsThroughPgBouncerApplyEachRevisionOnce() throws Exception {
+		Scripts scripts = scripts();
+		try (TestDatabase db = ScaleOut.pgbouncer()) {
+			List<TestDatabase> targets = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				targets.add(db);
+			}
+			assertThat(runConcurrently(scripts, targets)).isEqualTo(REVISIONS);
+			assertRanOnce(db);
+		}
+	}
+
+	@Test
+	void concurrentRunsOnDifferentGaleraNodesApplyEachRevisionOnce() throws Exception {
+		Scripts scripts = scripts();
+		try (ScaleOut.Galera galera = ScaleOut.galera()) {
+			List<TestDatabase> targets = new ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				targets.addAll(galera.nodes());
+			}
+			targets.add(galera.loadBalanced());
+			assertThat(runConcurrently(scripts, targets)).isEqualTo(REVISIONS);
+			for (TestDatabase node : galera.nodes()) {
+				assertRanOnce(node);
+				assertThat(node.tables()).as("tables on %s", node.url()).hasSize(REVISIONS + 3);
+			}
+		}
+	}
+
+	/** One run per target, all started at once; returns the steps applied in total. */
+	private int runConcurrently(Scripts scripts, List<TestDatabase> targets) throws Exception {
+		ExecutorService executor = Executors.newFixedThreadPool(targets.size());
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<MigrationResult>> runs = new ArrayList<>();
+			for (TestDatabase target : targets) {
+				Migrator migrator = new Migrator(scripts.config(target)
+					.dataSource(new DriverDataSource(target.url(), target.user(), target.password()))
+					.build());
+				migrator.graph();
+				runs.add(executor.submit(() -> {
+					start.await();
+					return migrator.upgrade("heads");
+				}));
+			}
+			start.countDown();
+			int applied = 0;
+			for (Future<MigrationResult> run : runs) {
+				applied += run.get(120, TimeUnit.SECONDS).steps().size();
+			}
+			return applied;
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	private static void assertRanOnce(TestDatabase db) {
+		assertThat(Rows.versions(db)).containsExactly("r" + REVISIONS);
+		assertThat(Rows.history(db)).hasSize(REVISIONS).allMatch((row) -> row.endsWith("UPGRADE ok 2/2"));
+		for (int i = 1; i <= REVISIONS; i++) {
+			assertThat(db.query("SELECT id FROM t" + i)).containsExactly(List.of(Integer.toString(i)));
+		}
+		// the lease was taken (auto chose the table) and released: no stranded lock
+		assertThat(db.query("SELECT expires_at FROM migration_version_lock")).containsExactly(List.of("0"));
+	}
+
+}
