@@ -1,6 +1,5 @@
 package dev.migration;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +18,13 @@ import dev.migration.RevisionStatus.ChecksumStatus;
  *
  * @param versionTable the version table, qualified as the engine writes it
  * @param currentHeads the revisions in the version table
- * @param unknownHeads current heads no script defines
+ * @param unknownHeads current heads no script defines and that do not descend from
+ * revisions the scripts define
+ * @param newerHeads current heads no script defines that descend, by the parents the
+ * history table recorded, from revisions the scripts define: a newer build applied them
+ * @param newerBase the revisions of this build that {@code newerHeads} descend from
+ * @param knownHeads the database's heads in this build's terms: the current heads the
+ * scripts define, and {@code newerBase} in place of {@code newerHeads}
  * @param headOverlap two rows of the version table of which one is an ancestor of the
  * other, {@code null} when the table is consistent
  * @param checksums per applied revision the scripts define, whether its script still
@@ -32,32 +37,26 @@ import dev.migration.RevisionStatus.ChecksumStatus;
  * was read for a run (which plans for itself; then {@code pending}, {@code ahead} and
  * {@code otherBranch} are empty)
  * @param pending revisions an upgrade to the target would apply, in run order
- * @param ahead current heads beyond the target
+ * @param ahead current heads beyond the target, {@code newerHeads} included
  * @param otherBranch current heads on a branch the target does not contain
  */
 public record DatabaseState(String versionTable, List<String> currentHeads, List<String> unknownHeads,
-		@Nullable HeadOverlap headOverlap, Map<String, ChecksumStatus> checksums, List<ChangedScript> changedScripts,
-		boolean checksumsValidated, @Nullable PartialRun partialRun, @Nullable String target, List<String> pending,
-		List<String> ahead, List<String> otherBranch) {
+		List<String> newerHeads, List<String> newerBase, List<String> knownHeads, @Nullable HeadOverlap headOverlap,
+		Map<String, ChecksumStatus> checksums, List<ChangedScript> changedScripts, boolean checksumsValidated,
+		@Nullable PartialRun partialRun, @Nullable String target, List<String> pending, List<String> ahead,
+		List<String> otherBranch) {
 
 	public DatabaseState {
 		currentHeads = List.copyOf(currentHeads);
 		unknownHeads = List.copyOf(unknownHeads);
+		newerHeads = List.copyOf(newerHeads);
+		newerBase = List.copyOf(newerBase);
+		knownHeads = List.copyOf(knownHeads);
 		checksums = Map.copyOf(checksums);
 		changedScripts = List.copyOf(changedScripts);
 		pending = List.copyOf(pending);
 		ahead = List.copyOf(ahead);
 		otherBranch = List.copyOf(otherBranch);
-	}
-
-	/**
-	 * The current heads the scripts define.
-	 * @return the known heads, in version-table order
-	 */
-	public List<String> knownHeads() {
-		List<String> known = new ArrayList<>(this.currentHeads);
-		known.removeAll(this.unknownHeads);
-		return known;
 	}
 
 	/**
@@ -114,6 +113,26 @@ public record DatabaseState(String versionTable, List<String> currentHeads, List
 	}
 
 	/**
+	 * Throws when a newer build applied revisions this build has no script for.
+	 * @param remedy what to do, one sentence
+	 * @throws NewerDatabaseException naming them and the revisions they descend from
+	 */
+	public void requireNotNewer(String remedy) {
+		if (!this.newerHeads.isEmpty()) {
+			throw newer(remedy);
+		}
+	}
+
+	/**
+	 * The error for a database ahead of this build.
+	 * @param remedy what to do, one sentence
+	 * @return the exception
+	 */
+	public NewerDatabaseException newer(String remedy) {
+		return new NewerDatabaseException(this.versionTable, this.newerHeads, this.newerBase, remedy);
+	}
+
+	/**
 	 * Throws when a previous run left a revision half applied.
 	 * @throws PartialMigrationException naming the revision and both ways out
 	 */
@@ -145,7 +164,10 @@ public record DatabaseState(String versionTable, List<String> currentHeads, List
 		/** Revisions the target needs are not applied yet. */
 		BEHIND,
 
-		/** A current head descends from the target. */
+		/**
+		 * A current head descends from the target, or a newer build applied revisions
+		 * beyond this build's scripts ({@link DatabaseState#newerHeads()}).
+		 */
 		AHEAD,
 
 		/** A current head is on a branch the target does not contain. */
@@ -155,10 +177,10 @@ public record DatabaseState(String versionTable, List<String> currentHeads, List
 		DRIFTED,
 
 		/**
-		 * The version table holds revisions no script defines, e.g. after a newer build
-		 * migrated the database. (Issue 13 will tell those that descend from revisions
-		 * this build knows apart as {@link #AHEAD}, from the parents the history table
-		 * will record; that classification belongs where unknown heads are computed.)
+		 * The version table holds revisions no script defines and that do not descend
+		 * from revisions the scripts define, as far as the history recorded their parents
+		 * (deleted scripts, another application's table, or rows written before the
+		 * history recorded parents).
 		 */
 		UNKNOWN_REVISIONS
 

@@ -63,6 +63,8 @@ public final class MigrationConfig {
 
 	private final boolean allowDowngrade;
 
+	private final OnNewerDatabase onNewerDatabase;
+
 	private final MigrationListener listener;
 
 	private MigrationConfig(Builder builder) {
@@ -91,6 +93,7 @@ public final class MigrationConfig {
 		this.transactionPerMigration = builder.transactionPerMigration;
 		this.validateChecksums = builder.validateChecksums;
 		this.allowDowngrade = builder.allowDowngrade;
+		this.onNewerDatabase = Objects.requireNonNull(builder.onNewerDatabase, "onNewerDatabase");
 		this.listener = Objects.requireNonNull(builder.listener, "listener");
 		if (this.locations.isEmpty() && this.migrations.isEmpty()) {
 			throw new InvalidConfigurationException("locations", "must name at least one location");
@@ -133,6 +136,7 @@ public final class MigrationConfig {
 		builder.transactionPerMigration = this.transactionPerMigration;
 		builder.validateChecksums = this.validateChecksums;
 		builder.allowDowngrade = this.allowDowngrade;
+		builder.onNewerDatabase = this.onNewerDatabase;
 		builder.listener = this.listener;
 		return builder;
 	}
@@ -175,6 +179,15 @@ public final class MigrationConfig {
 		return this.historyTable;
 	}
 
+	/**
+	 * The table that records the format of the tool's tables, named after the history
+	 * table ({@code <history-table>_format}); the tool owns it like the other two.
+	 * @return the table name
+	 */
+	public String formatTable() {
+		return this.historyTable + "_format";
+	}
+
 	public Duration lockTimeout() {
 		return this.lockTimeout;
 	}
@@ -207,6 +220,15 @@ public final class MigrationConfig {
 
 	public boolean allowDowngrade() {
 		return this.allowDowngrade;
+	}
+
+	/**
+	 * What an upgrade does when a newer build migrated the database beyond this build's
+	 * scripts.
+	 * @return the policy, {@link OnNewerDatabase#WARN} by default
+	 */
+	public OnNewerDatabase onNewerDatabase() {
+		return this.onNewerDatabase;
 	}
 
 	/** Told about each revision as it completes (progress reporting). */
@@ -244,6 +266,8 @@ public final class MigrationConfig {
 		private boolean validateChecksums = true;
 
 		private boolean allowDowngrade = false;
+
+		private OnNewerDatabase onNewerDatabase = OnNewerDatabase.WARN;
 
 		private MigrationListener listener = MigrationListener.NONE;
 
@@ -316,6 +340,11 @@ public final class MigrationConfig {
 
 		public Builder validateChecksums(boolean validateChecksums) {
 			this.validateChecksums = validateChecksums;
+			return this;
+		}
+
+		public Builder onNewerDatabase(OnNewerDatabase onNewerDatabase) {
+			this.onNewerDatabase = onNewerDatabase;
 			return this;
 		}
 

@@ -11,14 +11,22 @@ import java.util.List;
  * @param toHeads version table after the run
  * @param steps the revisions run, in order, with their durations
  * @param duration the whole run, lock wait included
+ * @param newerHeads when an upgrade did nothing because the database is ahead of this
+ * build, the version table's revisions a newer build applied; otherwise empty
  */
 public record MigrationResult(HistoryEntry.Direction direction, List<String> fromHeads, List<String> toHeads,
-		List<Step> steps, Duration duration) {
+		List<Step> steps, Duration duration, List<String> newerHeads) {
 
 	public MigrationResult {
 		fromHeads = List.copyOf(fromHeads);
 		toHeads = List.copyOf(toHeads);
 		steps = List.copyOf(steps);
+		newerHeads = List.copyOf(newerHeads);
+	}
+
+	public MigrationResult(HistoryEntry.Direction direction, List<String> fromHeads, List<String> toHeads,
+			List<Step> steps, Duration duration) {
+		this(direction, fromHeads, toHeads, steps, duration, List.of());
 	}
 
 	/**

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param branchLabels labels
  * @param kind SQL or JAVA; {@code null} for a revision no script defines
  * @param location file or class; {@code null} for a revision no script defines
- * @param state applied, pending or unknown to the scripts
+ * @param state applied, pending, unknown to the scripts, or applied by a newer build
  * @param appliedAt when its last successful upgrade finished, if applied
  * @param duration how long that upgrade took, if known
  * @param checksum the checksum of the script now
@@ -43,7 +43,13 @@ public record RevisionStatus(String id, String message, List<String> revises, Li
 		PENDING,
 
 		/** In the version table but in no script. */
-		UNKNOWN
+		UNKNOWN,
+
+		/**
+		 * Applied by a newer build: in no script of this build, but descending from
+		 * revisions it knows (the history recorded its parents).
+		 */
+		NEWER
 
 	}
 

@@ -47,7 +47,7 @@ public final class Autogenerator {
 		try (Connection connection = dataSource.getConnection()) {
 			Dialect dialect = (config.dialect() != null) ? config.dialect() : Dialect.detect(connection);
 			SchemaModel live = SchemaReader.read(connection, dialect, config.schema(),
-					List.of(config.versionTable(), config.historyTable()));
+					List.of(config.versionTable(), config.historyTable(), config.formatTable()));
 			SchemaModel wanted = desired.load(dialect, connection);
 			return new Comparison(dialect, live, wanted, SchemaComparator.compare(wanted, live, dialect));
 		}

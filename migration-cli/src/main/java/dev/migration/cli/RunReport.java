@@ -72,6 +72,10 @@ final class RunReport implements MigrationListener {
 					+ "; no migration ran";
 		}
 		String noun = (count == 1) ? "revision" : "revisions";
+		if (count == 0 && !result.newerHeads().isEmpty()) {
+			return "Nothing to upgrade: the database is ahead of this build (" + heads(result.newerHeads())
+					+ " applied by a newer build); at " + now;
+		}
 		if (count == 0) {
 			return "Nothing to " + verb(result.direction()) + "; at " + now;
 		}

@@ -1,8 +1,10 @@
 package dev.migration.command;
 
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,14 +64,26 @@ final class DatabaseStateReader {
 			Summary history, @Nullable String target) {
 		List<String> known = new ArrayList<>();
 		List<String> unknown = new ArrayList<>();
+		List<String> newer = new ArrayList<>();
+		Set<String> newerBase = new LinkedHashSet<>();
 		for (String head : heads) {
-			// issue 13: unknown heads whose recorded parents this build knows are ahead,
-			// not unknown; they will be told apart here
-			((graph.get(head) != null) ? known : unknown).add(head);
+			if (graph.get(head) != null) {
+				known.add(head);
+				continue;
+			}
+			Set<String> base = knownBase(graph, history.applied(), head);
+			if (base.isEmpty()) {
+				unknown.add(head);
+			}
+			else {
+				newer.add(head);
+				newerBase.addAll(base);
+			}
 		}
+		List<String> buildHeads = buildHeads(graph, known, newerBase);
 		Map<String, ChecksumStatus> checksums = new LinkedHashMap<>();
 		List<ChangedScript> changed = new ArrayList<>();
-		Set<String> applied = graph.ancestorsOf(known);
+		Set<String> applied = graph.ancestorsOf(buildHeads);
 		for (Revision revision : graph.revisions()) {
 			Row row = applied.contains(revision.id()) ? history.applied().get(revision.id()) : null;
 			ChecksumStatus status = checksumStatus(revision, row);
@@ -84,18 +98,93 @@ final class DatabaseStateReader {
 		List<String> ahead = new ArrayList<>();
 		List<String> otherBranch = new ArrayList<>();
 		if (target != null) {
-			for (MigrationStep step : graph.planUpgrade(known, target).steps()) {
+			for (MigrationStep step : graph.planUpgrade(buildHeads, target).steps()) {
 				if (step.direction() == Direction.UPGRADE) {
 					pending.add(step.revision().id());
 				}
 			}
 			if (unknown.isEmpty()) {
-				relate(graph, target, heads, ahead, otherBranch);
+				List<String> relatable = new ArrayList<>(known);
+				relatable.addAll(newerBase);
+				relate(graph, target, relatable, ahead, otherBranch);
+				ahead.removeAll(newerBase);
+				otherBranch.removeAll(newerBase);
+				ahead.addAll(newer);
 			}
 		}
-		return new DatabaseState(versionTable, heads, unknown, overlap(graph, known), checksums, changed,
-				config.validateChecksums(), partialRun(graph, heads, history.last()), target, pending, ahead,
-				otherBranch);
+		return new DatabaseState(versionTable, heads, unknown, newer, List.copyOf(newerBase), buildHeads,
+				overlap(graph, known), checksums, changed, config.validateChecksums(),
+				partialRun(graph, heads, history.last()), target, pending, ahead, otherBranch);
+	}
+
+	/**
+	 * The revisions of this build that a head no script defines descends from, following
+	 * the parents the history recorded for it and for every unknown revision on the way;
+	 * empty when a path ends in a revision without recorded parents (history written
+	 * before parents were) or in an unknown root, i.e. when descent cannot be shown.
+	 * @param graph this build's graph
+	 * @param applied per revision, its newest successful upgrade or stamp row
+	 * @param head the unknown head
+	 * @return the nearest known revisions it descends from
+	 */
+	static Set<String> knownBase(RevisionGraph graph, Map<String, Row> applied, String head) {
+		Set<String> base = new LinkedHashSet<>();
+		Set<String> seen = new LinkedHashSet<>();
+		Deque<String> next = new ArrayDeque<>(List.of(head));
+		while (!next.isEmpty()) {
+			String id = next.removeFirst();
+			if (!seen.add(id)) {
+				continue;
+			}
+			if (graph.get(id) != null) {
+				base.add(id);
+				continue;
+			}
+			Row row = applied.get(id);
+			if (row == null || row.parents() == null || row.parents().isEmpty()) {
+				return Set.of();
+			}
+			next.addAll(row.parents());
+		}
+		return base;
+	}
+
+	/**
+	 * The unknown revisions between newer heads and this build's revisions, heads first:
+	 * what a newer build applied, as far as the history shows.
+	 * @param graph this build's graph
+	 * @param applied per revision, its newest successful upgrade or stamp row
+	 * @param newerHeads the newer heads
+	 * @return their ids
+	 */
+	static List<String> newerRevisions(RevisionGraph graph, Map<String, Row> applied, List<String> newerHeads) {
+		Set<String> seen = new LinkedHashSet<>();
+		Deque<String> next = new ArrayDeque<>(newerHeads);
+		while (!next.isEmpty()) {
+			String id = next.removeFirst();
+			Row row = applied.get(id);
+			if (graph.get(id) == null && seen.add(id) && row != null && row.parents() != null) {
+				next.addAll(row.parents());
+			}
+		}
+		return List.copyOf(seen);
+	}
+
+	/** Known heads and the newer heads' base, without those below another. */
+	private static List<String> buildHeads(RevisionGraph graph, List<String> known, Set<String> newerBase) {
+		Set<String> all = new LinkedHashSet<>(known);
+		all.addAll(newerBase);
+		List<String> heads = new ArrayList<>();
+		for (String id : all) {
+			boolean below = false;
+			for (String other : all) {
+				below |= !other.equals(id) && graph.isAncestor(id, other);
+			}
+			if (!below) {
+				heads.add(id);
+			}
+		}
+		return heads;
 	}
 
 	private static ChecksumStatus checksumStatus(Revision revision, @Nullable Row row) {

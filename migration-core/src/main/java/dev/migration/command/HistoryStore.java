@@ -3,6 +3,7 @@ package dev.migration.command;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.migration.HistoryEntry;
 import dev.migration.HistoryEntry.Direction;
+import dev.migration.sql.Dialect;
 
 /**
  * The append-only history table. A step that runs in one transaction writes one complete
@@ -31,8 +34,11 @@ final class HistoryStore {
 
 	private static final int MAX_ERROR_LENGTH = 4000;
 
-	private static final String COLUMNS = "id, revision, direction, location, checksum, started_at, finished_at, "
-			+ "duration_ms, db_user, success, statements_done, statements_total, error_message";
+	/**
+	 * Every column, so that tables of format 1 (before {@link TableFormat#CURRENT}) stay
+	 * readable until a run upgrades them: read-only commands never change the tables.
+	 */
+	private static final String COLUMNS = "*";
 
 	private final Tables tables;
 
@@ -48,10 +54,11 @@ final class HistoryStore {
 	 */
 	void record(SqlSink sink, Row row) throws SQLException {
 		sink.update("INSERT INTO " + this.tables.history() + " (revision, direction, location, checksum, started_at, "
-				+ "finished_at, duration_ms, db_user, success, statements_done, statements_total, error_message) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.revision(), row.direction().name(), row.location(),
-				row.checksum(), row.startedAt(), row.finishedAt(), row.durationMs(), row.user(), row.success(),
-				row.statementsDone(), row.statementsTotal(), truncate(row.error()));
+				+ "finished_at, duration_ms, db_user, success, statements_done, statements_total, error_message, "
+				+ Tables.PARENTS_COLUMN + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.revision(),
+				row.direction().name(), row.location(), row.checksum(), row.startedAt(), row.finishedAt(),
+				row.durationMs(), row.user(), row.success(), row.statementsDone(), row.statementsTotal(),
+				truncate(row.error()), (row.parents() != null) ? String.join(" ", row.parents()) : null);
 	}
 
 	/**
@@ -178,7 +185,7 @@ final class HistoryStore {
 	void recordResolution(SqlSink sink, Row incomplete, @Nullable String user) throws SQLException {
 		Instant now = Instant.now();
 		record(sink, new Row(0, incomplete.revision(), Direction.STAMP, incomplete.location(), null, now, now, 0L, user,
-				true, 0, 0, null));
+				true, 0, 0, null, incomplete.parents()));
 	}
 
 	private List<Row> query(Connection connection, String sql, int limit) throws SQLException {
@@ -187,9 +194,10 @@ final class HistoryStore {
 				statement.setMaxRows(limit);
 			}
 			try (ResultSet rs = statement.executeQuery(sql)) {
+				boolean current = hasColumn(rs, Tables.PARENTS_COLUMN);
 				List<Row> rows = new ArrayList<>();
 				while (rs.next()) {
-					rows.add(read(rs));
+					rows.add(read(rs, current));
 				}
 				return rows;
 			}
@@ -202,7 +210,22 @@ final class HistoryStore {
 		}
 	}
 
-	private static Row read(ResultSet rs) throws SQLException {
+	private static boolean hasColumn(ResultSet rs, String column) throws SQLException {
+		ResultSetMetaData metaData = rs.getMetaData();
+		for (int i = 1; i <= metaData.getColumnCount(); i++) {
+			if (metaData.getColumnName(i).equalsIgnoreCase(column)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * One row; {@code current} when the table is of the current format (it has the
+	 * parents column), whose times are UTC, else of format 1, whose times are wall time
+	 * of the JVM that wrote them, read as this JVM's as before.
+	 */
+	private Row read(ResultSet rs, boolean current) throws SQLException {
 		long duration = rs.getLong("duration_ms");
 		Long durationMs = rs.wasNull() ? null : duration;
 		boolean success = rs.getBoolean("success");
@@ -212,9 +235,25 @@ final class HistoryStore {
 		int total = rs.getInt("statements_total");
 		Integer statementsTotal = rs.wasNull() ? null : total;
 		return new Row(rs.getLong("id"), rs.getString("revision"), Direction.valueOf(rs.getString("direction")),
-				rs.getString("location"), rs.getString("checksum"), instant(rs.getObject("started_at")),
-				instant(rs.getObject("finished_at")), durationMs, rs.getString("db_user"), outcome, statementsDone,
-				statementsTotal, rs.getString("error_message"));
+				rs.getString("location"), rs.getString("checksum"), time(rs, "started_at", current),
+				time(rs, "finished_at", current), durationMs, rs.getString("db_user"), outcome, statementsDone,
+				statementsTotal, rs.getString("error_message"), current ? parents(rs.getString("parents")) : null);
+	}
+
+	private static @Nullable List<String> parents(@Nullable String text) {
+		if (text == null) {
+			return null;
+		}
+		return text.isBlank() ? List.of() : List.of(text.strip().split(" +"));
+	}
+
+	private @Nullable Instant time(ResultSet rs, String column, boolean current) throws SQLException {
+		if (current && this.tables.dialect() == Dialect.MYSQL) {
+			// UTC wall time by contract; the driver must not apply any zone
+			LocalDateTime utc = rs.getObject(column, LocalDateTime.class);
+			return (utc != null) ? utc.toInstant(ZoneOffset.UTC) : null;
+		}
+		return instant(rs.getObject(column));
 	}
 
 	static @Nullable Instant instant(@Nullable Object value) {
@@ -256,11 +295,17 @@ final class HistoryStore {
 	 * @param statementsDone statements completed (statement-by-statement steps)
 	 * @param statementsTotal statements in the step, when known
 	 * @param error the failure
+	 * @param parents the revision's parents when the step ran, {@code null} for rows
+	 * written before the history recorded them (format 1)
 	 */
 	record Row(long id, String revision, Direction direction, @Nullable String location, @Nullable String checksum,
 			@Nullable Instant startedAt, @Nullable Instant finishedAt, @Nullable Long durationMs, @Nullable String user,
 			@Nullable Boolean success, @Nullable Integer statementsDone, @Nullable Integer statementsTotal,
-			@Nullable String error) {
+			@Nullable String error, @Nullable List<String> parents) {
+
+		Row {
+			parents = (parents != null) ? List.copyOf(parents) : null;
+		}
 
 		/**
 		 * Whether this row is a step that stopped part-way with some statements

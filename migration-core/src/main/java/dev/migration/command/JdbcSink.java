@@ -4,8 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 
 import org.jspecify.annotations.Nullable;
 
@@ -43,16 +44,16 @@ final class JdbcSink extends SqlSink {
 	@Override
 	public int update(String sql, @Nullable Object... params) throws SQLException {
 		try (PreparedStatement statement = this.connection.prepareStatement(sql)) {
-			bind(statement, params);
+			bind(statement, dialect(), params);
 			return statement.executeUpdate();
 		}
 	}
 
-	static void bind(PreparedStatement statement, @Nullable Object... params) throws SQLException {
+	static void bind(PreparedStatement statement, Dialect dialect, @Nullable Object... params) throws SQLException {
 		for (int i = 0; i < params.length; i++) {
 			Object value = params[i];
 			if (value instanceof Instant instant) {
-				statement.setTimestamp(i + 1, Timestamp.from(instant));
+				bindInstant(statement, i + 1, dialect, instant);
 			}
 			else if (value instanceof Boolean bool) {
 				statement.setBoolean(i + 1, bool);
@@ -63,6 +64,20 @@ final class JdbcSink extends SqlSink {
 			else {
 				statement.setObject(i + 1, value);
 			}
+		}
+	}
+
+	/**
+	 * Bind a history time so that no zone of this JVM or of the session enters it: an
+	 * offset date-time in UTC where the column holds an instant, UTC wall time in
+	 * MariaDB/MySQL's {@code DATETIME}, epoch milliseconds in SQLite.
+	 */
+	private static void bindInstant(PreparedStatement statement, int index, Dialect dialect, Instant instant)
+			throws SQLException {
+		switch (dialect) {
+			case POSTGRESQL, H2 -> statement.setObject(index, instant.atOffset(ZoneOffset.UTC));
+			case MYSQL -> statement.setObject(index, LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+			case SQLITE -> statement.setLong(index, instant.toEpochMilli());
 		}
 	}
 

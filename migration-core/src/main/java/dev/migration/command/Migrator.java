@@ -19,6 +19,8 @@ import dev.migration.MigrationException;
 import dev.migration.MigrationFailedException;
 import dev.migration.MigrationResult;
 import dev.migration.MigrationStatus;
+import dev.migration.NewerDatabaseException;
+import dev.migration.OnNewerDatabase;
 import dev.migration.Revision;
 import dev.migration.ValidationReport;
 import dev.migration.graph.MigrationPlan;
@@ -244,12 +246,21 @@ public final class Migrator {
 			return new Run(name, planner, false, false, true);
 		}
 
+		/** Upgrades leave a database ahead of the build alone; other runs refuse it. */
+		boolean upgrades() {
+			return this.checksums;
+		}
+
 		void refuseFrom(DatabaseState state) {
 			if (!this.stamp) {
 				state.requireNoPartialRun();
 			}
 			if (!this.purge) {
 				state.requireConsistentHeads();
+				if (!upgrades()) {
+					state.requireNotNewer("'" + this.name + "' needs the scripts of those revisions: run it with the "
+							+ "newer build");
+				}
 			}
 			if (this.checksums) {
 				state.requireNoDrift();
@@ -278,6 +289,9 @@ public final class Migrator {
 				DatabaseState state = DatabaseStateReader.judge(graph, session.tables.version(), this.config, heads,
 						history, null);
 				run.refuseFrom(state);
+				if (run.upgrades() && !state.newerHeads().isEmpty()) {
+					return newer(state, start);
+				}
 				MigrationPlan plan = run.planner().apply(heads);
 				StepRunner runner = new StepRunner(session.sink, session.heads, session.history, session.user(),
 						this.config.transactionPerMigration(), this.config.listener());
@@ -293,6 +307,20 @@ public final class Migrator {
 		catch (SQLException ex) {
 			throw Session.databaseError(run.name(), ex);
 		}
+	}
+
+	/**
+	 * An upgrade of a database a newer build migrated: nothing to do for this build
+	 * ({@code migration.on-newer-database=warn}), or a refusal ({@code fail}).
+	 */
+	private MigrationResult newer(DatabaseState state, long start) {
+		if (this.config.onNewerDatabase() == OnNewerDatabase.FAIL) {
+			throw state.newer(NewerDatabaseException.UPGRADE_REMEDY);
+		}
+		log.warn("{}: the database is ahead of this build (applied by a newer build on top of {}); nothing to upgrade",
+				String.join(", ", state.newerHeads()), String.join(", ", state.newerBase()));
+		return new MigrationResult(HistoryEntry.Direction.UPGRADE, state.currentHeads(), state.currentHeads(),
+				List.of(), Duration.ofNanos(System.nanoTime() - start), state.newerHeads());
 	}
 
 	private LockRequest lockRequest(Session session, String scope) {
@@ -326,8 +354,12 @@ public final class Migrator {
 		}
 		MigrationPlan plan;
 		try {
-			run.refuseFrom(
-					DatabaseStateReader.judge(graph, session.tables.version(), this.config, heads, history, null));
+			DatabaseState state = DatabaseStateReader.judge(graph, session.tables.version(), this.config, heads,
+					history, null);
+			run.refuseFrom(state);
+			if (run.upgrades() && !state.newerHeads().isEmpty()) {
+				return newer(state, start);
+			}
 			plan = run.planner().apply(heads);
 		}
 		catch (RuntimeException ex) {

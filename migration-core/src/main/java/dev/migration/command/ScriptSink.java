@@ -93,7 +93,13 @@ final class ScriptSink extends SqlSink {
 	private String currentTime() {
 		// sqlite-jdbc stores timestamps as epoch milliseconds; keep offline rows readable
 		// by the same code that reads online ones
-		return (dialect() == Dialect.SQLITE) ? "(CAST(strftime('%s', 'now') AS INTEGER) * 1000)" : "CURRENT_TIMESTAMP";
+		// history times are UTC whatever the session's zone: MariaDB/MySQL's DATETIME
+		// holds UTC wall time, the others an instant
+		return switch (dialect()) {
+			case SQLITE -> "(CAST(strftime('%s', 'now') AS INTEGER) * 1000)";
+			case MYSQL -> "UTC_TIMESTAMP(3)";
+			case POSTGRESQL, H2 -> "CURRENT_TIMESTAMP";
+		};
 	}
 
 	@Override

@@ -48,6 +48,13 @@ record StatusReader(RevisionGraph graph, MigrationConfig config) {
 					isApplied ? State.APPLIED : State.PENDING, finishedAt(row), duration(row), revision.checksum(),
 					state.checksums().getOrDefault(revision.id(), ChecksumStatus.NOT_APPLICABLE)));
 		}
+		for (String id : DatabaseStateReader.newerRevisions(this.graph, rows, state.newerHeads())) {
+			Row row = rows.get(id);
+			List<String> parents = (row != null && row.parents() != null) ? row.parents() : List.of();
+			revisions.add(new RevisionStatus(id, "", parents, List.of(), List.of(), null,
+					(row != null) ? row.location() : null, State.NEWER, finishedAt(row), duration(row), null,
+					ChecksumStatus.NOT_APPLICABLE));
+		}
 		for (String id : state.unknownHeads()) {
 			Row row = rows.get(id);
 			revisions.add(new RevisionStatus(id, "", List.of(), List.of(), List.of(), null, null, State.UNKNOWN,
@@ -77,8 +84,10 @@ record StatusReader(RevisionGraph graph, MigrationConfig config) {
 		if (state.partialRun() != null) {
 			problems.add(state.partialRun().exception().getMessage());
 		}
+		// a newer build's revisions are no problem for this build, but the database is
+		// still ahead of its scripts
 		return new ValidationReport(problems, state.changedRevisions(), state.unknownHeads(),
-				!state.unknownHeads().isEmpty());
+				!state.unknownHeads().isEmpty() || !state.newerHeads().isEmpty());
 	}
 
 }

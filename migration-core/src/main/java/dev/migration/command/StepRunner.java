@@ -304,7 +304,7 @@ final class StepRunner {
 		Revision revision = step.revision();
 		String checksum = (step.direction() == Direction.STAMP) ? null : revision.checksum();
 		return new Row(0, revision.id(), step.direction(), revision.location(), checksum, started, finished, durationMs,
-				this.user, success, done, total, error);
+				this.user, success, done, total, error, revision.revises());
 	}
 
 	private static long millisSince(long start) {

@@ -27,9 +27,19 @@ final class Tables {
 
 	static final String VERSION_COLUMN = "version_num";
 
+	/**
+	 * The history columns every format has: a table with all of them is one of ours,
+	 * whatever its format.
+	 */
 	static final List<String> HISTORY_COLUMNS = List.of("id", "revision", "direction", "location", "checksum",
 			"started_at", "finished_at", "duration_ms", "db_user", "success", "statements_done", "statements_total",
 			"error_message");
+
+	/** The history column of format 2 that holds a revision's parents. */
+	static final String PARENTS_COLUMN = "parents";
+
+	/** The type of {@link #PARENTS_COLUMN}: parent ids separated by spaces. */
+	static final String PARENTS_TYPE = "VARCHAR(1000)";
 
 	private final Dialect dialect;
 
@@ -76,6 +86,18 @@ final class Tables {
 		return qualify(Dialect.checkIdentifier("migration.version-table", this.versionTable + "_lock"));
 	}
 
+	/**
+	 * The table that records the format of the engine's tables ({@link TableFormat}),
+	 * beside the history table, named after it.
+	 */
+	String format() {
+		return qualify(formatName());
+	}
+
+	private String formatName() {
+		return Dialect.checkIdentifier("migration.history-table", this.historyTable + "_format");
+	}
+
 	private String qualify(String table) {
 		return (this.schema != null) ? this.schema + "." + table : table;
 	}
@@ -93,6 +115,8 @@ final class Tables {
 		}
 		statements.add(createVersionTable());
 		statements.add(createHistoryTable());
+		statements.add(TableFormat.createTable(this));
+		statements.add(TableFormat.insertCurrent(this));
 		return statements;
 	}
 
@@ -107,12 +131,27 @@ final class Tables {
 			case MYSQL -> "BIGINT AUTO_INCREMENT PRIMARY KEY";
 			case SQLITE -> "INTEGER PRIMARY KEY AUTOINCREMENT";
 		};
-		String timestamp = (this.dialect == Dialect.MYSQL) ? "DATETIME(3)" : "TIMESTAMP";
+		String timestamp = timestampType();
 		String text = (this.dialect == Dialect.H2) ? "VARCHAR(4000)" : "TEXT";
 		return "CREATE TABLE IF NOT EXISTS " + history() + " (id " + id + ", revision VARCHAR(255) NOT NULL, "
 				+ "direction VARCHAR(16) NOT NULL, location VARCHAR(1000), checksum VARCHAR(64), started_at "
 				+ timestamp + " NOT NULL, finished_at " + timestamp + ", duration_ms BIGINT, db_user VARCHAR(255), "
-				+ "success BOOLEAN, statements_done INTEGER, statements_total INTEGER, error_message " + text + ")";
+				+ "success BOOLEAN, statements_done INTEGER, statements_total INTEGER, error_message " + text + ", "
+				+ PARENTS_COLUMN + " " + PARENTS_TYPE + ")";
+	}
+
+	/**
+	 * The type of the history's times. PostgreSQL and H2 store an instant
+	 * ({@code TIMESTAMP WITH TIME ZONE}); MariaDB/MySQL store UTC wall time in a
+	 * {@code DATETIME} (its {@code TIMESTAMP} ends in 2038); SQLite stores epoch
+	 * milliseconds, as sqlite-jdbc writes them.
+	 */
+	String timestampType() {
+		return switch (this.dialect) {
+			case POSTGRESQL, H2 -> "TIMESTAMP WITH TIME ZONE";
+			case MYSQL -> "DATETIME(3)";
+			case SQLITE -> "TIMESTAMP";
+		};
 	}
 
 	/**
@@ -136,6 +175,7 @@ final class Tables {
 		Set<String> historyColumns = (versionColumns != null) ? queriedColumns(connection, history()) : null;
 		if (versionColumns != null && historyColumns != null) {
 			check(versionColumns, historyColumns);
+			TableFormat.ensureCurrent(this, sink, historyColumns);
 			return;
 		}
 		versionColumns = columns(connection, this.versionTable);
@@ -151,9 +191,12 @@ final class Tables {
 		historyColumns = columns(connection, this.historyTable);
 		if (historyColumns.isEmpty()) {
 			sink.execute(createHistoryTable());
+			sink.execute(TableFormat.createTable(this));
+			sink.execute(TableFormat.insertCurrent(this));
 		}
 		else {
 			check(versionColumns, historyColumns);
+			TableFormat.ensureCurrent(this, sink, historyColumns);
 		}
 	}
 

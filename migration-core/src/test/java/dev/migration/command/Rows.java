@@ -48,6 +48,7 @@ final class Rows {
 		List<String> tables = new ArrayList<>(database.tables());
 		tables.remove("migration_version");
 		tables.remove("migration_history");
+		tables.remove("migration_history_format");
 		tables.remove("sqlite_sequence");
 		return tables;
 	}

@@ -76,6 +76,18 @@ public final class TestDatabase implements AutoCloseable {
 		};
 	}
 
+	/**
+	 * An H2 file database, for tests whose database must outlive a JVM (in-memory H2 does
+	 * not).
+	 * @param file the file, without H2's extension
+	 * @return the database; close it to drop it
+	 */
+	public static TestDatabase h2File(Path file) {
+		String url = "jdbc:h2:file:" + file.toAbsolutePath();
+		return new TestDatabase(DatabaseKind.H2, file.getFileName().toString(), url, "sa", "",
+				() -> executeOn(url, "sa", "", "DROP ALL OBJECTS DELETE FILES"));
+	}
+
 	/** A database made elsewhere in this package (PgBouncer, Galera). */
 	static TestDatabase of(DatabaseKind kind, String name, String url, String user, String password, Runnable cleanup) {
 		return new TestDatabase(kind, name, url, user, password, cleanup);

@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.ConfigDataApplicationContextInitial
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.migration.MigrationConfig;
+import dev.migration.OnNewerDatabase;
 import dev.migration.autoconfigure.MigrationAutoConfiguration;
 import dev.migration.autoconfigure.MigrationProperties;
 import dev.migration.cli.CliSettingsProbe;
@@ -50,6 +51,7 @@ class FrontEndSettingsTests {
 			transaction-per-migration | false
 			validate-checksums        | false
 			allow-downgrade           | true
+			on-newer-database         | fail
 			target                    | billing@head
 			""")
 	void everyKeyGivesTheSameSettingsInStarterCliAndMavenPlugin(String key, String value) throws Exception {
@@ -126,12 +128,12 @@ class FrontEndSettingsTests {
 	/** The settings a front end runs {@code upgrade} with. */
 	record Settings(List<String> locations, @Nullable String schema, String versionTable, String historyTable,
 			Duration lockTimeout, boolean transactionPerMigration, boolean validateChecksums, boolean allowDowngrade,
-			String target) {
+			OnNewerDatabase onNewerDatabase, String target) {
 
 		Settings(MigrationConfig config, String target) {
 			this(config.locations(), config.schema(), config.versionTable(), config.historyTable(),
 					config.lockTimeout(), config.transactionPerMigration(), config.validateChecksums(),
-					config.allowDowngrade(), target);
+					config.allowDowngrade(), config.onNewerDatabase(), target);
 		}
 
 	}

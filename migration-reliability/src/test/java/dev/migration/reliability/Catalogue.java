@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import dev.migration.MigrationConfig;
+import dev.migration.OnNewerDatabase;
 import dev.migration.command.Migrator;
 import dev.migration.sql.DriverDataSource;
 import dev.migration.reliability.BadInputCatalogueTests.Breaker;
@@ -156,11 +157,22 @@ final class Catalogue {
 		cases.add(new Case("database revision no script knows", h2,
 				(f) -> f.db().execute("UPDATE migration_version SET version_num = 'dddd00000001'"), UPGRADE,
 				"The version table migration_version holds revision dddd00000001 that no script defines: the database is ahead of these scripts or scripts were deleted. Deploy the scripts that define it, or, if they are gone for good, 'stamp' the revision the schema really is at"));
-		cases.add(new Case("database ahead of the scripts", h2, (f) -> {
+		cases.add(new Case("database ahead of the scripts, history without parents", h2, (f) -> {
 			Files.delete(f.file(R2 + "_two.sql"));
 			Files.delete(f.file(R3 + "_three.sql"));
+			f.db().execute("UPDATE migration_history SET parents = NULL");
 		}, UPGRADE,
 				"The version table migration_version holds revision aaaa00000002 that no script defines: the database is ahead of these scripts or scripts were deleted. Deploy the scripts that define it, or, if they are gone for good, 'stamp' the revision the schema really is at"));
+		cases.add(new Case("database ahead of the build with on-newer-database=fail", h2, (f) -> {
+			Files.delete(f.file(R2 + "_two.sql"));
+			Files.delete(f.file(R3 + "_three.sql"));
+		}, config((settings) -> settings.onNewerDatabase(OnNewerDatabase.FAIL)),
+				"The database is ahead of this build: the version table migration_version holds aaaa00000002, which no script of this build defines, applied by a newer build on top of aaaa00000001 (from the parents the history table recorded). Deploy the newer build, or set migration.on-newer-database=warn to let this build run on the newer schema"));
+		cases.add(new Case("downgrade of a database ahead of the build", h2, (f) -> {
+			Files.delete(f.file(R2 + "_two.sql"));
+			Files.delete(f.file(R3 + "_three.sql"));
+		}, downgrade("base"),
+				"The database is ahead of this build: the version table migration_version holds aaaa00000002, which no script of this build defines, applied by a newer build on top of aaaa00000001 (from the parents the history table recorded). 'downgrade' needs the scripts of those revisions: run it with the newer build"));
 		// identifiers
 		cases.add(new Case("ambiguous prefix", h2, none(), upgrade("aaaa"),
 				"Revision prefix 'aaaa' is ambiguous: it matches aaaa00000001, aaaa00000002, aaaa00000003; type more characters of the id"));

@@ -90,7 +90,8 @@ class ProjectScriptsTests {
 			if (reversible) {
 				migrator.downgrade("base");
 				assertThat(migrator.current()).as(name).isEmpty();
-				assertThat(db.tables()).as(name).containsOnly("migration_history", "migration_version");
+				assertThat(db.tables()).as(name)
+					.containsOnly("migration_history", "migration_history_format", "migration_version");
 			}
 		}
 	}

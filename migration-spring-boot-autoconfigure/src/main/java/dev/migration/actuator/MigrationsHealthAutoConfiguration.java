@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 
@@ -28,7 +29,9 @@ public final class MigrationsHealthAutoConfiguration {
 	@ConditionalOnMissingBean(name = "migrationsHealthIndicator")
 	MigrationsHealthIndicator migrationsHealthIndicator(ApplicationContext context,
 			ObjectProvider<MigrationProperties> properties) {
-		return new MigrationsHealthIndicator(context, ConfiguredTarget.of(properties));
+		MigrationProperties bound = properties.getIfAvailable();
+		Status ahead = (bound != null) ? new Status(bound.getHealth().getAheadStatus().name()) : Status.UP;
+		return new MigrationsHealthIndicator(context, ConfiguredTarget.of(properties), ahead);
 	}
 
 }

@@ -16,8 +16,10 @@ import dev.migration.command.Migrator;
  * The {@code migrations} health contributor: {@code UP} when every migrated database is
  * at the target; {@code OUT_OF_SERVICE} when revisions are pending; {@code DOWN} when the
  * database has revisions no script knows or (with checksum validation) scripts were
- * edited after they were applied. With one DataSource the details are flat; with several
- * they are keyed by DataSource name.
+ * edited after they were applied. A database ahead of the target (a newer build migrated
+ * it, as in a rolling deploy) is {@code UP} with detail {@code ahead}, unless
+ * {@code migration.health.ahead-status} says otherwise. With one DataSource the details
+ * are flat; with several they are keyed by DataSource name.
  */
 public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 
@@ -25,15 +27,28 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 
 	private final String target;
 
+	private final Status aheadStatus;
+
 	/**
-	 * Create an indicator.
+	 * Create an indicator that reports a database ahead of the target as {@code UP}.
 	 * @param context the context whose migrators are checked
 	 * @param target the target identifier
 	 */
 	public MigrationsHealthIndicator(ApplicationContext context, String target) {
+		this(context, target, Status.UP);
+	}
+
+	/**
+	 * Create an indicator.
+	 * @param context the context whose migrators are checked
+	 * @param target the target identifier
+	 * @param aheadStatus the status while the database is ahead of the target
+	 */
+	public MigrationsHealthIndicator(ApplicationContext context, String target, Status aheadStatus) {
 		super("Migration status check failed");
 		this.context = context;
 		this.target = target;
+		this.aheadStatus = aheadStatus;
 	}
 
 	@Override
@@ -50,6 +65,7 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 			details.put("pending", status.pending().size());
 			details.put("pendingRevisions", status.pending());
 			details.put("unknownRevisions", status.unknownRevisions());
+			details.put("ahead", status.state().ahead());
 			details.put("changedChecksums", status.changedChecksums());
 			all.put(entry.getKey(), details);
 		}
@@ -64,11 +80,12 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 		}
 	}
 
-	private static Status status(Relation relation) {
+	private Status status(Relation relation) {
 		return switch (relation) {
 			case UNKNOWN_REVISIONS, DRIFTED -> Status.DOWN;
 			case BEHIND -> Status.OUT_OF_SERVICE;
-			case AT_TARGET, AHEAD, OTHER_BRANCH -> Status.UP;
+			case AHEAD -> this.aheadStatus;
+			case AT_TARGET, OTHER_BRANCH -> Status.UP;
 		};
 	}
 

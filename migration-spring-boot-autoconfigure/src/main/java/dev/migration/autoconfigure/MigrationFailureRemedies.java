@@ -8,6 +8,7 @@ import dev.migration.LockTimeoutException;
 import dev.migration.MigrationException;
 import dev.migration.MigrationFailedException;
 import dev.migration.MultipleHeadsException;
+import dev.migration.NewerDatabaseException;
 import dev.migration.PartialMigrationException;
 import dev.migration.RevisionGraphException;
 import dev.migration.RevisionResolutionException;
@@ -42,6 +43,9 @@ final class MigrationFailureRemedies {
 		if (cause instanceof PartialMigrationException partial) {
 			return "Revision " + partial.getRevision() + " is half applied: finish or undo it by hand, then record"
 					+ " the outcome with `migration stamp` as described above.";
+		}
+		if (cause instanceof NewerDatabaseException) {
+			return NewerDatabaseException.UPGRADE_REMEDY + ".";
 		}
 		if (cause instanceof UnknownDatabaseRevisionException unknown) {
 			return "Deploy the application version whose scripts define " + String.join(", ", unknown.getRevisions())

@@ -60,6 +60,10 @@ public class MigrationInitializer implements InitializingBean {
 			this.lint.check(this.migrator);
 		}
 		MigrationResult result = this.runs.record(() -> this.strategy.migrate(this.migrator));
+		if (result != null && !result.newerHeads().isEmpty()) {
+			// the migrator logged a warning: the database is ahead of this build
+			return;
+		}
 		if (result != null && result.steps().isEmpty()) {
 			log.info("{}: database already at the target", MigrationValidationException.heads(result.toHeads()));
 		}

@@ -14,6 +14,7 @@ import org.springframework.boot.convert.DurationUnit;
 
 import dev.migration.LockMode;
 import dev.migration.MigrationConfig;
+import dev.migration.OnNewerDatabase;
 import dev.migration.lint.LintConfig;
 import dev.migration.MigrationTargets;
 
@@ -148,6 +149,14 @@ public class MigrationProperties {
 	private boolean allowDowngrade = false;
 
 	/**
+	 * What startup 'upgrade' and 'validate' do when a newer build migrated the database
+	 * beyond this build's scripts (revisions no script defines that descend from ones
+	 * this build knows): 'warn' logs it and starts, 'fail' refuses to start. Unknown
+	 * revisions that do not descend from known ones always fail.
+	 */
+	private OnNewerDatabase onNewerDatabase = OnNewerDatabase.WARN;
+
+	/**
 	 * Whether to migrate and then exit instead of serving (Kubernetes Job or init
 	 * container). Also turns off the web server unless 'spring.main.web-application-type'
 	 * is set.
@@ -158,6 +167,11 @@ public class MigrationProperties {
 	 * Linting of the scripts for statements that lock busy tables or break running code.
 	 */
 	private final Lint lint = new Lint();
+
+	/**
+	 * The 'migrations' health contributor.
+	 */
+	private final Health health = new Health();
 
 	/**
 	 * The core configuration builder with every {@code migration.*} setting applied; the
@@ -183,7 +197,20 @@ public class MigrationProperties {
 			.lockLease(this.lockLease)
 			.transactionPerMigration(this.transactionPerMigration)
 			.validateChecksums(this.validateChecksums)
-			.allowDowngrade(this.allowDowngrade);
+			.allowDowngrade(this.allowDowngrade)
+			.onNewerDatabase(this.onNewerDatabase);
+	}
+
+	public Health getHealth() {
+		return this.health;
+	}
+
+	public OnNewerDatabase getOnNewerDatabase() {
+		return this.onNewerDatabase;
+	}
+
+	public void setOnNewerDatabase(OnNewerDatabase onNewerDatabase) {
+		this.onNewerDatabase = onNewerDatabase;
 	}
 
 	public Lint getLint() {
@@ -378,6 +405,39 @@ public class MigrationProperties {
 	 * happens at startup. {@link #toLintConfig()} maps them to the core's
 	 * {@link LintConfig}.
 	 */
+	/** Settings of the 'migrations' health contributor. */
+	public static class Health {
+
+		/**
+		 * Health status while the database is ahead of the target, e.g. migrated by a
+		 * newer build during a rolling deploy (details list the revisions under 'ahead').
+		 */
+		private AheadStatus aheadStatus = AheadStatus.UP;
+
+		public AheadStatus getAheadStatus() {
+			return this.aheadStatus;
+		}
+
+		public void setAheadStatus(AheadStatus aheadStatus) {
+			this.aheadStatus = aheadStatus;
+		}
+
+	}
+
+	/** The health status reported while the database is ahead of the target. */
+	public enum AheadStatus {
+
+		/** Healthy: an older build runs on a newer schema, as in a rolling deploy. */
+		UP,
+
+		/** Out of service: take the instance out of load balancing. */
+		OUT_OF_SERVICE,
+
+		/** Down. */
+		DOWN
+
+	}
+
 	public static class Lint {
 
 		/**

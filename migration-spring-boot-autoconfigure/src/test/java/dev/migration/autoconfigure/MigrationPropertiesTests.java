@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.migration.LockMode;
 import dev.migration.MigrationConfig;
+import dev.migration.OnNewerDatabase;
 import dev.migration.lint.LintConfig;
 import dev.migration.lint.LintRule;
 import dev.migration.lint.Severity;
@@ -30,6 +31,8 @@ class MigrationPropertiesTests {
 		assertThat(mapped.transactionPerMigration()).isEqualTo(core.transactionPerMigration()).isTrue();
 		assertThat(mapped.validateChecksums()).isEqualTo(core.validateChecksums()).isTrue();
 		assertThat(mapped.allowDowngrade()).isEqualTo(core.allowDowngrade()).isFalse();
+		assertThat(mapped.onNewerDatabase()).isEqualTo(core.onNewerDatabase()).isEqualTo(OnNewerDatabase.WARN);
+		assertThat(properties.getHealth().getAheadStatus()).isEqualTo(MigrationProperties.AheadStatus.UP);
 	}
 
 	@Test

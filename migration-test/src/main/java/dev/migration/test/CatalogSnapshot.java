@@ -36,7 +36,7 @@ record CatalogSnapshot(List<String> lines) {
 		try (Connection connection = dataSource.getConnection()) {
 			Dialect dialect = (config.dialect() != null) ? config.dialect() : Dialect.detect(connection);
 			SchemaModel model = SchemaReader.read(connection, dialect, config.schema(),
-					List.of(config.versionTable(), config.historyTable()));
+					List.of(config.versionTable(), config.historyTable(), config.formatTable()));
 			TreeSet<String> lines = new TreeSet<>();
 			for (TableDefinition table : model.tables()) {
 				describe(table, dialect, lines);

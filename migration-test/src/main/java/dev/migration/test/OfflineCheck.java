@@ -65,6 +65,7 @@ final class OfflineCheck {
 				Statement statement = connection.createStatement()) {
 			Dialect dialect = (config.dialect() != null) ? config.dialect() : Dialect.detect(connection);
 			String prefix = (config.schema() != null) ? config.schema() + "." : "";
+			statement.execute("DROP TABLE IF EXISTS " + prefix + config.formatTable());
 			statement.execute("DROP TABLE " + prefix + config.historyTable());
 			statement.execute("DROP TABLE " + prefix + config.versionTable());
 			for (SqlStatement each : SqlSplitter.split(script, dialect, 1, "upgrade base:heads --sql")) {

@@ -28,7 +28,7 @@ class MigrationChecksTests {
 			MigrationChecks checks = Fixtures.checks(db, Fixtures.BASE, Fixtures.GOOD);
 			checks.all();
 			assertThat(checks.migrator().current()).isEmpty();
-			assertThat(db.tables()).containsOnly("migration_history", "migration_version");
+			assertThat(db.tables()).containsOnly("migration_history", "migration_history_format", "migration_version");
 		}
 	}
 
