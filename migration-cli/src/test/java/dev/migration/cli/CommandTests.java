@@ -145,6 +145,23 @@ class CommandTests extends InProcessProject {
 	}
 
 	@Test
+	void upgradeOfADatabaseAheadOfTheBuildDoesNothingAndSaysSo() throws IOException {
+		revision("aaa001", "create account table");
+		revision("bbb001", "add orders");
+		ok("upgrade");
+		// the older build: its scripts end at aaa001
+		try (var files = Files.walk(this.dir)) {
+			for (Path file : files.filter((path) -> path.getFileName().toString().startsWith("bbb001")).toList()) {
+				Files.delete(file);
+			}
+		}
+		assertThat(ok("upgrade").out())
+			.isEqualTo("Nothing to upgrade: the database is ahead of this build (bbb001 applied by a newer build); "
+					+ "at bbb001\n");
+		assertThat(versionTable()).containsExactly("bbb001");
+	}
+
+	@Test
 	void downgradeRevertsAndStampMovesTheVersionTableOnly() {
 		revision("aaa001", "create account table");
 		revision("bbb001", "add orders");
