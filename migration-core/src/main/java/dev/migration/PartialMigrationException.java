@@ -89,6 +89,15 @@ public class PartialMigrationException extends MigrationException {
 		String ran = progress(done, total);
 		String next = (total == null || done < total) ? "; statement " + (done + 1) + " may or may not have run" : "";
 		String how = (error != null) ? "failed: " + error.strip() : "did not finish (the process ended mid-way)";
+		if (error == null) {
+			// what status and validate report; a run resumes it when it can tell
+			return "A previous " + direction + " of revision " + revision
+					+ ((location != null) ? " (" + location + ")" : "") + " " + how + ". Progress: " + ran + next
+					+ ". The next upgrade or downgrade resumes it where it can tell what ran; where it cannot, "
+					+ "resolve it by hand: either undo what ran and run 'repair' (or 'stamp " + undoTarget
+					+ "'), or finish the revision by hand and run 'stamp " + finishTarget
+					+ "'. Either records the resolution and clears this marker.";
+		}
 		return "A previous " + direction + " of revision " + revision
 				+ ((location != null) ? " (" + location + ")" : "") + " " + how + (how.endsWith(".") ? " " : ". ")
 				+ "Progress: " + ran + next

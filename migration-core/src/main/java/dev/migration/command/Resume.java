@@ -92,7 +92,11 @@ final class Resume {
 		if (statements == null) {
 			throw undecided(partial, "it is Java code, which cannot be resumed part-way", null);
 		}
-		if (last.checksum() == null || !last.checksum().equals(revision.checksum())
+		if (last.checksum() == null) {
+			throw undecided(partial, "its history row holds no checksum to show that the script is the one that ran",
+					null);
+		}
+		if (!last.checksum().equals(revision.checksum())
 				|| (last.statementsTotal() != null && last.statementsTotal() != statements.size())) {
 			throw undecided(partial,
 					"its script changed since that run, so its statements may not be the ones " + "that ran", null);
@@ -145,12 +149,13 @@ final class Resume {
 
 	private static Judgement judge(Session session, String sql, Duration wait) throws SQLException {
 		CatalogProbe catalog = new CatalogProbe(session.connection, session.dialect);
-		Long running = waitUntilEnded(catalog, sql, wait);
+		StatementEffect effect = StatementEffect.of(sql, session.dialect);
+		// DML still running rolls back when it ends; DDL may still leave its trace
+		Long running = (effect.kind() == StatementEffect.Kind.TRACED) ? waitUntilEnded(catalog, sql, wait) : null;
 		if (running != null) {
 			return Judgement.cannotTell("it is still running on the server as connection " + running
 					+ " (wait for it to end, or KILL it, and run the command again)");
 		}
-		StatementEffect effect = StatementEffect.of(sql, session.dialect);
 		switch (effect.kind()) {
 			case DML -> {
 				for (String table : catalog.nonTransactionalTables()) {

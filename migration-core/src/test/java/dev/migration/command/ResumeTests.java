@@ -121,6 +121,12 @@ class ResumeTests {
 		try (TestDatabase db = TestDatabase.create(kind)) {
 			Scripts scripts = twoRevisions("CREATE TABLE x (id INT);\nCREATE TABLE y (id INT);");
 			interrupt(db, scripts, 2, false);
+			// status and validate, which change nothing, report it with what a run will
+			// do
+			assertThat(scripts.migrator(db).validate().problems()).singleElement()
+				.asString()
+				.contains("Progress: statements 1-2 of 2 completed. The next upgrade or downgrade resumes it where "
+						+ "it can tell what ran;");
 			assertThat(scripts.migrator(db).upgrade("heads").steps()).extracting((step) -> step.revision())
 				.containsExactly("a2");
 			assertThat(Rows.versions(db)).containsExactly("a2");
