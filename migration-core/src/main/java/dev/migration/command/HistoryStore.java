@@ -113,6 +113,19 @@ final class HistoryStore {
 				finishedAt, durationMs, success, done, truncate(error), id);
 	}
 
+	/**
+	 * Close the row a killed process left open, saying how the next run resumed it.
+	 * @param sink the online sink
+	 * @param id the row
+	 * @param closedAt now
+	 * @param note what the next run decided
+	 * @throws SQLException from the database
+	 */
+	void closeInterrupted(SqlSink sink, long id, Instant closedAt, String note) throws SQLException {
+		sink.update("UPDATE " + this.tables.history() + " SET finished_at = ?, success = ?, error_message = ? "
+				+ "WHERE id = ?", closedAt, false, truncate(note), id);
+	}
+
 	private static @Nullable String truncate(@Nullable String text) {
 		return (text == null || text.length() <= MAX_ERROR_LENGTH) ? text : text.substring(0, MAX_ERROR_LENGTH);
 	}

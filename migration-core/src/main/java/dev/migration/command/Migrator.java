@@ -252,7 +252,14 @@ public final class Migrator {
 		}
 
 		void refuseFrom(DatabaseState state) {
-			if (!this.stamp) {
+			refuseFrom(state, false);
+		}
+
+		/**
+		 * @param resuming whether a half-applied revision is left to the resumption
+		 */
+		void refuseFrom(DatabaseState state, boolean resuming) {
+			if (!this.stamp && !resuming) {
 				state.requireNoPartialRun();
 			}
 			if (!this.purge) {
@@ -288,15 +295,21 @@ public final class Migrator {
 				HistoryStore.Summary history = session.history.summary(session.connection);
 				DatabaseState state = DatabaseStateReader.judge(graph, session.tables.version(), this.config, heads,
 						history, null);
-				run.refuseFrom(state);
+				boolean resuming = !run.stamp() && state.partialRun() != null && history.last() != null;
+				run.refuseFrom(state, resuming);
 				if (run.upgrades() && !state.newerHeads().isEmpty()) {
 					return newer(state, start);
 				}
-				MigrationPlan plan = run.planner().apply(heads);
+				Resume.Decision resume = resuming ? Resume.decide(session, graph, state.partialRun(), history.last(),
+						heads, this.config.lockTimeout()) : null;
+				if (resuming && resume == null) {
+					state.requireNoPartialRun();
+				}
+				MigrationPlan plan = run.planner().apply((resume != null) ? resume.headsAfter() : heads);
 				StepRunner runner = new StepRunner(session.sink, session.heads, session.history, session.user(),
 						this.config.transactionPerMigration(), this.config.listener());
 				List<MigrationResult.Step> steps = runner.run(plan, run.purge(),
-						(state.partialRun() != null) ? history.last() : null);
+						(state.partialRun() != null) ? history.last() : null, resume);
 				if (plan.isEmpty()) {
 					log.debug("Nothing to do: the database is at {}", StepRunner.heads(heads));
 				}

@@ -11,6 +11,7 @@ import dev.migration.Migration;
 import dev.migration.MigrationContext;
 import dev.migration.MigrationException;
 import dev.migration.Revision;
+import dev.migration.lint.StatementEffect;
 import dev.migration.script.SqlMigration;
 import dev.migration.script.SqlStatement;
 import dev.migration.sql.Dialect;
@@ -39,12 +40,30 @@ final class RevisionExecution {
 	/** Statements that completed. */
 	int done;
 
+	/**
+	 * Whether data manipulation commits in one transaction with its progress row, so a
+	 * killed run never leaves it in doubt.
+	 */
+	private final boolean dmlWithProgress;
+
 	RevisionExecution(Revision revision, Direction direction, SqlSink sink, ProgressRecorder progress) {
+		this(revision, direction, sink, progress, 0, false);
+	}
+
+	/**
+	 * A body that runs statement by statement, recording its progress.
+	 * @param from the statements that already ran (a resumed step)
+	 * @param dmlWithProgress whether data manipulation commits with its progress row
+	 */
+	RevisionExecution(Revision revision, Direction direction, SqlSink sink, ProgressRecorder progress, int from,
+			boolean dmlWithProgress) {
 		this.revision = revision;
 		this.direction = direction;
 		this.sink = sink;
 		this.progress = progress;
 		this.statements = statements(revision, direction, sink.dialect());
+		this.done = from;
+		this.dmlWithProgress = dmlWithProgress && this.statements != null;
 	}
 
 	/**
@@ -63,8 +82,14 @@ final class RevisionExecution {
 
 	void run() throws Exception {
 		if (this.statements != null) {
-			for (SqlStatement statement : this.statements) {
-				execute(statement.sql(), statement.line());
+			for (SqlStatement statement : this.statements.subList(this.done, this.statements.size())) {
+				if (this.dmlWithProgress && StatementEffect.of(statement.sql(), this.sink.dialect())
+					.kind() == StatementEffect.Kind.DML) {
+					executeWithProgress(statement.sql(), statement.line());
+				}
+				else {
+					execute(statement.sql(), statement.line());
+				}
 			}
 			return;
 		}
@@ -91,6 +116,30 @@ final class RevisionExecution {
 		this.currentIndex = 0;
 		this.currentLine = 0;
 		this.progress.statementDone(this.done);
+	}
+
+	/**
+	 * Run a data-manipulation statement and record its progress in one transaction.
+	 */
+	private void executeWithProgress(String sql, int line) throws SQLException {
+		this.currentIndex = this.done + 1;
+		this.currentLine = line;
+		this.sink.begin();
+		try {
+			this.sink.execute(sql);
+			this.progress.statementDone(this.done + 1);
+			this.sink.commit();
+		}
+		catch (SQLException | RuntimeException ex) {
+			SQLException rollbackFailure = this.sink.rollback();
+			if (rollbackFailure != null) {
+				ex.addSuppressed(rollbackFailure);
+			}
+			throw ex;
+		}
+		this.done++;
+		this.currentIndex = 0;
+		this.currentLine = 0;
 	}
 
 	/** Records, after each completed statement, how many have completed. */

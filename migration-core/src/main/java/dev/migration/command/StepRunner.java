@@ -22,6 +22,7 @@ import dev.migration.VersionTableException;
 import dev.migration.command.HistoryStore.Row;
 import dev.migration.graph.MigrationPlan;
 import dev.migration.graph.MigrationStep;
+import dev.migration.script.SqlStatement;
 import dev.migration.sql.Dialect;
 
 /**
@@ -71,6 +72,16 @@ final class StepRunner {
 	 * @throws SQLException from the database
 	 */
 	List<MigrationResult.Step> run(MigrationPlan plan, boolean purge, @Nullable Row halfApplied) throws SQLException {
+		return run(plan, purge, halfApplied, null);
+	}
+
+	/**
+	 * Finish the step a killed run left half done, then run the plan (made from the
+	 * version table as the finished step leaves it).
+	 * @param resume how to finish the interrupted step, {@code null} when there is none
+	 */
+	List<MigrationResult.Step> run(MigrationPlan plan, boolean purge, @Nullable Row halfApplied,
+			Resume.@Nullable Decision resume) throws SQLException {
 		checkSteps(plan);
 		if (purge) {
 			// same transaction as the first stamp step, or committed at the end of the
@@ -78,12 +89,18 @@ final class StepRunner {
 			this.sink.begin();
 			this.heads.purge(this.sink);
 		}
+		List<MigrationResult.Step> done = new ArrayList<>();
+		this.current.clear();
+		if (resume != null) {
+			this.current.addAll(resume.heads());
+			this.committedHeads = List.copyOf(resume.heads());
+			done.add(runStep(resume.step(), resume));
+		}
 		this.current.clear();
 		this.current.addAll(plan.fromHeads());
 		this.committedHeads = List.copyOf(plan.fromHeads());
-		List<MigrationResult.Step> done = new ArrayList<>();
 		for (MigrationStep step : plan.steps()) {
-			done.add(runStep(step));
+			done.add(runStep(step, null));
 		}
 		if (halfApplied != null && plan.direction() == Direction.STAMP && plan.isEmpty()) {
 			// the stamp is the user's resolution even when the table already says so
@@ -117,11 +134,14 @@ final class StepRunner {
 				|| (this.sink.dialect().supportsTransactionalDdl() && step.revision().transactional());
 	}
 
-	private MigrationResult.Step runStep(MigrationStep step) throws SQLException {
+	private MigrationResult.Step runStep(MigrationStep step, Resume.@Nullable Decision resume) throws SQLException {
 		Revision revision = step.revision();
 		Instant started = Instant.now();
 		long start = System.nanoTime();
-		if (step.direction() == Direction.STAMP) {
+		if (resume != null) {
+			log.info("{}: resuming {} at statement {}", revision.id(), revision.location(), resume.from() + 1);
+		}
+		else if (step.direction() == Direction.STAMP) {
 			log.info("{}: stamping (version table {} -> {})", revision.id(), step.removeHeads(), step.addHeads());
 		}
 		else {
@@ -129,11 +149,11 @@ final class StepRunner {
 					revision.location());
 		}
 		this.sink.comment(describe(step));
-		if (isTransactional(step) || this.sink.isOffline()) {
+		if (resume == null && (isTransactional(step) || this.sink.isOffline())) {
 			runInTransaction(step, started, start);
 		}
 		else {
-			runStepwise(step, started, start);
+			runStepwise(step, started, start, resume);
 		}
 		Duration duration = Duration.ofNanos(System.nanoTime() - start);
 		this.current.removeAll(step.removeHeads());
@@ -219,13 +239,30 @@ final class StepRunner {
 				+ ") cannot be rendered as offline SQL: " + message(ex), cause);
 	}
 
-	private void runStepwise(MigrationStep step, Instant started, long start) throws SQLException {
+	private void runStepwise(MigrationStep step, Instant started, long start, Resume.@Nullable Decision resume)
+			throws SQLException {
 		this.sink.commit();
 		Revision revision = step.revision();
 		long[] id = new long[1];
+		int from = (resume != null) ? resume.from() : 0;
 		RevisionExecution body = new RevisionExecution(revision, step.direction(), this.sink,
-				(done) -> this.history.progress(this.sink, id[0], done));
-		id[0] = this.history.start(this.sink, row(step, started, null, null, null, 0, body.total(), null));
+				(done) -> this.history.progress(this.sink, id[0], done), from, true);
+		Row row = row(step, started, null, null, null, from, body.total(), null);
+		if (resume != null) {
+			// closing the killed run's row and opening this one commit together: a kill
+			// in between leaves the killed row as it was
+			this.sink.begin();
+			this.history.closeInterrupted(this.sink, resume.interrupted().id(), started,
+					"The process ended mid-way; the next run resumed it: " + resume.note());
+			id[0] = this.history.start(this.sink, row);
+			this.sink.commit();
+			for (SqlStatement statement : Resume.sessionStatements(resume, this.sink.dialect())) {
+				this.sink.execute(statement.sql());
+			}
+		}
+		else {
+			id[0] = this.history.start(this.sink, row);
+		}
 		try {
 			body.run();
 		}

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.migration.HistoryEntry.Direction;
 import dev.migration.InvalidDowngradeTargetException;
 import dev.migration.Revision;
 import dev.migration.RevisionGraphException;
@@ -141,6 +142,33 @@ public final class RevisionGraph {
 	 */
 	public MigrationPlan planDowngrade(Collection<String> currentHeads, String target) {
 		return this.planner.downgrade(this.resolver.current(currentHeads), target.strip());
+	}
+
+	/**
+	 * The one step that upgrades or downgrades {@code revision} from the current heads,
+	 * with the version-table rows it moves: what finishing an interrupted step needs.
+	 * @param currentHeads the version table now
+	 * @param revision the revision
+	 * @param direction {@code UPGRADE} or {@code DOWNGRADE}
+	 * @return the step
+	 * @throws IllegalStateException when the version table does not allow the step (the
+	 * revision is already a head, or not one, or a parent is missing)
+	 */
+	public MigrationStep step(Collection<String> currentHeads, String revision, Direction direction) {
+		List<Integer> current = this.resolver.current(currentHeads);
+		int index = index(revision);
+		HeadSimulator table = new HeadSimulator(this.dag, current);
+		if (direction == Direction.DOWNGRADE) {
+			return table.downgrade(index);
+		}
+		BitSet applied = this.dag.ancestors(current, true);
+		BitSet needed = this.dag.ancestors(index, true);
+		needed.clear(index);
+		needed.andNot(applied);
+		if (applied.get(index) || !needed.isEmpty()) {
+			throw new IllegalStateException(revision + " cannot be applied next from " + currentHeads);
+		}
+		return table.upgrade(index);
 	}
 
 	/**

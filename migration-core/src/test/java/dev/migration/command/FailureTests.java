@@ -241,10 +241,11 @@ class FailureTests {
 					+ "', CURRENT_TIMESTAMP, 1, 3)");
 			assertThatExceptionOfType(PartialMigrationException.class).isThrownBy(() -> migrator.upgrade("heads"))
 				.withMessage("A previous upgrade of revision a2 (" + scripts.location("a2") + ") did not finish (the "
-						+ "process ended mid-way). Progress: statement 1 of 3 completed; statement 2 may or may not "
-						+ "have run, and the database cannot roll them back. Resolve it by hand before migrating "
-						+ "again: either undo what ran and run 'stamp a1', or finish the revision by hand and run "
-						+ "'stamp a2'. Stamping records the resolution and clears this marker.");
+						+ "process ended mid-way). Progress: statement 1 of 3 completed, and the engine cannot resume "
+						+ "it on its own: its history row holds no checksum to show that the script is the one that "
+						+ "ran. Resolve it by hand before migrating again: either undo what ran and run 'repair' (or "
+						+ "'stamp a1'), or finish the revision by hand and run 'stamp a2'. Either records the "
+						+ "resolution and clears this marker.");
 			assertThatExceptionOfType(PartialMigrationException.class).isThrownBy(() -> migrator.downgrade("base"));
 			migrator.stamp(List.of("a2"), false);
 			assertThat(Rows.versions(db)).containsExactly("a2");

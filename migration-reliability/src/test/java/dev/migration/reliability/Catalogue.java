@@ -211,6 +211,25 @@ final class Catalogue {
 		cases.add(new Case("version table with a blank row", h2,
 				(f) -> f.db().execute("INSERT INTO migration_version (version_num) VALUES ('')"), UPGRADE,
 				"The version table migration_version holds revision '' (blank) that no script defines: the database is ahead of these scripts or scripts were deleted. Deploy the scripts that define it, or, if they are gone for good, 'stamp' the revision the schema really is at"));
+		cases.add(new Case("killed run whose statement in doubt leaves no trace", DatabaseKind.MARIADB, (f) -> {
+			f.write(R3 + "_three.sql",
+					script(R3, R2, "", "CREATE TABLE three (id INT);\nALTER TABLE three COMMENT = 'x';"));
+			// what a kill during statement 2 leaves: statement 1 ran and was recorded
+			f.db()
+				.execute("CREATE TABLE three (id INT)",
+						"INSERT INTO migration_history (revision, direction, location, "
+								+ "checksum, started_at, statements_done, statements_total) VALUES ('" + R3
+								+ "', 'UPGRADE', '" + f.location(R3 + "_three.sql") + "', '"
+								+ f.migrator().graph().get(R3).checksum() + "', CURRENT_TIMESTAMP, 1, 2)");
+		}, UPGRADE,
+				"A previous upgrade of revision aaaa00000003 (filesystem:{dir}/aaaa00000003_three.sql) did not finish (the process ended mid-way). Progress: statement 1 of 2 completed; statement 2 may or may not have run, and the engine cannot tell: it leaves no trace in the catalog that the engine knows how to check. The statement: ALTER TABLE three COMMENT = 'x' (line 7). Resolve it by hand before migrating again: either undo what ran and run 'repair' (or 'stamp aaaa00000002'), or finish the revision by hand and run 'stamp aaaa00000003'. Either records the resolution and clears this marker."));
+		cases.add(new Case("killed run after an edit of its script", DatabaseKind.H2, (f) -> {
+			f.db()
+				.execute("INSERT INTO migration_history (revision, direction, location, checksum, started_at, "
+						+ "statements_done, statements_total) VALUES ('" + R3 + "', 'UPGRADE', '"
+						+ f.location(R3 + "_three.sql") + "', 'edited', CURRENT_TIMESTAMP, 0, 1)");
+		}, UPGRADE,
+				"A previous upgrade of revision aaaa00000003 (filesystem:{dir}/aaaa00000003_three.sql) did not finish (the process ended mid-way). Progress: no statement is recorded as completed, and the engine cannot resume it on its own: its script changed since that run, so its statements may not be the ones that ran. Resolve it by hand before migrating again: either undo what ran and run 'repair' (or 'stamp aaaa00000002'), or finish the revision by hand and run 'stamp aaaa00000003'. Either records the resolution and clears this marker."));
 		cases.add(new Case("schema that injects SQL", DatabaseKind.POSTGRESQL, none(),
 				config((b) -> b.schema("x; DROP TABLE one; --")),
 				"Invalid configuration: 'migration.schema' must be a plain SQL identifier (letters, digits and '_', not starting with a digit, at most 63 characters), but was 'x; DROP TABLE one; --'. Names are written into SQL unquoted, so anything else is refused"));
