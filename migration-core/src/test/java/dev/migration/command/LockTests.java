@@ -145,7 +145,8 @@ class LockTests {
 
 	@Test
 	void createIndexConcurrentlyCompletesWhileAnotherMigratorWaitsForTheLock() throws Exception {
-		// its own database: CREATE INDEX CONCURRENTLY waits for every older transaction in its database
+		// its own database: CREATE INDEX CONCURRENTLY waits for every older transaction
+		// in its database
 		try (TestDatabase db = TestDatabase.createPostgresqlDatabase()) {
 			Scripts scripts = new Scripts(this.dir)
 				.add("a1", "", "CREATE TABLE t1 (id INT PRIMARY KEY, email VARCHAR(100));", null)
