@@ -63,6 +63,8 @@ public final class MigrationConfig {
 
 	private final boolean allowDowngrade;
 
+	private final boolean failOnMissingLocations;
+
 	private final MigrationListener listener;
 
 	private MigrationConfig(Builder builder) {
@@ -91,6 +93,7 @@ public final class MigrationConfig {
 		this.transactionPerMigration = builder.transactionPerMigration;
 		this.validateChecksums = builder.validateChecksums;
 		this.allowDowngrade = builder.allowDowngrade;
+		this.failOnMissingLocations = builder.failOnMissingLocations;
 		this.listener = Objects.requireNonNull(builder.listener, "listener");
 		if (this.locations.isEmpty() && this.migrations.isEmpty()) {
 			throw new InvalidConfigurationException("locations", "must name at least one location");
@@ -133,6 +136,7 @@ public final class MigrationConfig {
 		builder.transactionPerMigration = this.transactionPerMigration;
 		builder.validateChecksums = this.validateChecksums;
 		builder.allowDowngrade = this.allowDowngrade;
+		builder.failOnMissingLocations = this.failOnMissingLocations;
 		builder.listener = this.listener;
 		return builder;
 	}
@@ -209,6 +213,15 @@ public final class MigrationConfig {
 		return this.allowDowngrade;
 	}
 
+	/**
+	 * Whether a location that does not exist is an error ({@code true}) or only logged.
+	 * The default location ({@link #DEFAULT_LOCATION}) may always be absent: an
+	 * application without revisions yet has none.
+	 */
+	public boolean failOnMissingLocations() {
+		return this.failOnMissingLocations;
+	}
+
 	/** Told about each revision as it completes (progress reporting). */
 	public MigrationListener listener() {
 		return this.listener;
@@ -244,6 +257,8 @@ public final class MigrationConfig {
 		private boolean validateChecksums = true;
 
 		private boolean allowDowngrade = false;
+
+		private boolean failOnMissingLocations = true;
 
 		private MigrationListener listener = MigrationListener.NONE;
 
@@ -321,6 +336,11 @@ public final class MigrationConfig {
 
 		public Builder allowDowngrade(boolean allowDowngrade) {
 			this.allowDowngrade = allowDowngrade;
+			return this;
+		}
+
+		public Builder failOnMissingLocations(boolean failOnMissingLocations) {
+			this.failOnMissingLocations = failOnMissingLocations;
 			return this;
 		}
 
