@@ -30,6 +30,7 @@ class MigrationPropertiesTests {
 		assertThat(mapped.transactionPerMigration()).isEqualTo(core.transactionPerMigration()).isTrue();
 		assertThat(mapped.validateChecksums()).isEqualTo(core.validateChecksums()).isTrue();
 		assertThat(mapped.allowDowngrade()).isEqualTo(core.allowDowngrade()).isFalse();
+		assertThat(mapped.failOnMissingLocations()).isEqualTo(core.failOnMissingLocations()).isTrue();
 	}
 
 	@Test
