@@ -83,7 +83,9 @@ class MigrationPropertiesTests {
 		properties.setTransactionPerMigration(false);
 		properties.setValidateChecksums(false);
 		properties.setAllowDowngrade(true);
+		properties.setFailOnMissingLocations(false);
 		MigrationConfig config = properties.toConfigBuilder().build();
+		assertThat(config.failOnMissingLocations()).isFalse();
 		assertThat(config.locations()).containsExactly("classpath:db/other", "filesystem:/opt/migrations");
 		assertThat(config.schema()).isEqualTo("app");
 		assertThat(config.versionTable()).isEqualTo("v");
