@@ -64,6 +64,7 @@ public final class MigrationConfig {
 	private final boolean allowDowngrade;
 
 	private final OnNewerDatabase onNewerDatabase;
+	private final boolean failOnMissingLocations;
 
 	private final MigrationListener listener;
 
@@ -94,6 +95,7 @@ public final class MigrationConfig {
 		this.validateChecksums = builder.validateChecksums;
 		this.allowDowngrade = builder.allowDowngrade;
 		this.onNewerDatabase = Objects.requireNonNull(builder.onNewerDatabase, "onNewerDatabase");
+		this.failOnMissingLocations = builder.failOnMissingLocations;
 		this.listener = Objects.requireNonNull(builder.listener, "listener");
 		if (this.locations.isEmpty() && this.migrations.isEmpty()) {
 			throw new InvalidConfigurationException("locations", "must name at least one location");
@@ -137,6 +139,7 @@ public final class MigrationConfig {
 		builder.validateChecksums = this.validateChecksums;
 		builder.allowDowngrade = this.allowDowngrade;
 		builder.onNewerDatabase = this.onNewerDatabase;
+		builder.failOnMissingLocations = this.failOnMissingLocations;
 		builder.listener = this.listener;
 		return builder;
 	}
@@ -229,6 +232,12 @@ public final class MigrationConfig {
 	 */
 	public OnNewerDatabase onNewerDatabase() {
 		return this.onNewerDatabase;
+	 * Whether a location that does not exist is an error ({@code true}) or only logged.
+	 * The default location ({@link #DEFAULT_LOCATION}) may always be absent: an
+	 * application without revisions yet has none.
+	 */
+	public boolean failOnMissingLocations() {
+		return this.failOnMissingLocations;
 	}
 
 	/** Told about each revision as it completes (progress reporting). */
@@ -268,6 +277,7 @@ public final class MigrationConfig {
 		private boolean allowDowngrade = false;
 
 		private OnNewerDatabase onNewerDatabase = OnNewerDatabase.WARN;
+		private boolean failOnMissingLocations = true;
 
 		private MigrationListener listener = MigrationListener.NONE;
 
@@ -350,6 +360,11 @@ public final class MigrationConfig {
 
 		public Builder allowDowngrade(boolean allowDowngrade) {
 			this.allowDowngrade = allowDowngrade;
+			return this;
+		}
+
+		public Builder failOnMissingLocations(boolean failOnMissingLocations) {
+			this.failOnMissingLocations = failOnMissingLocations;
 			return this;
 		}
 

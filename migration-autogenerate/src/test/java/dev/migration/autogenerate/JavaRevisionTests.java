@@ -37,6 +37,10 @@ class JavaRevisionTests {
 	void generatedJavaRevisionsCompileUpgradeAndDowngrade(DatabaseKind kind) throws Exception {
 		Path sources = this.directory.resolve("src/gen");
 		Path classes = Files.createDirectories(this.directory.resolve("classes"));
+		// an explicit location must exist (migration.fail-on-missing-locations), even
+		// before
+		// its first revision
+		Files.createDirectories(classes.resolve("gen"));
 		try (TestDatabase db = TestDatabase.create(kind);
 				URLClassLoader loader = new URLClassLoader(new URL[] { classes.toUri().toURL() },
 						getClass().getClassLoader())) {

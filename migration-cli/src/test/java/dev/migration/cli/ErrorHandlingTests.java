@@ -54,6 +54,33 @@ class ErrorHandlingTests {
 	}
 
 	@Test
+	void aMistypedLocationIsAnError() {
+		CliRunner.Result result = new CliRunner(this.dir).run("upgrade", "--url", "jdbc:h2:mem:cli_locations", "--user",
+				"sa", "--locations", "classpath:db/nope");
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.err()).isEqualTo("Error: Invalid configuration: 'migration.locations' names "
+				+ "classpath:db/nope, which does not exist: no directory db/nope on the class path (in a jar, the "
+				+ "directory needs its own entry, as jar tools write by default). Fix the location (or create it), or "
+				+ "set migration.fail-on-missing-locations=false to continue without it\n");
+	}
+
+	@Test
+	void aMissingFilesystemLocationIsAnErrorUnlessTurnedOff() throws IOException {
+		Files.writeString(this.dir.resolve("application.properties"),
+				"spring.datasource.url=jdbc:h2:mem:cli_locations_off\nspring.datasource.username=sa\n"
+						+ "migration.locations=filesystem:db/typo\n");
+		CliRunner.Result strict = new CliRunner(this.dir).run("upgrade");
+		assertThat(strict.exitCode()).isEqualTo(1);
+		assertThat(strict.err()).isEqualTo("Error: Invalid configuration: 'migration.locations' names filesystem:"
+				+ this.dir.resolve("db/typo") + ", which does not exist: no directory " + this.dir.resolve("db/typo")
+				+ ". Fix the location (or create it), or set migration.fail-on-missing-locations=false to continue "
+				+ "without it\n");
+		CliRunner.Result lenient = new CliRunner(this.dir).env("MIGRATION_FAIL_ON_MISSING_LOCATIONS", "false")
+			.run("upgrade");
+		assertThat(lenient.exitCode()).as(lenient.toString()).isZero();
+	}
+
+	@Test
 	void offlineWithoutDialectOrUrlSaysWhatToPass() {
 		CliRunner.Result result = new CliRunner(this.dir).run("upgrade", "--sql");
 		assertThat(result.exitCode()).isEqualTo(1);

@@ -68,11 +68,17 @@ final class RevisionExecution {
 
 	/**
 	 * The statements of a SQL revision's section, so they can be run and reported one by
-	 * one.
+	 * one. Transaction control at their top level is refused (see
+	 * {@link TransactionControl}).
 	 * @return the statements, or {@code null} for a body that is code (Java migrations)
 	 */
 	static @Nullable List<SqlStatement> statements(Revision revision, Direction direction, Dialect dialect) {
-		return (revision.migration() instanceof SqlMigration sql) ? sql.statements(direction, dialect) : null;
+		if (!(revision.migration() instanceof SqlMigration sql)) {
+			return null;
+		}
+		List<SqlStatement> statements = sql.statements(direction, dialect);
+		TransactionControl.check(revision, direction, statements, dialect);
+		return statements;
 	}
 
 	/** Statements in the body, {@code null} when only running it tells (Java). */

@@ -3,15 +3,21 @@ package dev.migration.command;
 import java.sql.Connection;
 import java.time.Instant;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
+import dev.migration.MigrationException;
+import dev.migration.script.SqlSplitter;
+import dev.migration.script.SqlStatement;
 import dev.migration.sql.Dialect;
 
 /**
  * Renders offline SQL: each statement with the delimiter the database's own client
  * expects. PostgreSQL output runs in {@code psql} (dollar-quoted bodies need nothing
  * special); MySQL statements whose body contains {@code ;} (procedures, triggers) are
- * wrapped in {@code DELIMITER} lines.
+ * wrapped in {@code DELIMITER} lines. A statement whose last line ends in a line comment
+ * gets its terminator on a line of its own.
  */
 final class ScriptSink extends SqlSink {
 
@@ -50,7 +56,28 @@ final class ScriptSink extends SqlSink {
 				.append("DELIMITER ;\n\n");
 			return;
 		}
-		this.out.append(text).append(";\n\n");
+		this.out.append(text).append(endsInLineComment(text) ? "\n;\n\n" : ";\n\n");
+	}
+
+	/**
+	 * Whether a terminator appended to the text would land inside a line comment
+	 * ({@code --}, MySQL's {@code #}, H2's {@code //}): the splitter, which knows each
+	 * dialect's quotes and comments, keeps the appended {@code ;} in the statement then.
+	 */
+	private boolean endsInLineComment(String text) {
+		int newline = text.lastIndexOf('\n');
+		String lastLine = text.substring(newline + 1);
+		if (!lastLine.contains("--") && !lastLine.contains("#") && !lastLine.contains("//")) {
+			return false;
+		}
+		try {
+			List<SqlStatement> statements = SqlSplitter.split(text + ";", dialect(), 1, "offline SQL");
+			return statements.size() != 1 || !statements.get(0).sql().equals(text);
+		}
+		catch (MigrationException ex) {
+			// text the splitter cannot read: a terminator on its own line is valid anyway
+			return true;
+		}
 	}
 
 	@Override

@@ -93,7 +93,8 @@ final class FileDatabaseLock implements MigrationLock {
 			FileLock[] taken = new FileLock[1];
 			Duration left = timeout.minusNanos(System.nanoTime() - start);
 			boolean locked = Polling.poll(() -> (taken[0] = channel.tryLock()) != null,
-					left.isNegative() ? Duration.ZERO : left, description);
+					left.isNegative() ? Duration.ZERO : left, description,
+					() -> Files.readString(file, StandardCharsets.UTF_8).strip());
 			if (!locked) {
 				String holder = Files.readString(file, StandardCharsets.UTF_8).strip();
 				channel.close();

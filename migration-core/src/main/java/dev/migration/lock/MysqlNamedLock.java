@@ -34,7 +34,7 @@ final class MysqlNamedLock extends ConnectionLock {
 		String name = lockName(scope);
 		String description = "MariaDB/MySQL named lock '" + name + "'";
 		return acquire(dataSource, description, (connection) -> {
-			if (Polling.poll(() -> tryLock(connection, name), timeout, description)) {
+			if (Polling.poll(() -> tryLock(connection, name), timeout, description, () -> holder(connection, name))) {
 				return new MysqlNamedLock(connection, name, description);
 			}
 			throw new LockTimeoutException(description, timeout, holder(connection, name));

@@ -31,7 +31,7 @@ final class PostgresAdvisoryLock extends ConnectionLock {
 		String description = "PostgreSQL advisory lock " + key + " for " + scope;
 		return acquire(dataSource, description, (connection) -> {
 			String previous = setApplicationName(connection, Polling.APPLICATION_NAME);
-			if (Polling.poll(() -> tryLock(connection, key), timeout, description)) {
+			if (Polling.poll(() -> tryLock(connection, key), timeout, description, () -> holder(connection, key))) {
 				return new PostgresAdvisoryLock(connection, key, description, previous);
 			}
 			String holder = holder(connection, key);

@@ -115,7 +115,7 @@ final class TableLease implements MigrationLock {
 				synced[0] = now;
 				synced[1] = System.nanoTime();
 				return tryTake(connection, request, token, owner, now, holder);
-			}, left, description);
+			}, left, description, () -> holder[0]);
 			if (!taken) {
 				throw new LockTimeoutException(description, request.timeout(), holder[0]);
 			}

@@ -24,7 +24,7 @@ import java.util.jar.JarFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.migration.InvalidConfigurationException;
+import dev.migration.MissingLocationException;
 import dev.migration.MigrationException;
 
 /**
@@ -48,13 +48,20 @@ final class LocationScanner {
 	record Listing(List<ScriptFile> scripts, List<String> classFiles) {
 	}
 
-	static Listing scan(Location location, ClassLoader classLoader) {
+	/**
+	 * List a location.
+	 * @param location the location
+	 * @param classLoader where {@code classpath:} locations are looked up
+	 * @param strict whether a location that does not exist is an error (else a warning)
+	 * @return what it holds
+	 */
+	static Listing scan(Location location, ClassLoader classLoader, boolean strict) {
 		Listing listing = new Listing(new ArrayList<>(), new ArrayList<>());
 		if (!location.classpath()) {
 			Path root = Paths.get(location.path());
 			if (!Files.isDirectory(root)) {
-				throw new InvalidConfigurationException("locations", "'" + location.written() + "': directory "
-						+ root.toAbsolutePath() + " does not exist; create it or fix the location");
+				missing(location, "no directory " + root.toAbsolutePath(), strict);
+				return listing;
 			}
 			directory(root, listing, false);
 			return listing;
@@ -74,10 +81,17 @@ final class LocationScanner {
 					+ "; check that the class path entries are readable", ex);
 		}
 		if (seen.isEmpty()) {
-			log.warn("No migrations found at {}: no directory {} on the class path (in a jar, the directory needs "
-					+ "its own entry, as jar tools write by default)", location.written(), location.path());
+			missing(location, "no directory " + location.path() + " on the class path (in a jar, the directory needs "
+					+ "its own entry, as jar tools write by default)", strict);
 		}
 		return listing;
+	}
+
+	private static void missing(Location location, String what, boolean strict) {
+		if (strict) {
+			throw new MissingLocationException(location.written(), what);
+		}
+		log.warn("No migrations found at {}: {}", location.written(), what);
 	}
 
 	private static void root(URL url, Location location, Listing listing) throws IOException {

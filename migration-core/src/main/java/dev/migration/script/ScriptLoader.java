@@ -23,7 +23,8 @@ import dev.migration.ScriptParseException;
  * ({@code classpath:db/migration} is package {@code db.migration}). Files come in path
  * order, locations in configured order, Java migrations passed in the configuration last.
  * A class found by scanning and also passed as an instance (a Spring bean) is taken once,
- * as the instance.
+ * as the instance. A location that does not exist is an error unless it is the default
+ * one or {@link MigrationConfig#failOnMissingLocations()} is off.
  */
 public final class ScriptLoader {
 
@@ -39,6 +40,7 @@ public final class ScriptLoader {
 	 * @throws ScriptParseException for a script or class that cannot be read, naming the
 	 * file and line
 	 * @throws InvalidConfigurationException for a bad location
+	 * @throws MissingLocationException for a location that does not exist
 	 */
 	public static List<Revision> load(MigrationConfig config) {
 		long started = System.nanoTime();
@@ -49,7 +51,8 @@ public final class ScriptLoader {
 		}
 		for (String written : config.locations()) {
 			Location location = Location.parse(written);
-			LocationScanner.Listing listing = LocationScanner.scan(location, config.classLoader());
+			boolean strict = config.failOnMissingLocations() && !written.equals(MigrationConfig.DEFAULT_LOCATION);
+			LocationScanner.Listing listing = LocationScanner.scan(location, config.classLoader(), strict);
 			for (LocationScanner.ScriptFile script : listing.scripts()) {
 				revisions.add(SqlScriptParser.parse(location.child(script.relativePath()), script.content()));
 			}

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.migration.InvalidConfigurationException;
 import dev.migration.Migration;
+import dev.migration.MissingLocationException;
 import dev.migration.MigrationConfig;
 import dev.migration.MigrationContext;
 import dev.migration.Revision;
@@ -211,16 +212,37 @@ class ScriptLoaderTests {
 	}
 
 	@Test
-	void aMissingClasspathLocationYieldsNothing() {
-		assertThat(load("classpath:no/such/place")).isEmpty();
+	void rejectsAMissingClasspathLocation() {
+		assertThatExceptionOfType(MissingLocationException.class).isThrownBy(() -> load("classpath:no/such/place"))
+			.withMessage("Invalid configuration: 'migration.locations' names classpath:no/such/place, which does not "
+					+ "exist: no directory no/such/place on the class path (in a jar, the directory needs its own "
+					+ "entry, as jar tools write by default). Fix the location (or create it), or set "
+					+ "migration.fail-on-missing-locations=false to continue without it")
+			.satisfies((ex) -> assertThat(ex.getLocation()).isEqualTo("classpath:no/such/place"));
 	}
 
 	@Test
 	void rejectsAMissingFilesystemLocation() {
 		Path missing = this.dir.resolve("missing");
-		assertThatExceptionOfType(InvalidConfigurationException.class).isThrownBy(() -> load("filesystem:" + missing))
-			.withMessage("Invalid configuration: 'locations' 'filesystem:" + missing + "': directory " + missing
-					+ " does not exist; create it or fix the location");
+		assertThatExceptionOfType(MissingLocationException.class).isThrownBy(() -> load("filesystem:" + missing))
+			.withMessage("Invalid configuration: 'migration.locations' names filesystem:" + missing
+					+ ", which does not exist: no directory " + missing + ". Fix the location (or create it), or set "
+					+ "migration.fail-on-missing-locations=false to continue without it");
+	}
+
+	@Test
+	void aMissingLocationYieldsNothingWhenNotStrict() {
+		Path missing = this.dir.resolve("missing");
+		assertThat(ScriptLoader.load(MigrationConfig.builder()
+			.locations("classpath:no/such/place", "filesystem:" + missing)
+			.failOnMissingLocations(false)
+			.build())).isEmpty();
+	}
+
+	@Test
+	void theDefaultLocationMayBeAbsent() {
+		ClassLoader empty = new java.net.URLClassLoader(new java.net.URL[0], null);
+		assertThat(ScriptLoader.load(MigrationConfig.builder().classLoader(empty).build())).isEmpty();
 	}
 
 	@Test

@@ -52,6 +52,7 @@ class FrontEndSettingsTests {
 			validate-checksums        | false
 			allow-downgrade           | true
 			on-newer-database         | fail
+			fail-on-missing-locations | false
 			target                    | billing@head
 			""")
 	void everyKeyGivesTheSameSettingsInStarterCliAndMavenPlugin(String key, String value) throws Exception {
@@ -128,12 +129,12 @@ class FrontEndSettingsTests {
 	/** The settings a front end runs {@code upgrade} with. */
 	record Settings(List<String> locations, @Nullable String schema, String versionTable, String historyTable,
 			Duration lockTimeout, boolean transactionPerMigration, boolean validateChecksums, boolean allowDowngrade,
-			OnNewerDatabase onNewerDatabase, String target) {
+			OnNewerDatabase onNewerDatabase, boolean failOnMissingLocations, String target) {
 
 		Settings(MigrationConfig config, String target) {
 			this(config.locations(), config.schema(), config.versionTable(), config.historyTable(),
 					config.lockTimeout(), config.transactionPerMigration(), config.validateChecksums(),
-					config.allowDowngrade(), config.onNewerDatabase(), target);
+					config.allowDowngrade(), config.onNewerDatabase(), config.failOnMissingLocations(), target);
 		}
 
 	}

@@ -63,6 +63,26 @@ class MigrationMojoTests {
 		}
 	}
 
+	@org.junit.jupiter.api.Test
+	void aMistypedLocationFailsTheGoal() throws Exception {
+		Path resources = Files.createDirectories(this.project.resolve("src/main/resources"));
+		Files.writeString(resources.resolve("application.yml"), "spring:\n  datasource:\n    url: "
+				+ "jdbc:h2:mem:mojo_locations\n    username: sa\nmigration:\n  locations: classpath:db/nope\n");
+		UpgradeMojo upgrade = configure(new UpgradeMojo());
+		upgrade.basedir = this.project.toFile();
+		upgrade.environment = java.util.Map.of();
+		assertThatThrownBy(upgrade::execute).isInstanceOf(MojoFailureException.class)
+			.hasMessage("Invalid configuration: 'migration.locations' names classpath:db/nope, which does not exist: "
+					+ "no directory db/nope on the class path (in a jar, the directory needs its own entry, as jar "
+					+ "tools write by default). Fix the location (or create it), or set "
+					+ "migration.fail-on-missing-locations=false to continue without it");
+		UpgradeMojo lenient = configure(new UpgradeMojo());
+		lenient.basedir = this.project.toFile();
+		lenient.environment = java.util.Map.of();
+		lenient.userProperties.setProperty("migration.fail-on-missing-locations", "false");
+		lenient.execute();
+	}
+
 	private <T extends AbstractMigrationMojo> T configure(T mojo) {
 		mojo.resources = this.project.resolve("src/main/resources").toFile();
 		mojo.outputDirectory = new File(Customer().getProtectionDomain().getCodeSource().getLocation().getPath());

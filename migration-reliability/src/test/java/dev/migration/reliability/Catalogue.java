@@ -57,6 +57,18 @@ final class Catalogue {
 		return (f) -> f.migrator(settings.apply(MigrationConfig.builder())).upgrade("heads");
 	}
 
+	/**
+	 * Upgrade with the scripts folder and one more location ({@code {dir}} is the
+	 * folder).
+	 */
+	static Function<Fixture, Object> locations(String extra) {
+		return (f) -> new Migrator(f.migrator()
+			.config()
+			.toBuilder()
+			.locations("filesystem:" + f.folder(), extra.replace("{dir}", f.folder().toString()))
+			.build()).upgrade("heads");
+	}
+
 	static Function<Fixture, Object> as(String user, String password) {
 		return (f) -> new Migrator(MigrationConfig.builder()
 			.dataSource(new DriverDataSource(f.db().url(), user, password))
@@ -150,6 +162,25 @@ final class Catalogue {
 		cases.add(new Case("DELIMITER on PostgreSQL", DatabaseKind.POSTGRESQL, bad("", "DELIMITER //\nSELECT 1//"),
 				UPGRADE,
 				"filesystem:{dir}/bbbb00000001_bad.sql:6: DELIMITER is a mysql client command that POSTGRESQL does not understand; remove the line (statements end with ; and bodies are kept whole)"));
+		// transaction control in a transactional revision
+		String endsTransaction = " in the upgrade section of a transactional revision would end the transaction the "
+				+ "revision runs in, so a later failure could not roll back what ran before it; remove it, or add the "
+				+ "header '-- transactional: false' to run the revision statement by statement without a transaction "
+				+ "of its own";
+		cases.add(new Case("COMMIT in a transactional revision on PostgreSQL", DatabaseKind.POSTGRESQL,
+				bad("", "CREATE TABLE a (id INT);\nCOMMIT;\nCREATE TABLE b (id INT);\nSELECT 1/0;"), UPGRADE,
+				"filesystem:{dir}/bbbb00000001_bad.sql:7: COMMIT" + endsTransaction));
+		cases.add(new Case("BEGIN in a transactional revision on SQLite", DatabaseKind.SQLITE,
+				bad("", "BEGIN;\nCREATE TABLE a (id INT);"), UPGRADE,
+				"filesystem:{dir}/bbbb00000001_bad.sql:6: BEGIN" + endsTransaction));
+		cases.add(new Case("START TRANSACTION in a transactional revision on H2", h2,
+				bad("", "CREATE TABLE a (id INT);\n  start transaction;"), UPGRADE,
+				"filesystem:{dir}/bbbb00000001_bad.sql:7: START TRANSACTION" + endsTransaction));
+		// locations
+		cases.add(new Case("mistyped classpath location", h2, none(), locations("classpath:db/nope"),
+				"Invalid configuration: 'migration.locations' names classpath:db/nope, which does not exist: no directory db/nope on the class path (in a jar, the directory needs its own entry, as jar tools write by default). Fix the location (or create it), or set migration.fail-on-missing-locations=false to continue without it"));
+		cases.add(new Case("missing filesystem location", h2, none(), locations("filesystem:{dir}/typo"),
+				"Invalid configuration: 'migration.locations' names filesystem:{dir}/typo, which does not exist: no directory {dir}/typo. Fix the location (or create it), or set migration.fail-on-missing-locations=false to continue without it"));
 		// integrity
 		cases.add(new Case("script edited after being applied", h2,
 				file(R2 + "_two.sql", script(R2, R1, "", "CREATE TABLE two (id BIGINT);")), UPGRADE,

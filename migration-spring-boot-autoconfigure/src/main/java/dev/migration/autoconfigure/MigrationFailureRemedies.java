@@ -7,6 +7,7 @@ import dev.migration.InvalidConfigurationException;
 import dev.migration.LockTimeoutException;
 import dev.migration.MigrationException;
 import dev.migration.MigrationFailedException;
+import dev.migration.MissingLocationException;
 import dev.migration.MultipleHeadsException;
 import dev.migration.NewerDatabaseException;
 import dev.migration.PartialMigrationException;
@@ -54,6 +55,11 @@ final class MigrationFailureRemedies {
 		if (cause instanceof LockTimeoutException lock) {
 			return "Another instance is probably migrating: wait for it, end a stuck session holding " + lock.getLock()
 					+ ", or raise migration.lock-timeout.";
+		}
+		if (cause instanceof MissingLocationException missing) {
+			return "Fix " + missing.getLocation() + " in migration.locations (a 'classpath:' location is a directory"
+					+ " in src/main/resources or a dependency's jar), or set migration.fail-on-missing-locations=false"
+					+ " to start without it.";
 		}
 		if (cause instanceof InvalidConfigurationException invalid) {
 			return "Fix the setting " + propertyName(invalid.getProperty())

@@ -59,6 +59,10 @@ public class MigrationInitializer implements InitializingBean {
 		if (this.lint != null) {
 			this.lint.check(this.migrator);
 		}
+		if (this.strategy instanceof StartupValidation validation) {
+			this.runs.recordValidation(() -> validation.check(this.migrator));
+			return;
+		}
 		MigrationResult result = this.runs.record(() -> this.strategy.migrate(this.migrator));
 		if (result != null && !result.newerHeads().isEmpty()) {
 			// the migrator logged a warning: the database is ahead of this build

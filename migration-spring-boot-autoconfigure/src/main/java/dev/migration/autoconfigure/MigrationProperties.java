@@ -52,6 +52,14 @@ public class MigrationProperties {
 	private List<String> locations = new ArrayList<>(List.of("classpath:db/migration"));
 
 	/**
+	 * Whether a location that does not exist fails the startup (and the CLI and Maven
+	 * goals). The default location 'classpath:db/migration' may be absent either way, as
+	 * in an application without revisions yet; when false, a missing location is only
+	 * logged.
+	 */
+	private boolean failOnMissingLocations = true;
+
+	/**
 	 * Schema holding the version and history tables and in which migrations run. Defaults
 	 * to the connection's current schema.
 	 */
@@ -189,6 +197,7 @@ public class MigrationProperties {
 	 */
 	public MigrationConfig.Builder toConfig(MigrationConfig.Builder builder) {
 		return builder.locations(this.locations)
+			.failOnMissingLocations(this.failOnMissingLocations)
 			.schema(this.schema)
 			.versionTable(this.versionTable)
 			.historyTable(this.historyTable)
@@ -247,6 +256,14 @@ public class MigrationProperties {
 
 	public void setLocations(List<String> locations) {
 		this.locations = locations;
+	}
+
+	public boolean isFailOnMissingLocations() {
+		return this.failOnMissingLocations;
+	}
+
+	public void setFailOnMissingLocations(boolean failOnMissingLocations) {
+		this.failOnMissingLocations = failOnMissingLocations;
 	}
 
 	public @Nullable String getSchema() {

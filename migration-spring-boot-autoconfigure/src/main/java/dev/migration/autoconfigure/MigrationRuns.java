@@ -43,6 +43,23 @@ public final class MigrationRuns {
 		}
 	}
 
+	/**
+	 * Run and record a validation, which changes nothing: a run with direction
+	 * {@code validate} and outcome {@code validated}, or {@code failure} when it throws.
+	 * @param validation the check
+	 */
+	public void recordValidation(Runnable validation) {
+		long start = System.nanoTime();
+		try {
+			validation.run();
+			add(new Run("validate", Outcome.VALIDATED, Duration.ofNanos(System.nanoTime() - start), 0));
+		}
+		catch (RuntimeException ex) {
+			add(new Run("validate", Outcome.FAILURE, Duration.ofNanos(System.nanoTime() - start), 0));
+			throw ex;
+		}
+	}
+
 	private static String direction(HistoryEntry.Direction direction) {
 		return direction.name().toLowerCase(Locale.ROOT);
 	}
@@ -61,19 +78,19 @@ public final class MigrationRuns {
 		this.listeners.add(listener);
 	}
 
-	/** Whether a run succeeded. */
+	/** Whether a run succeeded; a validation that found the database at the target. */
 	public enum Outcome {
 
-		SUCCESS, FAILURE
+		SUCCESS, FAILURE, VALIDATED
 
 	}
 
 	/**
 	 * One run.
 	 *
-	 * @param direction {@code upgrade}, {@code downgrade}, {@code stamp} or
-	 * {@code unknown} (a failed run)
-	 * @param outcome success or failure
+	 * @param direction {@code upgrade}, {@code downgrade}, {@code stamp},
+	 * {@code validate} or {@code unknown} (a failed run)
+	 * @param outcome success, failure, or validated
 	 * @param duration how long it took
 	 * @param applied how many revisions it applied or reverted
 	 */

@@ -40,10 +40,7 @@ public interface MigrationStrategy {
 	 * not match
 	 */
 	static MigrationStrategy validate(String target) {
-		return (migrator) -> {
-			StartupValidation.check(migrator, target);
-			return null;
-		};
+		return new StartupValidation(target);
 	}
 
 	/**

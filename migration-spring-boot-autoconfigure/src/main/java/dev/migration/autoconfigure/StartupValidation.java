@@ -3,29 +3,49 @@ package dev.migration.autoconfigure;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.migration.DatabaseState;
 import dev.migration.DatabaseState.ChangedScript;
+import dev.migration.MigrationResult;
 import dev.migration.NewerDatabaseException;
 import dev.migration.OnNewerDatabase;
 import dev.migration.command.Migrator;
 
 /**
  * {@code migration.on-startup=validate}: reads the database's state against the target
- * through the one API ({@link Migrator#status(String)}) and changes nothing.
+ * through the one API ({@link Migrator#status(String)}), changes nothing, and logs its
+ * verdict; the initializer records it as a run with outcome {@code validated}.
  */
-final class StartupValidation {
+final class StartupValidation implements MigrationStrategy {
 
 	private static final Logger log = LoggerFactory.getLogger(StartupValidation.class);
 
-	private StartupValidation() {
+	private final String target;
+
+	StartupValidation(String target) {
+		this.target = target;
 	}
 
-	static void check(Migrator migrator, String target) {
-		DatabaseState state = migrator.status(target).state();
+	/** Validation changes nothing, so it returns no result; see {@link #check}. */
+	@Override
+	public @Nullable MigrationResult migrate(Migrator migrator) {
+		check(migrator);
+		return null;
+	}
+
+	/**
+	 * Check the database against the target and log the verdict.
+	 * @param migrator the migrator
+	 * @throws MigrationValidationException when the database does not match
+	 */
+	void check(Migrator migrator) {
+		DatabaseState state = migrator.status(this.target).state();
 		if (state.relation() == DatabaseState.Relation.AT_TARGET) {
+			log.info("{}: database validated against target '{}': at the target, nothing changed",
+					MigrationValidationException.heads(state.currentHeads()), this.target);
 			return;
 		}
 		if (state.relation() == DatabaseState.Relation.AHEAD && state.ahead().equals(state.newerHeads())) {
@@ -42,7 +62,7 @@ final class StartupValidation {
 		for (ChangedScript changed : state.drifted()) {
 			drifted.put(changed.revision(), String.valueOf(changed.location()));
 		}
-		throw new MigrationValidationException(target, state.currentHeads(), state.pending(), state.ahead(),
+		throw new MigrationValidationException(this.target, state.currentHeads(), state.pending(), state.ahead(),
 				state.otherBranch(), state.unknownHeads(), drifted);
 	}
 

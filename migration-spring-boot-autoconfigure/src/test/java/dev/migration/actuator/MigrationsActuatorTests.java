@@ -217,6 +217,23 @@ class MigrationsActuatorTests {
 	}
 
 	@Test
+	void aValidateStartupRecordsTheRunTimerWithOutcomeValidated() {
+		try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
+			runner(db).run((context) -> assertThat(context).hasNotFailed());
+			runner(db).withPropertyValues("migration.on-startup=validate").run((context) -> {
+				assertThat(context).hasNotFailed();
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				context.getBean(MigrationMetrics.class).bindTo(registry);
+				assertThat(registry.get("migration.run")
+					.tags("direction", "validate", "outcome", "validated")
+					.timer()
+					.count()).isEqualTo(1);
+				assertThat(registry.get("migration.applied").counter().count()).isZero();
+			});
+		}
+	}
+
+	@Test
 	void pendingGaugeCountsWhatAnUpgradeWouldApply() {
 		try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
 			runner(db).withPropertyValues("migration.on-startup=none").run((context) -> {

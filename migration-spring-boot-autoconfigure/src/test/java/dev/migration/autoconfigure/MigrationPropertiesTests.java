@@ -33,6 +33,7 @@ class MigrationPropertiesTests {
 		assertThat(mapped.allowDowngrade()).isEqualTo(core.allowDowngrade()).isFalse();
 		assertThat(mapped.onNewerDatabase()).isEqualTo(core.onNewerDatabase()).isEqualTo(OnNewerDatabase.WARN);
 		assertThat(properties.getHealth().getAheadStatus()).isEqualTo(MigrationProperties.AheadStatus.UP);
+		assertThat(mapped.failOnMissingLocations()).isEqualTo(core.failOnMissingLocations()).isTrue();
 	}
 
 	@Test
@@ -85,7 +86,9 @@ class MigrationPropertiesTests {
 		properties.setTransactionPerMigration(false);
 		properties.setValidateChecksums(false);
 		properties.setAllowDowngrade(true);
+		properties.setFailOnMissingLocations(false);
 		MigrationConfig config = properties.toConfigBuilder().build();
+		assertThat(config.failOnMissingLocations()).isFalse();
 		assertThat(config.locations()).containsExactly("classpath:db/other", "filesystem:/opt/migrations");
 		assertThat(config.schema()).isEqualTo("app");
 		assertThat(config.versionTable()).isEqualTo("v");

@@ -60,6 +60,43 @@ class StartupFailureReportTests {
 		}
 	}
 
+	@Test
+	void aMistypedLocationStopsTheApplicationNamingItAndTheSetting(CapturedOutput output) {
+		try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
+			SpringApplication application = new SpringApplication(App.class);
+			application.setWebApplicationType(WebApplicationType.NONE);
+			assertThatException().isThrownBy(() -> application.run("--spring.datasource.url=" + db.url(),
+					"--spring.datasource.username=sa", "--migration.locations=classpath:db/nope"));
+			assertThat(output)
+				.contains("Description:\n\nDatabase migration failed at startup:\n\n    Invalid configuration: "
+						+ "'migration.locations' names classpath:db/nope, which does not exist: no directory db/nope on "
+						+ "the class path (in a jar, the directory needs its own entry, as jar tools write by default). "
+						+ "Fix the location (or create it), or set migration.fail-on-missing-locations=false to "
+						+ "continue without it")
+				.contains("Action:\n\nFix classpath:db/nope in migration.locations (a 'classpath:' location is a "
+						+ "directory in src/main/resources or a dependency's jar), or set "
+						+ "migration.fail-on-missing-locations=false to start without it.")
+				.doesNotContain("Nothing to do");
+			assertThat(db.tables()).isEmpty();
+		}
+	}
+
+	@Test
+	void aMissingLocationOnlyWarnsWhenNotStrict(CapturedOutput output) {
+		try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
+			SpringApplication application = new SpringApplication(App.class);
+			application.setWebApplicationType(WebApplicationType.NONE);
+			application
+				.run("--spring.datasource.url=" + db.url(), "--spring.datasource.username=sa",
+						"--migration.locations=classpath:db/migration,classpath:db/nope",
+						"--migration.fail-on-missing-locations=false")
+				.close();
+			assertThat(output)
+				.contains("No migrations found at classpath:db/nope: no directory db/nope on the class " + "path");
+			assertThat(db.tables()).contains("person");
+		}
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ DataSourceAutoConfiguration.class, MigrationAutoConfiguration.class })
 	static class App {
