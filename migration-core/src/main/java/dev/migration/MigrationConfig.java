@@ -63,6 +63,8 @@ public final class MigrationConfig {
 
 	private final boolean allowDowngrade;
 
+	private final @Nullable String baseline;
+
 	private final MigrationListener listener;
 
 	private MigrationConfig(Builder builder) {
@@ -91,6 +93,7 @@ public final class MigrationConfig {
 		this.transactionPerMigration = builder.transactionPerMigration;
 		this.validateChecksums = builder.validateChecksums;
 		this.allowDowngrade = builder.allowDowngrade;
+		this.baseline = (builder.baseline == null || builder.baseline.isBlank()) ? null : builder.baseline.strip();
 		this.listener = Objects.requireNonNull(builder.listener, "listener");
 		if (this.locations.isEmpty() && this.migrations.isEmpty()) {
 			throw new InvalidConfigurationException("locations", "must name at least one location");
@@ -133,6 +136,7 @@ public final class MigrationConfig {
 		builder.transactionPerMigration = this.transactionPerMigration;
 		builder.validateChecksums = this.validateChecksums;
 		builder.allowDowngrade = this.allowDowngrade;
+		builder.baseline = this.baseline;
 		builder.listener = this.listener;
 		return builder;
 	}
@@ -209,6 +213,15 @@ public final class MigrationConfig {
 		return this.allowDowngrade;
 	}
 
+	/**
+	 * The revision an upgrade stamps first when the version table does not exist yet but
+	 * the schema already holds objects (adopting an existing database); {@code null} to
+	 * refuse such a database instead.
+	 */
+	public @Nullable String baseline() {
+		return this.baseline;
+	}
+
 	/** Told about each revision as it completes (progress reporting). */
 	public MigrationListener listener() {
 		return this.listener;
@@ -244,6 +257,8 @@ public final class MigrationConfig {
 		private boolean validateChecksums = true;
 
 		private boolean allowDowngrade = false;
+
+		private @Nullable String baseline;
 
 		private MigrationListener listener = MigrationListener.NONE;
 
@@ -321,6 +336,11 @@ public final class MigrationConfig {
 
 		public Builder allowDowngrade(boolean allowDowngrade) {
 			this.allowDowngrade = allowDowngrade;
+			return this;
+		}
+
+		public Builder baseline(@Nullable String baseline) {
+			this.baseline = baseline;
 			return this;
 		}
 

@@ -2,6 +2,7 @@ package dev.migration.command;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -19,6 +20,7 @@ import dev.migration.MigrationException;
 import dev.migration.MigrationFailedException;
 import dev.migration.MigrationResult;
 import dev.migration.MigrationStatus;
+import dev.migration.RepairResult;
 import dev.migration.Revision;
 import dev.migration.ValidationReport;
 import dev.migration.graph.MigrationPlan;
@@ -91,7 +93,7 @@ public final class Migrator {
 	 * @return what ran
 	 */
 	public MigrationResult downgrade(String target) {
-		return run(new Run("downgrade", (heads) -> graph().planDowngrade(heads, target), false, false, false));
+		return run(new Run("downgrade", (heads) -> graph().planDowngrade(heads, target), false, false, false, false));
 	}
 
 	/**
@@ -123,7 +125,7 @@ public final class Migrator {
 	 * @return what changed
 	 */
 	public MigrationResult stamp(List<String> targets, boolean purge) {
-		return run(new Run("stamp", (heads) -> graph().planStamp(heads, targets, purge), true, purge, false));
+		return run(new Run("stamp", (heads) -> graph().planStamp(heads, targets, purge), true, purge, false, false));
 	}
 
 	/**
@@ -236,12 +238,14 @@ public final class Migrator {
 	 * the lock)
 	 * @param purge whether the current rows are ignored (and deleted)
 	 * @param checksums whether drifted scripts refuse the run
+	 * @param adopts whether a schema without a version table is checked for objects
+	 * ({@link Baseline})
 	 */
 	private record Run(String name, Function<List<String>, MigrationPlan> planner, boolean stamp, boolean purge,
-			boolean checksums) {
+			boolean checksums, boolean adopts) {
 
 		static Run upgrade(String name, Function<List<String>, MigrationPlan> planner) {
-			return new Run(name, planner, false, false, true);
+			return new Run(name, planner, false, false, true, true);
 		}
 
 		void refuseFrom(DatabaseState state) {
@@ -266,12 +270,12 @@ public final class Migrator {
 			if (upToDate != null) {
 				return upToDate;
 			}
-			session.endStatementsOfDeadClients();
-			String scope = session.tables.effectiveSchema(session.connection) + "." + this.config.versionTable();
-			try (MigrationLock lock = MigrationLock.acquire(lockRequest(session, scope), this.config.lockMode(),
-					session.connection, session.sink::inTransaction)) {
-				log.debug("Holding {}", lock.description());
-				session.heads.fence((sink) -> lock.fence(sink.connection(), session.tables.version()));
+			return locked(session, () -> {
+				StepRunner runner = new StepRunner(session.sink, session.heads, session.history, session.user(),
+						this.config.transactionPerMigration(), this.config.listener());
+				List<MigrationResult.Step> baselined = run.adopts()
+						? Baseline.apply(session, graph, this.config, runner) : List.of();
+				List<MigrationResult.Step> steps = new ArrayList<>(baselined);
 				session.tables.ensure(session.sink);
 				List<String> heads = session.tables.readHeads(session.connection);
 				HistoryStore.Summary history = session.history.summary(session.connection);
@@ -279,19 +283,56 @@ public final class Migrator {
 						history, null);
 				run.refuseFrom(state);
 				MigrationPlan plan = run.planner().apply(heads);
-				StepRunner runner = new StepRunner(session.sink, session.heads, session.history, session.user(),
-						this.config.transactionPerMigration(), this.config.listener());
-				List<MigrationResult.Step> steps = runner.run(plan, run.purge(),
-						(state.partialRun() != null) ? history.last() : null);
+				steps.addAll(runner.run(plan, run.purge(), (state.partialRun() != null) ? history.last() : null));
 				if (plan.isEmpty()) {
 					log.debug("Nothing to do: the database is at {}", StepRunner.heads(heads));
 				}
-				return new MigrationResult(plan.direction(), heads, plan.toHeads(), steps,
-						Duration.ofNanos(System.nanoTime() - start));
-			}
+				return new MigrationResult(plan.direction(), baselined.isEmpty() ? heads : List.of(), plan.toHeads(),
+						steps, Duration.ofNanos(System.nanoTime() - start));
+			});
 		}
 		catch (SQLException ex) {
 			throw Session.databaseError(run.name(), ex);
+		}
+	}
+
+	/**
+	 * Re-record the checksums of applied revisions whose scripts were edited on purpose
+	 * (and of those applied with none recorded), and clear the marker of a revision a
+	 * previous run left half applied once it was resolved by hand; one history row each,
+	 * under the lock. Never called from the web endpoint.
+	 * @param revisions identifiers to limit it to; empty for every applied revision
+	 * @return what was recorded
+	 */
+	public RepairResult repair(List<String> revisions) {
+		RevisionGraph graph = graph();
+		try (Session session = Session.open(this.config)) {
+			return locked(session, () -> {
+				session.tables.ensure(session.sink);
+				return new Repair(graph, this.config).run(session, revisions);
+			});
+		}
+		catch (SQLException ex) {
+			throw Session.databaseError("repair", ex);
+		}
+	}
+
+	/** Work done while holding the lock. */
+	@FunctionalInterface
+	private interface Locked<T> {
+
+		T run() throws SQLException;
+
+	}
+
+	private <T> T locked(Session session, Locked<T> work) throws SQLException {
+		session.endStatementsOfDeadClients();
+		String scope = session.tables.effectiveSchema(session.connection) + "." + this.config.versionTable();
+		try (MigrationLock lock = MigrationLock.acquire(lockRequest(session, scope), this.config.lockMode(),
+				session.connection, session.sink::inTransaction)) {
+			log.debug("Holding {}", lock.description());
+			session.heads.fence((sink) -> lock.fence(sink.connection(), session.tables.version()));
+			return work.run();
 		}
 	}
 

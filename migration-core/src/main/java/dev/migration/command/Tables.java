@@ -31,6 +31,13 @@ final class Tables {
 			"started_at", "finished_at", "duration_ms", "db_user", "success", "statements_done", "statements_total",
 			"error_message");
 
+	/**
+	 * Bookkeeping tables of the tools people migrate from: they do not make a schema
+	 * "already built" for baseline purposes (see {@link SchemaInventory}).
+	 */
+	static final Set<String> OTHER_TOOLS_TABLES = Set.of("flyway_schema_history", "databasechangelog",
+			"databasechangeloglock");
+
 	private final Dialect dialect;
 
 	private final @Nullable String schema;
@@ -74,6 +81,19 @@ final class Tables {
 	 */
 	public String lock() {
 		return qualify(Dialect.checkIdentifier("migration.version-table", this.versionTable + "_lock"));
+	}
+
+	/**
+	 * The unqualified names of every table this tool creates in the schema: the one list
+	 * that says which tables are ours (a new table the tool keeps is added here, and
+	 * baseline detection then ignores it).
+	 * @return lower-case names
+	 */
+	List<String> owned() {
+		return List.of(this.versionTable, this.historyTable, this.versionTable + "_lock")
+			.stream()
+			.map((name) -> name.toLowerCase(Locale.ROOT))
+			.toList();
 	}
 
 	private String qualify(String table) {
