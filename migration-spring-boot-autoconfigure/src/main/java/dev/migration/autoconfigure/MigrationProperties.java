@@ -148,6 +148,13 @@ public class MigrationProperties {
 	private boolean allowDowngrade = false;
 
 	/**
+	 * Revision (or 'heads') to record first when the schema already holds objects but no
+	 * version table: adopting a database built before this tool, or by another one.
+	 * Without it, such a schema is refused.
+	 */
+	private @Nullable String baseline;
+
+	/**
 	 * Whether to migrate and then exit instead of serving (Kubernetes Job or init
 	 * container). Also turns off the web server unless 'spring.main.web-application-type'
 	 * is set.
@@ -183,7 +190,8 @@ public class MigrationProperties {
 			.lockLease(this.lockLease)
 			.transactionPerMigration(this.transactionPerMigration)
 			.validateChecksums(this.validateChecksums)
-			.allowDowngrade(this.allowDowngrade);
+			.allowDowngrade(this.allowDowngrade)
+			.baseline(this.baseline);
 	}
 
 	public Lint getLint() {
@@ -363,6 +371,14 @@ public class MigrationProperties {
 
 	public void setAllowDowngrade(boolean allowDowngrade) {
 		this.allowDowngrade = allowDowngrade;
+	}
+
+	public @Nullable String getBaseline() {
+		return this.baseline;
+	}
+
+	public void setBaseline(@Nullable String baseline) {
+		this.baseline = baseline;
 	}
 
 	public boolean isExitAfterMigrate() {
