@@ -96,7 +96,10 @@ class RepairTests {
 			assertThat(result.clearedPartialRun()).isNull();
 			assertThat(Rows.history(db)).containsExactly("a1 UPGRADE ok 1/1", "j2 UPGRADE ok 1/null",
 					"a1 REPAIR ok 0/0", "j2 REPAIR ok 0/0");
-			assertThat(db.query("SELECT db_user FROM migration_history WHERE direction = 'REPAIR'"))
+			// who and when, as for the runs (SQLite has no users)
+			assertThat(db.query("SELECT DISTINCT db_user FROM migration_history")).singleElement()
+				.satisfies((row) -> assertThat(row.get(0) != null).isEqualTo(kind != DatabaseKind.SQLITE));
+			assertThat(db.query("SELECT started_at FROM migration_history WHERE direction = 'REPAIR'")).hasSize(2)
 				.allSatisfy((row) -> assertThat(row.get(0)).isNotNull());
 			assertThat(after.validate().problems()).isEmpty();
 			assertThat(after.upgrade("heads").steps()).isEmpty();
