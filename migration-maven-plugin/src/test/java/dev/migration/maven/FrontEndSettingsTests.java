@@ -50,6 +50,7 @@ class FrontEndSettingsTests {
 			transaction-per-migration | false
 			validate-checksums        | false
 			allow-downgrade           | true
+			baseline                  | a1b2c3d4e5f6
 			target                    | billing@head
 			""")
 	void everyKeyGivesTheSameSettingsInStarterCliAndMavenPlugin(String key, String value) throws Exception {
@@ -126,12 +127,12 @@ class FrontEndSettingsTests {
 	/** The settings a front end runs {@code upgrade} with. */
 	record Settings(List<String> locations, @Nullable String schema, String versionTable, String historyTable,
 			Duration lockTimeout, boolean transactionPerMigration, boolean validateChecksums, boolean allowDowngrade,
-			String target) {
+			@Nullable String baseline, String target) {
 
 		Settings(MigrationConfig config, String target) {
 			this(config.locations(), config.schema(), config.versionTable(), config.historyTable(),
 					config.lockTimeout(), config.transactionPerMigration(), config.validateChecksums(),
-					config.allowDowngrade(), target);
+					config.allowDowngrade(), config.baseline(), target);
 		}
 
 	}

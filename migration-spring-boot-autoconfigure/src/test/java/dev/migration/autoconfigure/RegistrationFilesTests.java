@@ -27,7 +27,7 @@ class RegistrationFilesTests {
 			"migration.target", "migration.locations", "migration.schema", "migration.version-table",
 			"migration.history-table", "migration.url", "migration.user", "migration.password",
 			"migration.lock-timeout", "migration.transaction-per-migration", "migration.validate-checksums",
-			"migration.allow-downgrade", "migration.exit-after-migrate");
+			"migration.allow-downgrade", "migration.exit-after-migrate", "migration.baseline");
 
 	@Test
 	void metadataDescribesEverySpecKey() throws Exception {
