@@ -17,7 +17,7 @@ public class ChecksumMismatchException extends MigrationException {
 	public ChecksumMismatchException(String revision, String location, String appliedChecksum, String currentChecksum) {
 		super("Revision " + revision + " (" + location + ") was edited after it was applied: applied checksum "
 				+ appliedChecksum + ", script checksum now " + currentChecksum + ". Revert the edit, or put the "
-				+ "change in a new revision; or set migration.validate-checksums=false to skip this check");
+				+ "change in a new revision; if the edit is intended, run 'repair' to record the new checksum; or set migration.validate-checksums=false to skip this check");
 		this.revision = revision;
 		this.location = location;
 		this.appliedChecksum = appliedChecksum;

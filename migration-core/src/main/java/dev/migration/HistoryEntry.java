@@ -21,10 +21,13 @@ import org.jspecify.annotations.Nullable;
 public record HistoryEntry(long id, String revision, Direction direction, @Nullable String checksum, Instant startedAt,
 		Duration duration, @Nullable String user, boolean success, @Nullable String error) {
 
-	/** What a step did. */
+	/**
+	 * What a step did; {@code REPAIR} rows record a new checksum for an applied revision
+	 * or the clearing of a half-applied one ({@code migration repair}).
+	 */
 	public enum Direction {
 
-		UPGRADE, DOWNGRADE, STAMP
+		UPGRADE, DOWNGRADE, STAMP, REPAIR
 
 	}
 

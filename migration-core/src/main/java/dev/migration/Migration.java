@@ -40,9 +40,12 @@ public interface Migration {
 	}
 
 	/**
-	 * A checksum recorded when the revision is applied and validated later; {@code null}
-	 * for none (the default for Java migrations).
-	 * @return the checksum or {@code null}
+	 * A checksum recorded when the revision is applied and compared later, as a script's
+	 * is. The default, {@code null}, means the SHA-256 of the class file, so any edit
+	 * (once recompiled) is detected; return a constant (a version string, say) to decide
+	 * yourself which edits count, e.g. when a build changes the class file without a
+	 * change in what the migration does. After an intended change, run {@code repair}.
+	 * @return the checksum, or {@code null} for the class file's
 	 */
 	default @Nullable String checksum() {
 		return null;

@@ -65,6 +65,7 @@ public final class MigrationConfig {
 
 	private final OnNewerDatabase onNewerDatabase;
 	private final boolean failOnMissingLocations;
+	private final @Nullable String baseline;
 
 	private final MigrationListener listener;
 
@@ -96,6 +97,7 @@ public final class MigrationConfig {
 		this.allowDowngrade = builder.allowDowngrade;
 		this.onNewerDatabase = Objects.requireNonNull(builder.onNewerDatabase, "onNewerDatabase");
 		this.failOnMissingLocations = builder.failOnMissingLocations;
+		this.baseline = (builder.baseline == null || builder.baseline.isBlank()) ? null : builder.baseline.strip();
 		this.listener = Objects.requireNonNull(builder.listener, "listener");
 		if (this.locations.isEmpty() && this.migrations.isEmpty()) {
 			throw new InvalidConfigurationException("locations", "must name at least one location");
@@ -140,6 +142,7 @@ public final class MigrationConfig {
 		builder.allowDowngrade = this.allowDowngrade;
 		builder.onNewerDatabase = this.onNewerDatabase;
 		builder.failOnMissingLocations = this.failOnMissingLocations;
+		builder.baseline = this.baseline;
 		builder.listener = this.listener;
 		return builder;
 	}
@@ -232,12 +235,24 @@ public final class MigrationConfig {
 	 */
 	public OnNewerDatabase onNewerDatabase() {
 		return this.onNewerDatabase;
+	}
+
+	/**
 	 * Whether a location that does not exist is an error ({@code true}) or only logged.
 	 * The default location ({@link #DEFAULT_LOCATION}) may always be absent: an
 	 * application without revisions yet has none.
 	 */
 	public boolean failOnMissingLocations() {
 		return this.failOnMissingLocations;
+	}
+
+	/**
+	 * The revision an upgrade stamps first when the version table does not exist yet but
+	 * the schema already holds objects (adopting an existing database); {@code null} to
+	 * refuse such a database instead.
+	 */
+	public @Nullable String baseline() {
+		return this.baseline;
 	}
 
 	/** Told about each revision as it completes (progress reporting). */
@@ -278,6 +293,7 @@ public final class MigrationConfig {
 
 		private OnNewerDatabase onNewerDatabase = OnNewerDatabase.WARN;
 		private boolean failOnMissingLocations = true;
+		private @Nullable String baseline;
 
 		private MigrationListener listener = MigrationListener.NONE;
 
@@ -365,6 +381,11 @@ public final class MigrationConfig {
 
 		public Builder failOnMissingLocations(boolean failOnMissingLocations) {
 			this.failOnMissingLocations = failOnMissingLocations;
+			return this;
+		}
+
+		public Builder baseline(@Nullable String baseline) {
+			this.baseline = baseline;
 			return this;
 		}
 

@@ -103,7 +103,8 @@ public class PartialMigrationException extends MigrationException {
 				+ "Progress: " + ran + next
 				+ ", and the database cannot roll them back. Resolve it by hand before migrating again: either undo "
 				+ "what ran and run 'stamp " + undoTarget + "', or finish the revision by hand and run 'stamp "
-				+ finishTarget + "'. Stamping records the resolution and clears this marker.";
+				+ finishTarget + "'. Stamping records the resolution and clears this marker "
+				+ "(after undoing it, 'repair' does the same).";
 	}
 
 	public String getRevision() {

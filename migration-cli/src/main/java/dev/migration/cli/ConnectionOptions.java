@@ -67,6 +67,9 @@ public class ConnectionOptions {
 
 	private @Nullable MigrationSettings settings;
 
+	/** Settings a command's own options set, e.g. {@code upgrade --baseline}. */
+	private final Map<String, Object> commandSettings = new LinkedHashMap<>();
+
 	MigrationCli cli() {
 		return (MigrationCli) this.mixee.root().userObject();
 	}
@@ -86,7 +89,7 @@ public class ConnectionOptions {
 	MigrationSettings settings() {
 		if (this.settings == null) {
 			MigrationCli cli = cli();
-			Map<String, Object> flags = new LinkedHashMap<>();
+			Map<String, Object> flags = new LinkedHashMap<>(this.commandSettings);
 			putIfSet(flags, "migration.url", this.url);
 			putIfSet(flags, "migration.user", this.user);
 			putIfSet(flags, "migration.password", this.password);
@@ -107,6 +110,16 @@ public class ConnectionOptions {
 			this.settings = loaded;
 		}
 		return this.settings;
+	}
+
+	/**
+	 * Set a {@code migration.*} setting from a command's own option, with the precedence
+	 * of a flag; before the settings are first read.
+	 * @param name the property
+	 * @param value the value, {@code null} to leave it
+	 */
+	void set(String name, @Nullable String value) {
+		putIfSet(this.commandSettings, name, value);
 	}
 
 	private static void putIfSet(Map<String, Object> flags, String name, @Nullable String value) {

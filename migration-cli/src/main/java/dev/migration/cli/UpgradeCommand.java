@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -28,8 +29,14 @@ final class UpgradeCommand implements Callable<Integer> {
 					+ "<label>@head; with --sql also a range from:to.")
 	private @Nullable String target;
 
+	@Option(names = "--baseline", paramLabel = "<revision>",
+			description = "When the schema holds objects but no version table yet, stamp this revision (or heads) "
+					+ "first, then upgrade the rest (migration.baseline).")
+	private @Nullable String baseline;
+
 	@Override
 	public Integer call() {
+		this.connection.set("migration.baseline", this.baseline);
 		String where = (this.target != null) ? this.target : this.connection.settings().properties().getTarget();
 		if (!this.sql.printed(this.connection, (migrator) -> migrator.upgradeSql(where))) {
 			RunReport.run(this.connection, (migrator) -> migrator.upgrade(where));

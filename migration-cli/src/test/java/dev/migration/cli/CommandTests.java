@@ -255,7 +255,8 @@ class CommandTests extends InProcessProject {
 			.startsWith("Error: Validation failed (1 problem): Revision aaa001 (filesystem:"
 					+ this.dir.resolve("db/migration") + "/aaa001_create_account_table.sql) was edited after it was "
 					+ "applied: applied checksum ")
-			.endsWith(". Revert the edit, or put the change in a new revision; or set "
+			.endsWith(". Revert the edit, or put the change in a new revision; if the edit is intended, run "
+					+ "'repair' to record the new checksum; or set "
 					+ "migration.validate-checksums=false to skip this check\n");
 	}
 

@@ -147,9 +147,9 @@ final class HistoryStore {
 	}
 
 	/**
-	 * The newest row of all and, per revision, its newest successful upgrade or stamp, in
-	 * one query: what a run, {@code status} and {@code validate} read to judge the
-	 * database's state.
+	 * The newest row of all and, per revision, its newest successful upgrade or stamp
+	 * (with the checksum of a later {@code repair}), in one query: what a run,
+	 * {@code status} and {@code validate} read to judge the database's state.
 	 * @param connection the connection, in auto-commit
 	 * @return the summary; empty when the table does not exist
 	 * @throws SQLException from the database
@@ -160,13 +160,19 @@ final class HistoryStore {
 		Row last = null;
 		for (Row row : query(connection,
 				"SELECT " + COLUMNS + " FROM " + table + " WHERE id IN (SELECT MAX(id) FROM " + table
-						+ " WHERE success = TRUE AND direction IN ('UPGRADE', 'STAMP') GROUP BY revision) OR id = "
-						+ "(SELECT MAX(id) FROM " + table + ") ORDER BY id",
+						+ " WHERE success = TRUE AND direction IN ('UPGRADE', 'STAMP') GROUP BY revision) OR id IN "
+						+ "(SELECT MAX(id) FROM " + table + " WHERE direction = 'REPAIR' AND checksum IS NOT NULL "
+						+ "GROUP BY revision) OR id = (SELECT MAX(id) FROM " + table + ") ORDER BY id",
 				0)) {
 			last = row;
 			if (Boolean.TRUE.equals(row.success())
 					&& (row.direction() == Direction.UPGRADE || row.direction() == Direction.STAMP)) {
 				applied.put(row.revision(), row);
+			}
+			else if (row.direction() == Direction.REPAIR && row.checksum() != null
+					&& applied.containsKey(row.revision())) {
+				// in id order, so a repair counts only for the application it followed
+				applied.put(row.revision(), applied.get(row.revision()).withChecksum(row.checksum()));
 			}
 		}
 		return new Summary(last, applied);
@@ -199,6 +205,23 @@ final class HistoryStore {
 		Instant now = Instant.now();
 		record(sink, new Row(0, incomplete.revision(), Direction.STAMP, incomplete.location(), null, now, now, 0L, user,
 				true, 0, 0, null, incomplete.parents()));
+	}
+
+	/**
+	 * Record a repair: the new checksum of an applied revision, or (checksum
+	 * {@code null}) that a half-applied step was resolved by hand, which completes the
+	 * newest row so runs stop refusing.
+	 * @param sink where the write goes
+	 * @param revision the revision
+	 * @param location its file or class
+	 * @param checksum the checksum now recorded, {@code null} when clearing a partial run
+	 * @param user the database user
+	 * @throws SQLException from the database
+	 */
+	void recordRepair(SqlSink sink, String revision, @Nullable String location, @Nullable String checksum,
+			@Nullable String user) throws SQLException {
+		Instant now = Instant.now();
+		record(sink, new Row(0, revision, Direction.REPAIR, location, checksum, now, now, 0L, user, true, 0, 0, null));
 	}
 
 	private List<Row> query(Connection connection, String sql, int limit) throws SQLException {
@@ -330,6 +353,12 @@ final class HistoryStore {
 				return true;
 			}
 			return !this.success && this.statementsDone != null && this.statementsDone > 0;
+		}
+
+		Row withChecksum(@Nullable String newChecksum) {
+			return new Row(this.id, this.revision, this.direction, this.location, newChecksum, this.startedAt,
+					this.finishedAt, this.durationMs, this.user, this.success, this.statementsDone,
+					this.statementsTotal, this.error);
 		}
 
 		HistoryEntry toEntry() {

@@ -2,6 +2,7 @@ package dev.migration.command;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -21,6 +22,7 @@ import dev.migration.MigrationResult;
 import dev.migration.MigrationStatus;
 import dev.migration.NewerDatabaseException;
 import dev.migration.OnNewerDatabase;
+import dev.migration.RepairResult;
 import dev.migration.Revision;
 import dev.migration.ValidationReport;
 import dev.migration.graph.MigrationPlan;
@@ -93,7 +95,7 @@ public final class Migrator {
 	 * @return what ran
 	 */
 	public MigrationResult downgrade(String target) {
-		return run(new Run("downgrade", (heads) -> graph().planDowngrade(heads, target), false, false, false));
+		return run(new Run("downgrade", (heads) -> graph().planDowngrade(heads, target), false, false, false, false));
 	}
 
 	/**
@@ -125,7 +127,7 @@ public final class Migrator {
 	 * @return what changed
 	 */
 	public MigrationResult stamp(List<String> targets, boolean purge) {
-		return run(new Run("stamp", (heads) -> graph().planStamp(heads, targets, purge), true, purge, false));
+		return run(new Run("stamp", (heads) -> graph().planStamp(heads, targets, purge), true, purge, false, false));
 	}
 
 	/**
@@ -238,12 +240,14 @@ public final class Migrator {
 	 * the lock)
 	 * @param purge whether the current rows are ignored (and deleted)
 	 * @param checksums whether drifted scripts refuse the run
+	 * @param adopts whether a schema without a version table is checked for objects
+	 * ({@link Baseline})
 	 */
 	private record Run(String name, Function<List<String>, MigrationPlan> planner, boolean stamp, boolean purge,
-			boolean checksums) {
+			boolean checksums, boolean adopts) {
 
 		static Run upgrade(String name, Function<List<String>, MigrationPlan> planner) {
-			return new Run(name, planner, false, false, true);
+			return new Run(name, planner, false, false, true, true);
 		}
 
 		/** Upgrades leave a database ahead of the build alone; other runs refuse it. */
@@ -284,12 +288,12 @@ public final class Migrator {
 			if (upToDate != null) {
 				return upToDate;
 			}
-			session.endStatementsOfDeadClients();
-			String scope = session.tables.effectiveSchema(session.connection) + "." + this.config.versionTable();
-			try (MigrationLock lock = MigrationLock.acquire(lockRequest(session, scope), this.config.lockMode(),
-					session.connection, session.sink::inTransaction)) {
-				log.debug("Holding {}", lock.description());
-				session.heads.fence((sink) -> lock.fence(sink.connection(), session.tables.version()));
+			return locked(session, () -> {
+				StepRunner runner = new StepRunner(session.sink, session.heads, session.history, session.user(),
+						this.config.transactionPerMigration(), this.config.listener());
+				List<MigrationResult.Step> baselined = run.adopts()
+						? Baseline.apply(session, graph, this.config, runner) : List.of();
+				List<MigrationResult.Step> steps = new ArrayList<>(baselined);
 				session.tables.ensure(session.sink);
 				List<String> heads = session.tables.readHeads(session.connection);
 				HistoryStore.Summary history = session.history.summary(session.connection);
@@ -306,16 +310,14 @@ public final class Migrator {
 					state.requireNoPartialRun();
 				}
 				MigrationPlan plan = run.planner().apply((resume != null) ? resume.headsAfter() : heads);
-				StepRunner runner = new StepRunner(session.sink, session.heads, session.history, session.user(),
-						this.config.transactionPerMigration(), this.config.listener());
-				List<MigrationResult.Step> steps = runner.run(plan, run.purge(),
-						(state.partialRun() != null) ? history.last() : null, resume);
+				steps.addAll(runner.run(plan, run.purge(), (state.partialRun() != null) ? history.last() : null,
+						resume));
 				if (plan.isEmpty()) {
 					log.debug("Nothing to do: the database is at {}", StepRunner.heads(heads));
 				}
-				return new MigrationResult(plan.direction(), heads, plan.toHeads(), steps,
-						Duration.ofNanos(System.nanoTime() - start));
-			}
+				return new MigrationResult(plan.direction(), baselined.isEmpty() ? heads : List.of(), plan.toHeads(),
+						steps, Duration.ofNanos(System.nanoTime() - start));
+			});
 		}
 		catch (SQLException ex) {
 			throw Session.databaseError(run.name(), ex);
@@ -334,6 +336,46 @@ public final class Migrator {
 				String.join(", ", state.newerHeads()), String.join(", ", state.newerBase()));
 		return new MigrationResult(HistoryEntry.Direction.UPGRADE, state.currentHeads(), state.currentHeads(),
 				List.of(), Duration.ofNanos(System.nanoTime() - start), state.newerHeads());
+	}
+
+	/**
+	 * Re-record the checksums of applied revisions whose scripts were edited on purpose
+	 * (and of those applied with none recorded), and clear the marker of a revision a
+	 * previous run left half applied once it was resolved by hand; one history row each,
+	 * under the lock. Never called from the web endpoint.
+	 * @param revisions identifiers to limit it to; empty for every applied revision
+	 * @return what was recorded
+	 */
+	public RepairResult repair(List<String> revisions) {
+		RevisionGraph graph = graph();
+		try (Session session = Session.open(this.config)) {
+			return locked(session, () -> {
+				session.tables.ensure(session.sink);
+				return new Repair(graph, this.config).run(session, revisions);
+			});
+		}
+		catch (SQLException ex) {
+			throw Session.databaseError("repair", ex);
+		}
+	}
+
+	/** Work done while holding the lock. */
+	@FunctionalInterface
+	private interface Locked<T> {
+
+		T run() throws SQLException;
+
+	}
+
+	private <T> T locked(Session session, Locked<T> work) throws SQLException {
+		session.endStatementsOfDeadClients();
+		String scope = session.tables.effectiveSchema(session.connection) + "." + this.config.versionTable();
+		try (MigrationLock lock = MigrationLock.acquire(lockRequest(session, scope), this.config.lockMode(),
+				session.connection, session.sink::inTransaction)) {
+			log.debug("Holding {}", lock.description());
+			session.heads.fence((sink) -> lock.fence(sink.connection(), session.tables.version()));
+			return work.run();
+		}
 	}
 
 	private LockRequest lockRequest(Session session, String scope) {

@@ -178,6 +178,7 @@ final class StepRunner {
 			case UPGRADE -> "Upgrade";
 			case DOWNGRADE -> "Downgrade";
 			case STAMP -> "Stamp";
+			case REPAIR -> "Repair";
 		};
 		return verb + " " + revision.id() + ((revision.message().isEmpty()) ? "" : ": " + revision.message()) + " ("
 				+ revision.location() + "); version table " + step.removeHeads() + " -> " + step.addHeads();

@@ -41,6 +41,13 @@ final class Tables {
 	/** The type of {@link #PARENTS_COLUMN}: parent ids separated by spaces. */
 	static final String PARENTS_TYPE = "VARCHAR(1000)";
 
+	/**
+	 * Bookkeeping tables of the tools people migrate from: they do not make a schema
+	 * "already built" for baseline purposes (see {@link SchemaInventory}).
+	 */
+	static final Set<String> OTHER_TOOLS_TABLES = Set.of("flyway_schema_history", "databasechangelog",
+			"databasechangeloglock");
+
 	private final Dialect dialect;
 
 	private final @Nullable String schema;
@@ -96,6 +103,19 @@ final class Tables {
 
 	private String formatName() {
 		return Dialect.checkIdentifier("migration.history-table", this.historyTable + "_format");
+	}
+
+	/**
+	 * The unqualified names of every table this tool creates in the schema: the one list
+	 * that says which tables are ours (a new table the tool keeps is added here, and
+	 * baseline detection then ignores it).
+	 * @return lower-case names
+	 */
+	List<String> owned() {
+		return List.of(this.versionTable, this.historyTable, this.historyTable + "_format", this.versionTable + "_lock")
+			.stream()
+			.map((name) -> name.toLowerCase(Locale.ROOT))
+			.toList();
 	}
 
 	private String qualify(String table) {

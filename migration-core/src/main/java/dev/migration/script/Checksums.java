@@ -1,9 +1,13 @@
 package dev.migration.script;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Script checksums: SHA-256 (lower-case hex) of the text with a leading byte order mark
@@ -24,6 +28,25 @@ public final class Checksums {
 	 */
 	public static String sha256(String script) {
 		return sha256Normalized(normalize(script));
+	}
+
+	/**
+	 * The checksum of a Java migration that declares none: the SHA-256 of its class file,
+	 * so that an edit (recompiled) is detected like an edit of a script.
+	 * @param type the migration class (the one carrying {@code @RevisionInfo})
+	 * @return 64 lower-case hex characters, or {@code null} when the class file cannot be
+	 * read (a class defined at run time)
+	 */
+	public static @Nullable String ofClass(Class<?> type) {
+		String resource = type.getName().replace('.', '/') + ".class";
+		ClassLoader loader = (type.getClassLoader() != null) ? type.getClassLoader()
+				: ClassLoader.getSystemClassLoader();
+		try (InputStream in = loader.getResourceAsStream(resource)) {
+			return (in != null) ? HexFormat.of().formatHex(digest().digest(in.readAllBytes())) : null;
+		}
+		catch (IOException ex) {
+			return null;
+		}
 	}
 
 	/**

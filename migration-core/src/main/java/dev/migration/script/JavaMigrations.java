@@ -86,7 +86,7 @@ final class JavaMigrations {
 		}
 		return new Revision(info.id().strip(), info.message(), List.of(info.revises()), List.of(info.dependsOn()),
 				List.of(info.branchLabels()), created, info.transactional(), Revision.Kind.JAVA, location,
-				migration.checksum(), migration);
+				(migration.checksum() != null) ? migration.checksum() : Checksums.ofClass(type), migration);
 	}
 
 	/**

@@ -94,7 +94,7 @@ public final class SqlMigration implements Migration {
 				}
 				yield cached(this.downgrades, dialect, this.downgrade, this.downgradeLine);
 			}
-			case STAMP -> List.of();
+			case STAMP, REPAIR -> List.of();
 		};
 	}
 

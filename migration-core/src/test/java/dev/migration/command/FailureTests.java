@@ -100,7 +100,8 @@ class FailureTests {
 					+ ex.getDatabaseMessage() + ". Progress: statements 1-2 of 3 completed; statement 3 may or "
 					+ "may not have run, and the database cannot roll them back. Resolve it by hand before "
 					+ "migrating again: either undo what ran and run 'stamp a1', or finish the revision by hand "
-					+ "and run 'stamp a2'. Stamping records the resolution and clears this marker.";
+					+ "and run 'stamp a2'. Stamping records the resolution and clears this marker (after "
+					+ "undoing it, 'repair' does the same).";
 			assertThatExceptionOfType(PartialMigrationException.class).isThrownBy(() -> migrator.upgrade("heads"))
 				.withMessage(halfApplied);
 			// validate reports the same finding with the same remedy
@@ -144,7 +145,8 @@ class FailureTests {
 			String now = edited.graph().get("a1").checksum();
 			String expected = "Revision a1 (" + scripts.location("a1") + ") was edited after it was applied: "
 					+ "applied checksum " + applied + ", script checksum now " + now + ". Revert the edit, or put the "
-					+ "change in a new revision; or set migration.validate-checksums=false to skip this check";
+					+ "change in a new revision; if the edit is intended, run 'repair' to record the new checksum; "
+					+ "or set migration.validate-checksums=false to skip this check";
 			assertThatExceptionOfType(ChecksumMismatchException.class).isThrownBy(() -> edited.upgrade("heads"))
 				.withMessage(expected);
 			assertThat(Rows.versions(db)).containsExactly("a2");

@@ -145,9 +145,10 @@ class ScriptLoaderTests {
 					org.assertj.core.groups.Tuple.tuple("b2c3d4e5f6a7", Revision.Kind.JAVA,
 							AddAuditColumn.class.getName()));
 		Revision java = revisions.get(2);
-		assertThat(java).isEqualTo(new Revision("b2c3d4e5f6a7", "Add audit column", List.of("a1b2c3d4e5f6"),
-				List.of("c3d4e5f6a7b8"), List.of("audit"), Instant.parse("2026-11-24T13:00:00Z"), false,
-				Revision.Kind.JAVA, AddAuditColumn.class.getName(), null, java.migration()));
+		assertThat(java).isEqualTo(
+				new Revision("b2c3d4e5f6a7", "Add audit column", List.of("a1b2c3d4e5f6"), List.of("c3d4e5f6a7b8"),
+						List.of("audit"), Instant.parse("2026-11-24T13:00:00Z"), false, Revision.Kind.JAVA,
+						AddAuditColumn.class.getName(), Checksums.ofClass(AddAuditColumn.class), java.migration()));
 		assertThat(java.migration()).isInstanceOf(AddAuditColumn.class);
 		assertThat(java.migration().hasDowngrade()).isFalse();
 	}

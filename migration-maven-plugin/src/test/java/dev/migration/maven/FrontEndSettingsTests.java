@@ -53,6 +53,7 @@ class FrontEndSettingsTests {
 			allow-downgrade           | true
 			on-newer-database         | fail
 			fail-on-missing-locations | false
+			baseline                  | a1b2c3d4e5f6
 			target                    | billing@head
 			""")
 	void everyKeyGivesTheSameSettingsInStarterCliAndMavenPlugin(String key, String value) throws Exception {
@@ -129,12 +130,13 @@ class FrontEndSettingsTests {
 	/** The settings a front end runs {@code upgrade} with. */
 	record Settings(List<String> locations, @Nullable String schema, String versionTable, String historyTable,
 			Duration lockTimeout, boolean transactionPerMigration, boolean validateChecksums, boolean allowDowngrade,
-			OnNewerDatabase onNewerDatabase, boolean failOnMissingLocations, String target) {
+			OnNewerDatabase onNewerDatabase, boolean failOnMissingLocations, @Nullable String baseline, String target) {
 
 		Settings(MigrationConfig config, String target) {
 			this(config.locations(), config.schema(), config.versionTable(), config.historyTable(),
 					config.lockTimeout(), config.transactionPerMigration(), config.validateChecksums(),
-					config.allowDowngrade(), config.onNewerDatabase(), config.failOnMissingLocations(), target);
+					config.allowDowngrade(), config.onNewerDatabase(), config.failOnMissingLocations(), config.baseline(),
+					target);
 		}
 
 	}

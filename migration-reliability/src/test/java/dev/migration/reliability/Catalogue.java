@@ -184,7 +184,7 @@ final class Catalogue {
 		// integrity
 		cases.add(new Case("script edited after being applied", h2,
 				file(R2 + "_two.sql", script(R2, R1, "", "CREATE TABLE two (id BIGINT);")), UPGRADE,
-				"Revision aaaa00000002 (filesystem:{dir}/aaaa00000002_two.sql) was edited after it was applied: applied checksum 1a270c9688dc0245d2b7e6ebe52a086cf35aa8dec2910cf7441f5c57ca04a6a9, script checksum now cb73bbd9dddbe2acf3087bc98367d720ecd2345e4ac4480a858b2ebe9a60c55c. Revert the edit, or put the change in a new revision; or set migration.validate-checksums=false to skip this check"));
+				"Revision aaaa00000002 (filesystem:{dir}/aaaa00000002_two.sql) was edited after it was applied: applied checksum 1a270c9688dc0245d2b7e6ebe52a086cf35aa8dec2910cf7441f5c57ca04a6a9, script checksum now cb73bbd9dddbe2acf3087bc98367d720ecd2345e4ac4480a858b2ebe9a60c55c. Revert the edit, or put the change in a new revision; if the edit is intended, run 'repair' to record the new checksum; or set migration.validate-checksums=false to skip this check"));
 		cases.add(new Case("database revision no script knows", h2,
 				(f) -> f.db().execute("UPDATE migration_version SET version_num = 'dddd00000001'"), UPGRADE,
 				"The version table migration_version holds revision dddd00000001 that no script defines: the database is ahead of these scripts or scripts were deleted. Deploy the scripts that define it, or, if they are gone for good, 'stamp' the revision the schema really is at"));

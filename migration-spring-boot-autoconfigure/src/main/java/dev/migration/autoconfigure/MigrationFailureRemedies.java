@@ -1,5 +1,6 @@
 package dev.migration.autoconfigure;
 
+import dev.migration.BaselineRequiredException;
 import dev.migration.ChecksumMismatchException;
 import dev.migration.DowngradeNotAllowedException;
 import dev.migration.DowngradeNotSupportedException;
@@ -31,8 +32,14 @@ final class MigrationFailureRemedies {
 		}
 		if (cause instanceof ChecksumMismatchException checksum) {
 			return "The script " + checksum.getLocation() + " was edited after revision " + checksum.getRevision()
-					+ " was applied: revert the edit and put the change into a new revision,"
+					+ " was applied: revert the edit and put the change into a new revision; if the edit is intended,"
+					+ " record the new checksum with `migration repair` (or `mvn migration:repair`);"
 					+ " or set migration.validate-checksums=false.";
+		}
+		if (cause instanceof BaselineRequiredException baseline) {
+			return "Schema " + baseline.getSchema() + " was built without this tool. Set migration.baseline to the"
+					+ " revision it already matches (or heads) in application.yml, so that the next start records"
+					+ " that revision and upgrades only what follows; or run `migration stamp <revision>` once.";
 		}
 		if (cause instanceof MigrationFailedException failed) {
 			return "Fix revision " + failed.getRevision() + " in " + failed.getLocation()
@@ -43,7 +50,8 @@ final class MigrationFailureRemedies {
 		}
 		if (cause instanceof PartialMigrationException partial) {
 			return "Revision " + partial.getRevision() + " is half applied: finish or undo it by hand, then record"
-					+ " the outcome with `migration stamp` as described above.";
+					+ " the outcome with `migration stamp` as described above (after undoing it, `migration repair`"
+					+ " does the same).";
 		}
 		if (cause instanceof NewerDatabaseException) {
 			return NewerDatabaseException.UPGRADE_REMEDY + ".";

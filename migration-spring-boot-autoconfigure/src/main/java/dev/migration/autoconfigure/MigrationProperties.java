@@ -165,6 +165,13 @@ public class MigrationProperties {
 	private OnNewerDatabase onNewerDatabase = OnNewerDatabase.WARN;
 
 	/**
+	 * Revision (or 'heads') to record first when the schema already holds objects but no
+	 * version table: adopting a database built before this tool, or by another one.
+	 * Without it, such a schema is refused.
+	 */
+	private @Nullable String baseline;
+
+	/**
 	 * Whether to migrate and then exit instead of serving (Kubernetes Job or init
 	 * container). Also turns off the web server unless 'spring.main.web-application-type'
 	 * is set.
@@ -207,7 +214,8 @@ public class MigrationProperties {
 			.transactionPerMigration(this.transactionPerMigration)
 			.validateChecksums(this.validateChecksums)
 			.allowDowngrade(this.allowDowngrade)
-			.onNewerDatabase(this.onNewerDatabase);
+			.onNewerDatabase(this.onNewerDatabase)
+			.baseline(this.baseline);
 	}
 
 	public Health getHealth() {
@@ -407,6 +415,14 @@ public class MigrationProperties {
 
 	public void setAllowDowngrade(boolean allowDowngrade) {
 		this.allowDowngrade = allowDowngrade;
+	}
+
+	public @Nullable String getBaseline() {
+		return this.baseline;
+	}
+
+	public void setBaseline(@Nullable String baseline) {
+		this.baseline = baseline;
 	}
 
 	public boolean isExitAfterMigrate() {

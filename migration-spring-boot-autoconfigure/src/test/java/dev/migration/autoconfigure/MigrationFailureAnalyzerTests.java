@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
+import dev.migration.BaselineRequiredException;
 import dev.migration.ChecksumMismatchException;
 import dev.migration.InvalidConfigurationException;
 import dev.migration.LockTimeoutException;
@@ -55,8 +56,21 @@ class MigrationFailureAnalyzerTests {
 		FailureAnalysis analysis = analyze(new ChecksumMismatchException("a1a1a1a1a1a1",
 				"db/migration/a1a1a1a1a1a1_create_person.sql", "abc", "def"));
 		assertThat(analysis.getAction()).isEqualTo("The script db/migration/a1a1a1a1a1a1_create_person.sql was edited "
-				+ "after revision a1a1a1a1a1a1 was applied: revert the edit and put the change into a new revision, "
-				+ "or set migration.validate-checksums=false.");
+				+ "after revision a1a1a1a1a1a1 was applied: revert the edit and put the change into a new revision; "
+				+ "if the edit is intended, record the new checksum with `migration repair` (or "
+				+ "`mvn migration:repair`); or set migration.validate-checksums=false.");
+	}
+
+	@Test
+	void schemaBuiltWithoutTheToolNamesTheBaselineSetting() {
+		FailureAnalysis analysis = analyze(
+				new BaselineRequiredException("public", List.of("table author"), "migration_version"));
+		assertThat(analysis.getDescription()).startsWith("Database migration failed at startup:\n\n    Schema "
+				+ "public already holds 1 object (table author) but has no version table (migration_version)");
+		assertThat(analysis.getAction()).isEqualTo("Schema public was built without this tool. Set "
+				+ "migration.baseline to the revision it already matches (or heads) in application.yml, so that the "
+				+ "next start records that revision and upgrades only what follows; or run `migration stamp "
+				+ "<revision>` once.");
 	}
 
 	@Test

@@ -28,7 +28,7 @@ class RegistrationFilesTests {
 			"migration.history-table", "migration.url", "migration.user", "migration.password",
 			"migration.lock-timeout", "migration.transaction-per-migration", "migration.validate-checksums",
 			"migration.allow-downgrade", "migration.exit-after-migrate", "migration.on-newer-database",
-			"migration.health.ahead-status");
+			"migration.health.ahead-status", "migration.baseline");
 
 	@Test
 	void metadataDescribesEverySpecKey() throws Exception {

@@ -2,6 +2,8 @@ package dev.migration.autoconfigure;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -94,6 +96,32 @@ class StartupFailureReportTests {
 			assertThat(output)
 				.contains("No migrations found at classpath:db/nope: no directory db/nope on the class " + "path");
 			assertThat(db.tables()).contains("person");
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(DatabaseKind.class)
+	void anExistingSchemaIsRefusedNamingTheBaselineSettingWhichThenAdoptsIt(DatabaseKind kind, CapturedOutput output) {
+		try (TestDatabase db = TestDatabase.create(kind)) {
+			db.execute("CREATE TABLE person (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL)");
+			String[] args = { "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
+					"--spring.datasource.password=" + db.password() };
+			SpringApplication application = new SpringApplication(App.class);
+			application.setWebApplicationType(WebApplicationType.NONE);
+			assertThatException().isThrownBy(() -> application.run(args));
+			assertThat(output).contains("APPLICATION FAILED TO START")
+				.contains(" already holds 1 object (table ")
+				.contains("Action:\n\nSchema ")
+				.contains(" was built without this tool. Set migration.baseline to the revision it already matches "
+						+ "(or heads) in application.yml")
+				.doesNotContain("Fix revision");
+			assertThat(db.tables()).doesNotContain("migration_version");
+
+			String[] baselined = { args[0], args[1], args[2], "--migration.baseline=a1a1a1a1a1a1" };
+			application.run(baselined).close();
+			assertThat(db.query("SELECT version_num FROM migration_version"))
+				.containsExactly(java.util.List.of("c3c3c3c3c3c3"));
+			assertThat(db.query("SELECT COUNT(*) FROM person")).containsExactly(java.util.List.of("1"));
 		}
 	}
 

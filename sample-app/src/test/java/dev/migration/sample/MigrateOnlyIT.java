@@ -75,8 +75,9 @@ class MigrateOnlyIT {
 		assertThat(run.output()).contains("APPLICATION FAILED TO START")
 			.contains("Revision " + BASE + " (filesystem:" + base
 					+ ") was edited after it was applied: applied checksum ")
-			.contains("Revert the edit, or put the change in a new revision; or set migration.validate-checksums=false "
-					+ "to skip this check");
+			.contains(
+					"Revert the edit, or put the change in a new revision; if the edit is intended, run 'repair' to record the new checksum; or set migration.validate-checksums=false "
+							+ "to skip this check");
 		assertThat(TestDatabaseQueries.query(url, "sa", "", "SELECT version_num FROM migration_version"))
 			.containsExactly(List.of(PINNED));
 	}

@@ -1,0 +1,99 @@
+package dev.migration.command;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+import dev.migration.sql.Dialect;
+
+/**
+ * What a schema already holds before this tool ever ran there, for baseline detection.
+ * Counted: tables, views, sequences, routines and types the user made. Not counted: the
+ * tool's own tables ({@link Tables#owned()}), the bookkeeping tables of Flyway and
+ * Liquibase, objects that belong to an extension (PostgreSQL {@code pg_depend} type
+ * {@code e}), and objects that are part of another one (an identity or serial sequence, a
+ * range type's multirange). H2 and SQLite count tables and views.
+ */
+final class SchemaInventory {
+
+	private static final String PG_NOT_PART_OF_ANOTHER = "NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = "
+			+ "'%s'::regclass AND d.objid = %s AND d.deptype IN ('e', 'a', 'i'))";
+
+	private static final String PG_RELATIONS = "SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN "
+			+ "'materialized view' WHEN 'S' THEN 'sequence' WHEN 'f' THEN 'foreign table' ELSE 'table' END, c.relname "
+			+ "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relkind IN "
+			+ "('r', 'p', 'v', 'm', 'S', 'f') AND NOT c.relispartition AND "
+			+ PG_NOT_PART_OF_ANOTHER.formatted("pg_class", "c.oid");
+
+	private static final String PG_ROUTINES = "SELECT 'function', p.proname FROM pg_proc p JOIN pg_namespace n ON "
+			+ "n.oid = p.pronamespace WHERE n.nspname = ? AND " + PG_NOT_PART_OF_ANOTHER.formatted("pg_proc", "p.oid");
+
+	private static final String PG_TYPES = "SELECT 'type', t.typname FROM pg_type t JOIN pg_namespace n ON "
+			+ "n.oid = t.typnamespace WHERE n.nspname = ? AND t.typtype IN ('e', 'd', 'r') AND "
+			+ PG_NOT_PART_OF_ANOTHER.formatted("pg_type", "t.oid");
+
+	private static final String MYSQL_TABLES = "SELECT CASE TABLE_TYPE WHEN 'VIEW' THEN 'view' WHEN 'SEQUENCE' THEN "
+			+ "'sequence' ELSE 'table' END, TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?";
+
+	private static final String MYSQL_ROUTINES = "SELECT LOWER(ROUTINE_TYPE), ROUTINE_NAME FROM "
+			+ "information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?";
+
+	private static final String H2_TABLES = "SELECT CASE TABLE_TYPE WHEN 'VIEW' THEN 'view' ELSE 'table' END, "
+			+ "TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE UPPER(TABLE_SCHEMA) = UPPER(?)";
+
+	private SchemaInventory() {
+	}
+
+	/**
+	 * The objects in the tables' schema (the configured one, else the connection's) that
+	 * make it a schema built without this tool.
+	 * @param connection the connection, in auto-commit
+	 * @param tables the tool's tables
+	 * @return {@code kind name} entries, sorted by name; empty for an empty (or missing)
+	 * schema
+	 * @throws SQLException from the database
+	 */
+	static List<String> objects(Connection connection, Tables tables) throws SQLException {
+		Set<String> ignored = new TreeSet<>(tables.owned());
+		ignored.addAll(Tables.OTHER_TOOLS_TABLES);
+		String schema = tables.effectiveSchema(connection);
+		List<String> queries = switch (tables.dialect()) {
+			case POSTGRESQL -> List.of(PG_RELATIONS, PG_ROUTINES, PG_TYPES);
+			case MYSQL -> List.of(MYSQL_TABLES, MYSQL_ROUTINES);
+			case H2 -> List.of(H2_TABLES);
+			case SQLITE -> List.of(sqlite(tables));
+		};
+		TreeSet<String[]> found = new TreeSet<>((a, b) -> (a[1] + " " + a[0]).compareTo(b[1] + " " + b[0]));
+		for (String query : queries) {
+			try (PreparedStatement statement = connection.prepareStatement(query)) {
+				if (tables.dialect() != Dialect.SQLITE) {
+					statement.setString(1, schema);
+				}
+				try (ResultSet rs = statement.executeQuery()) {
+					while (rs.next()) {
+						String name = rs.getString(2);
+						if (!ignored.contains(name.toLowerCase(Locale.ROOT))) {
+							found.add(new String[] { rs.getString(1), name });
+						}
+					}
+				}
+			}
+		}
+		List<String> objects = new ArrayList<>();
+		found.forEach((object) -> objects.add(object[0] + " " + object[1]));
+		return objects;
+	}
+
+	private static String sqlite(Tables tables) {
+		String schema = (tables.schema() != null) ? tables.schema() : "main";
+		return "SELECT type, name FROM " + schema + ".sqlite_master WHERE type IN ('table', 'view') "
+				+ "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
+	}
+
+}

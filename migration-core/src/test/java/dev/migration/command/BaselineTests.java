@@ -1,0 +1,149 @@
+package dev.migration.command;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.migration.BaselineRequiredException;
+import dev.migration.MigrationResult;
+import dev.migration.sql.DriverDataSource;
+import dev.migration.testing.DatabaseKind;
+import dev.migration.testing.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class BaselineTests {
+
+	@TempDir
+	Path dir;
+
+	@ParameterizedTest
+	@EnumSource(DatabaseKind.class)
+	void upgradeRefusesASchemaBuiltWithoutTheToolNamingItAndTheRemedies(DatabaseKind kind) {
+		try (TestDatabase db = TestDatabase.create(kind)) {
+			db.execute("CREATE TABLE author (id INT PRIMARY KEY)", "CREATE VIEW author_ids AS SELECT id FROM author");
+			Migrator migrator = new Scripts(this.dir).linear().migrator(db);
+			String schema = switch (kind) {
+				case H2 -> "PUBLIC";
+				case SQLITE -> "main";
+				default -> db.name();
+			};
+			String author = (kind == DatabaseKind.H2) ? "AUTHOR" : "author";
+			String view = (kind == DatabaseKind.H2) ? "AUTHOR_IDS" : "author_ids";
+			assertThatExceptionOfType(BaselineRequiredException.class).isThrownBy(() -> migrator.upgrade("heads"))
+				.withMessage("Schema " + schema + " already holds 2 objects (table " + author + ", view " + view
+						+ ") but has no version table (migration_version), so it was not built by this tool and no "
+						+ "revision ran. If the schema already matches a revision, set migration.baseline=<revision> "
+						+ "(or heads; CLI: upgrade --baseline <revision>, Maven: -Dmigration.baseline=<revision>) to "
+						+ "record that revision and upgrade from it, or run 'stamp <revision>' first; if these "
+						+ "objects are not yours, point migration.schema or the URL at an empty schema");
+			assertThat(db.tables()).doesNotContain("migration_version", "migration_history", "t1");
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(DatabaseKind.class)
+	void baselineStampsTheRevisionInTheSameRunAndUpgradesTheRest(DatabaseKind kind) {
+		try (TestDatabase db = TestDatabase.create(kind)) {
+			db.execute("CREATE TABLE t1 (id INT PRIMARY KEY)");
+			Scripts scripts = new Scripts(this.dir).linear();
+			Migrator migrator = new Migrator(scripts.config(db).baseline("a1").build());
+			MigrationResult result = migrator.upgrade("heads");
+			assertThat(result.fromHeads()).isEmpty();
+			assertThat(result.toHeads()).containsExactly("a3");
+			assertThat(result.steps()).extracting(MigrationResult.Step::revision).containsExactly("a1", "a2", "a3");
+			assertThat(Rows.versions(db)).containsExactly("a3");
+			assertThat(Rows.history(db)).containsExactly("a1 STAMP ok 0/0", "a2 UPGRADE ok 1/1", "a3 UPGRADE ok 1/1");
+			assertThat(Rows.userTables(db)).containsExactly("t1", "t2", "t3");
+			// the setting only matters for a schema without a version table
+			assertThat(migrator.upgrade("heads").steps()).isEmpty();
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(DatabaseKind.class)
+	void baselineHeadsStampsEveryHeadAndRunsNothing(DatabaseKind kind) {
+		try (TestDatabase db = TestDatabase.create(kind)) {
+			db.execute("CREATE TABLE t1 (id INT PRIMARY KEY)");
+			Migrator migrator = new Migrator(new Scripts(this.dir).linear().config(db).baseline("heads").build());
+			migrator.upgrade("heads");
+			assertThat(Rows.versions(db)).containsExactly("a3");
+			assertThat(Rows.history(db)).containsExactly("a3 STAMP ok 0/0");
+			assertThat(Rows.userTables(db)).containsExactly("t1");
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(DatabaseKind.class)
+	void theToolsOwnTablesAndThoseOfFlywayAndLiquibaseDoNotCount(DatabaseKind kind) {
+		try (TestDatabase db = TestDatabase.create(kind)) {
+			db.execute("CREATE TABLE flyway_schema_history (installed_rank INT PRIMARY KEY)",
+					"CREATE TABLE databasechangelog (id VARCHAR(255))",
+					"CREATE TABLE databasechangeloglock (id INT PRIMARY KEY)",
+					"CREATE TABLE migration_version_lock (id INT PRIMARY KEY)");
+			Migrator migrator = new Migrator(new Scripts(this.dir).linear().config(db).baseline("a2").build());
+			migrator.upgrade("heads");
+			// an empty schema is upgraded from the start: the baseline is not stamped
+			assertThat(Rows.history(db)).containsExactly("a1 UPGRADE ok 1/1", "a2 UPGRADE ok 1/1", "a3 UPGRADE ok 1/1");
+		}
+	}
+
+	@Test
+	void extensionObjectsDoNotCountOnPostgresql() throws SQLException {
+		try (TestDatabase server = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
+			String name = "mt_ext_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+			String url = server.url().replaceFirst("(//[^/]+/)[^?]*(\\?.*)?$", "$1" + name);
+			execute(server.url(), server, "CREATE DATABASE " + name);
+			try {
+				execute(url, server, "CREATE EXTENSION citext", "CREATE EXTENSION pg_trgm");
+				DriverDataSource dataSource = new DriverDataSource(url, server.user(), server.password(), null, null);
+				Scripts scripts = new Scripts(this.dir).linear();
+				new Migrator(scripts.config(server).dataSource(dataSource).build()).upgrade("heads");
+				execute(url, server, "DROP TABLE migration_version", "CREATE TABLE author (id INT)");
+				assertThatExceptionOfType(BaselineRequiredException.class)
+					.isThrownBy(
+							() -> new Migrator(scripts.config(server).dataSource(dataSource).build()).upgrade("heads"))
+					.withMessageStartingWith("Schema public already holds 4 objects (table author, table t1, "
+							+ "table t2, table t3) but has no version table");
+			}
+			finally {
+				execute(server.url().replaceFirst("(//[^/]+/)[^?]*(\\?.*)?$", "$1postgres"), server,
+						"DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+			}
+		}
+	}
+
+	private static void execute(String url, TestDatabase server, String... sql) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(url, server.user(), server.password());
+				Statement statement = connection.createStatement()) {
+			for (String each : sql) {
+				statement.execute(each);
+			}
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = DatabaseKind.class, names = { "POSTGRESQL", "MARIADB" })
+	void routinesCount(DatabaseKind kind) {
+		try (TestDatabase db = TestDatabase.create(kind)) {
+			db.execute((kind == DatabaseKind.POSTGRESQL)
+					? "CREATE FUNCTION answer() RETURNS INT LANGUAGE SQL AS 'SELECT 42'"
+					: "CREATE FUNCTION answer() RETURNS INT RETURN 42");
+			Migrator migrator = new Scripts(this.dir).linear().migrator(db);
+			assertThatExceptionOfType(BaselineRequiredException.class).isThrownBy(() -> migrator.upgrade("heads"))
+				.satisfies((ex) -> assertThat(ex.getObjects()).containsExactly("function answer"));
+			assertThat(List.copyOf(db.tables())).doesNotContain("migration_version");
+		}
+	}
+
+}
