@@ -225,7 +225,21 @@ final class StepRunner {
 		long[] id = new long[1];
 		RevisionExecution body = new RevisionExecution(revision, step.direction(), this.sink,
 				(done) -> this.history.progress(this.sink, id[0], done));
-		id[0] = this.history.start(this.sink, row(step, started, null, null, null, 0, body.total(), null));
+		// the lock is checked before anything of the revision runs: its statements
+		// commit one by one, and a run that lost the lock must not start them
+		this.sink.begin();
+		try {
+			this.heads.check(this.sink);
+			id[0] = this.history.start(this.sink, row(step, started, null, null, null, 0, body.total(), null));
+			this.sink.commit();
+		}
+		catch (SQLException | RuntimeException ex) {
+			SQLException rollbackFailure = this.sink.rollback();
+			if (rollbackFailure != null) {
+				ex.addSuppressed(rollbackFailure);
+			}
+			throw ex;
+		}
 		try {
 			body.run();
 		}

@@ -1,6 +1,7 @@
 package dev.migration.command;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.migration.MigrationConfig;
 import dev.migration.MigrationResult;
 import dev.migration.sql.DriverDataSource;
 import dev.migration.testing.ScaleOut;
@@ -72,8 +74,38 @@ class ScaleOutLockTests {
 		}
 	}
 
-	/** One run per target, all started at once; returns the steps applied in total. */
+	/**
+	 * With a 1 s lease the heartbeat renews every third of a second, from a connection on
+	 * any node (the load-balanced URL), while the runs write the lease row in every
+	 * step's transaction on their own node. A renewal that commits on another node during
+	 * such a transaction aborts it in certification, which left a half-applied revision;
+	 * the heartbeat now keeps out of the session's transactions and both wait for the
+	 * node to catch up first.
+	 */
+	@Test
+	void heartbeatsFromOtherGaleraNodesNeverAbortTheHoldersSteps() throws Exception {
+		Scripts scripts = new Scripts(this.dir);
+		for (int i = 1; i <= REVISIONS; i++) {
+			scripts.add(
+					"r" + i, (i == 1) ? "" : "r" + (i - 1), "CREATE TABLE t" + i
+							+ " (id INT PRIMARY KEY);\nINSERT INTO t" + i + " VALUES (" + i + ");\nDO SLEEP(0.1);",
+					"DROP TABLE t" + i + ";");
+		}
+		try (ScaleOut.Galera galera = ScaleOut.galera()) {
+			List<TestDatabase> targets = List.of(galera.loadBalanced(), galera.loadBalanced(), galera.nodes().get(0));
+			assertThat(runConcurrently(scripts, targets, Duration.ofSeconds(1))).isEqualTo(REVISIONS);
+			TestDatabase node = galera.nodes().get(2);
+			assertThat(Rows.versions(node)).containsExactly("r" + REVISIONS);
+			assertThat(Rows.history(node)).hasSize(REVISIONS).allMatch((row) -> row.endsWith("UPGRADE ok 3/3"));
+		}
+	}
+
 	private int runConcurrently(Scripts scripts, List<TestDatabase> targets) throws Exception {
+		return runConcurrently(scripts, targets, MigrationConfig.DEFAULT_LOCK_LEASE);
+	}
+
+	/** One run per target, all started at once; returns the steps applied in total. */
+	private int runConcurrently(Scripts scripts, List<TestDatabase> targets, Duration lease) throws Exception {
 		ExecutorService executor = Executors.newFixedThreadPool(targets.size());
 		try {
 			CountDownLatch start = new CountDownLatch(1);
@@ -81,6 +113,7 @@ class ScaleOutLockTests {
 			for (TestDatabase target : targets) {
 				Migrator migrator = new Migrator(scripts.config(target)
 					.dataSource(new DriverDataSource(target.url(), target.user(), target.password()))
+					.lockLease(lease)
 					.build());
 				migrator.graph();
 				runs.add(executor.submit(() -> {
