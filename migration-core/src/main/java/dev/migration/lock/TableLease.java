@@ -280,8 +280,9 @@ final class TableLease implements MigrationLock {
 
 	private void renew() {
 		TransactionGate gate = this.gate;
-		if (this.lost || (gate != null && !gate.tryHold())) {
-			// a transaction of the session is open: its fencing write renews the lease
+		if (this.lost || (gate != null && !gate.tryHold(this.leaseMillis / 3))) {
+			// a transaction of the session stayed open: its fencing write renews the
+			// lease when it commits
 			return;
 		}
 		try {

@@ -1,5 +1,6 @@
 package dev.migration.lock;
 
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -35,11 +36,19 @@ public final class TransactionGate {
 	}
 
 	/**
-	 * For the heartbeat: hold the gate when no transaction of the session is open.
+	 * For the heartbeat: hold the gate once no transaction of the session is open,
+	 * waiting at most {@code millis} (the session's transactions are short bookkeeping).
+	 * @param millis how long to wait
 	 * @return whether it is now held (then {@link #release()} it)
 	 */
-	boolean tryHold() {
-		return this.lock.tryLock();
+	boolean tryHold(long millis) {
+		try {
+			return this.lock.tryLock(millis, TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 
 	void release() {
