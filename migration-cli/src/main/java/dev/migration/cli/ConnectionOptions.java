@@ -142,10 +142,18 @@ public class ConnectionOptions {
 	 * @return the migrator
 	 */
 	Migrator migrator(MigrationListener listener) {
+		return new Migrator(config().toBuilder().listener(listener).build());
+	}
+
+	/**
+	 * The settings on the database, after checking that it answers.
+	 * @return the configuration
+	 */
+	MigrationConfig config() {
 		MigrationSettings settings = settings();
 		DriverDataSource dataSource = dataSource(settings);
 		checkConnection(dataSource, settings);
-		return new Migrator(config(settings, dataSource).toBuilder().listener(listener).build());
+		return config(settings, dataSource);
 	}
 
 	/** A migrator for the scripts alone; it has the database when one is configured. */

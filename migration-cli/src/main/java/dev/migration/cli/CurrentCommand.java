@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import dev.migration.Revision;
 import dev.migration.command.Migrator;
 import dev.migration.graph.RevisionGraph;
+import dev.migration.tenant.TenantMigrator;
 
 /**
  * {@code migration current}: the revisions in the database's version table.
@@ -22,6 +23,9 @@ final class CurrentCommand implements Callable<Integer> {
 
 	@Mixin
 	private ConnectionOptions connection;
+
+	@Mixin
+	private TenantOptions tenants;
 
 	@Option(names = { "-v", "--verbose" }, description = "Show each revision in full.")
 	private boolean verbose;
@@ -34,6 +38,11 @@ final class CurrentCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
+		TenantMigrator tenantMigrator = this.tenants.migrator(this.connection);
+		if (tenantMigrator != null) {
+			TenantOptions.report(this.connection.out(), tenantMigrator.current(), false);
+			return 0;
+		}
 		Migrator migrator = this.connection.migrator();
 		List<String> current = migrator.current();
 		RevisionGraph graph = migrator.graph();

@@ -20,13 +20,17 @@ final class DowngradeCommand implements Callable<Integer> {
 	@Mixin
 	private SqlOption sql;
 
+	@Mixin
+	private TenantOptions tenants;
+
 	@Parameters(paramLabel = "<target>",
 			description = "-1, base, an id or unique prefix, <id>-N, <label>@-N; with --sql a range from:to.")
 	private String target;
 
 	@Override
 	public Integer call() {
-		if (!this.sql.printed(this.connection, (migrator) -> migrator.downgradeSql(this.target))) {
+		if (!this.sql.printed(this.connection, (migrator) -> migrator.downgradeSql(this.target))
+				&& !this.tenants.run(this.connection, (migrator) -> migrator.downgrade(this.target))) {
 			RunReport.run(this.connection, (migrator) -> migrator.downgrade(this.target));
 		}
 		return 0;

@@ -30,9 +30,13 @@ final class StampCommand implements Callable<Integer> {
 	@Mixin
 	private SqlOption sql;
 
+	@Mixin
+	private TenantOptions tenants;
+
 	@Override
 	public Integer call() {
-		if (!this.sql.printed(this.connection, (migrator) -> migrator.stampSql(this.targets, this.purge))) {
+		if (!this.sql.printed(this.connection, (migrator) -> migrator.stampSql(this.targets, this.purge))
+				&& !this.tenants.run(this.connection, (migrator) -> migrator.stamp(this.targets, this.purge))) {
 			MigrationResult result = this.connection.migrator().stamp(this.targets, this.purge);
 			new RunReport(this.connection.out()).finish(result);
 		}

@@ -24,6 +24,9 @@ final class UpgradeCommand implements Callable<Integer> {
 	@Mixin
 	private SqlOption sql;
 
+	@Mixin
+	private TenantOptions tenants;
+
 	@Parameters(arity = "0..1", paramLabel = "<target>",
 			description = "heads (default: migration.target), head, an id or unique prefix, +N, <id>+N, "
 					+ "<label>@head; with --sql also a range from:to.")
@@ -38,7 +41,8 @@ final class UpgradeCommand implements Callable<Integer> {
 	public Integer call() {
 		this.connection.set("migration.baseline", this.baseline);
 		String where = (this.target != null) ? this.target : this.connection.settings().properties().getTarget();
-		if (!this.sql.printed(this.connection, (migrator) -> migrator.upgradeSql(where))) {
+		if (!this.sql.printed(this.connection, (migrator) -> migrator.upgradeSql(where))
+				&& !this.tenants.run(this.connection, (migrator) -> migrator.upgrade(where))) {
 			RunReport.run(this.connection, (migrator) -> migrator.upgrade(where));
 		}
 		return 0;

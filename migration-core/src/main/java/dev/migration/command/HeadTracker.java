@@ -33,6 +33,16 @@ final class HeadTracker {
 		this.fence = fence;
 	}
 
+	/**
+	 * Run the check on its own, in the sink's open transaction: before a revision whose
+	 * statements commit one by one starts, so a run that lost the lock starts nothing.
+	 * @param sink where the check runs
+	 * @throws SQLException from the database
+	 */
+	void check(SqlSink sink) throws SQLException {
+		this.fence.check(sink);
+	}
+
 	/** A check run in the transaction of every version-table write, before it. */
 	@FunctionalInterface
 	interface Fence {

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.migration.lock.TransactionGate;
 import dev.migration.sql.Dialect;
 
 /**
@@ -18,6 +19,8 @@ import dev.migration.sql.Dialect;
 final class JdbcSink extends SqlSink {
 
 	private final Connection connection;
+
+	private final TransactionGate gate = new TransactionGate();
 
 	JdbcSink(Connection connection, Dialect dialect) {
 		super(dialect);
@@ -85,10 +88,25 @@ final class JdbcSink extends SqlSink {
 	public void comment(String text) {
 	}
 
+	/**
+	 * Entered around every transaction of this sink, for the lease's heartbeat.
+	 * @return the gate
+	 */
+	TransactionGate gate() {
+		return this.gate;
+	}
+
 	@Override
 	public void begin() throws SQLException {
 		if (!this.inTransaction) {
-			this.connection.setAutoCommit(false);
+			this.gate.enter();
+			try {
+				this.connection.setAutoCommit(false);
+			}
+			catch (SQLException | RuntimeException ex) {
+				this.gate.leave();
+				throw ex;
+			}
 			this.inTransaction = true;
 		}
 	}
@@ -98,6 +116,7 @@ final class JdbcSink extends SqlSink {
 		if (this.inTransaction) {
 			this.connection.commit();
 			this.inTransaction = false;
+			this.gate.leave();
 			this.connection.setAutoCommit(true);
 		}
 	}
@@ -120,6 +139,7 @@ final class JdbcSink extends SqlSink {
 			failure = (failure != null) ? failure : ex;
 		}
 		this.inTransaction = false;
+		this.gate.leave();
 		return failure;
 	}
 

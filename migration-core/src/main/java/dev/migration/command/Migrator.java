@@ -371,7 +371,7 @@ public final class Migrator {
 		session.endStatementsOfDeadClients();
 		String scope = session.tables.effectiveSchema(session.connection) + "." + this.config.versionTable();
 		try (MigrationLock lock = MigrationLock.acquire(lockRequest(session, scope), this.config.lockMode(),
-				session.connection, session.sink::inTransaction)) {
+				session.connection, session.sink.gate())) {
 			log.debug("Holding {}", lock.description());
 			session.heads.fence((sink) -> lock.fence(sink.connection(), session.tables.version()));
 			return work.run();

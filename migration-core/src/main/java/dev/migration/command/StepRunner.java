@@ -249,20 +249,31 @@ final class StepRunner {
 		RevisionExecution body = new RevisionExecution(revision, step.direction(), this.sink,
 				(done) -> this.history.progress(this.sink, id[0], done), from, true);
 		Row row = row(step, started, null, null, null, from, body.total(), null);
-		if (resume != null) {
-			// closing the killed run's row and opening this one commit together: a kill
-			// in between leaves the killed row as it was
-			this.sink.begin();
-			this.history.closeInterrupted(this.sink, resume.interrupted().id(), started,
-					"The process ended mid-way; the next run resumed it: " + resume.note());
+		// the lock is checked before anything of the revision runs: its statements may
+		// commit one by one, and a run that lost the lock must not start them; closing a
+		// killed run's row and opening this one commit together, so a kill in between leaves
+		// the killed row as it was
+		this.sink.begin();
+		try {
+			this.heads.check(this.sink);
+			if (resume != null) {
+				this.history.closeInterrupted(this.sink, resume.interrupted().id(), started,
+						"The process ended mid-way; the next run resumed it: " + resume.note());
+			}
 			id[0] = this.history.start(this.sink, row);
 			this.sink.commit();
+		}
+		catch (SQLException | RuntimeException ex) {
+			SQLException rollbackFailure = this.sink.rollback();
+			if (rollbackFailure != null) {
+				ex.addSuppressed(rollbackFailure);
+			}
+			throw ex;
+		}
+		if (resume != null) {
 			for (SqlStatement statement : Resume.sessionStatements(resume, this.sink.dialect())) {
 				this.sink.execute(statement.sql());
 			}
-		}
-		else {
-			id[0] = this.history.start(this.sink, row);
 		}
 		try {
 			body.run();

@@ -3,7 +3,6 @@ package dev.migration.lock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
@@ -84,11 +83,12 @@ public interface MigrationLock extends AutoCloseable {
 	 * @param request what to lock
 	 * @param mode the configured mode
 	 * @param session the migrating session's connection (auto-commit), for the probes
-	 * @param busy whether that session is inside a transaction
+	 * @param gate entered by that session around its transactions (the lease's heartbeat
+	 * keeps out of them on Galera)
 	 * @return the held lock
 	 * @throws LockTimeoutException when the wait times out
 	 */
-	static MigrationLock acquire(LockRequest request, LockMode mode, Connection session, BooleanSupplier busy) {
+	static MigrationLock acquire(LockRequest request, LockMode mode, Connection session, TransactionGate gate) {
 		LockRequest effective = request;
 		LockMode chosen = mode;
 		if (mode != LockMode.SESSION && request.dialect() == Dialect.MYSQL) {
@@ -110,7 +110,7 @@ public interface MigrationLock extends AutoCloseable {
 			}
 		}
 		if (chosen == LockMode.TABLE) {
-			return TableLease.acquire(effective, busy);
+			return TableLease.acquire(effective, gate);
 		}
 		return acquire(request.dataSource(), request.dialect(), request.url(), request.scope(), request.timeout());
 	}

@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
@@ -59,7 +58,8 @@ final class TableLease implements MigrationLock {
 
 	private final String description;
 
-	private final BooleanSupplier busy;
+	/** On Galera: keeps renewals out of the session's transactions; else {@code null}. */
+	private final @Nullable TransactionGate gate;
 
 	private final ScheduledExecutorService heartbeat;
 
@@ -71,7 +71,7 @@ final class TableLease implements MigrationLock {
 	private volatile boolean lost;
 
 	private TableLease(DataSource dataSource, Dialect dialect, String table, String scope, String token,
-			long leaseMillis, long dbMillis, long syncedAt, BooleanSupplier busy) {
+			long leaseMillis, long dbMillis, long syncedAt, @Nullable TransactionGate gate) {
 		this.dataSource = dataSource;
 		this.dialect = dialect;
 		this.table = table;
@@ -80,7 +80,7 @@ final class TableLease implements MigrationLock {
 		this.leaseMillis = leaseMillis;
 		this.dbMillis = dbMillis;
 		this.syncedAt = syncedAt;
-		this.busy = busy;
+		this.gate = gate;
 		this.description = "lease on " + table + " for " + scope;
 		this.heartbeat = Executors.newSingleThreadScheduledExecutor((runnable) -> {
 			Thread thread = new Thread(runnable, "migration-lease-heartbeat");
@@ -94,11 +94,12 @@ final class TableLease implements MigrationLock {
 	/**
 	 * Take the lease, creating the table (and schema) first if needed.
 	 * @param request what to lock and how
-	 * @param busy whether the migrating session is inside a transaction: on Galera the
-	 * heartbeat waits then, because its write would fail that transaction's certification
+	 * @param gate entered by the migrating session around its transactions: on Galera the
+	 * heartbeat renews only outside them, because its write (possibly on another node)
+	 * would fail the certification of a transaction that fenced
 	 * @return the held lease
 	 */
-	static TableLease acquire(LockRequest request, BooleanSupplier busy) {
+	static TableLease acquire(LockRequest request, TransactionGate gate) {
 		String table = request.lockTable();
 		String description = "lease on " + table + " for " + request.scope();
 		long deadline = System.nanoTime() + request.timeout().toNanos();
@@ -126,7 +127,7 @@ final class TableLease implements MigrationLock {
 		}
 		log.debug("Took {} (token {})", description, token);
 		return new TableLease(request.dataSource(), request.dialect(), table, request.scope(), token,
-				request.lease().toMillis(), synced[0], synced[1], request.galera() ? busy : () -> false);
+				request.lease().toMillis(), synced[0], synced[1], request.galera() ? gate : null);
 	}
 
 	private static void ensureTable(Connection connection, LockRequest request) throws SQLException {
@@ -278,17 +279,37 @@ final class TableLease implements MigrationLock {
 	}
 
 	private void renew() {
-		if (this.lost || this.busy.getAsBoolean()) {
+		TransactionGate gate = this.gate;
+		if (this.lost || (gate != null && !gate.tryHold(this.leaseMillis / 3))) {
+			// a transaction of the session stayed open: its fencing write renews the
+			// lease when it commits
 			return;
 		}
+		try {
+			renewNow();
+		}
+		finally {
+			if (gate != null) {
+				gate.release();
+			}
+		}
+	}
+
+	private void renewNow() {
 		try (Connection connection = this.dataSource.getConnection()) {
 			connection.setAutoCommit(true);
 			long now = now(connection, this.dialect);
 			this.dbMillis = now;
 			this.syncedAt = System.nanoTime();
-			if (extend(connection, now) == 0) {
+			int[] extended = new int[1];
+			Row row = causally(connection, () -> {
+				extended[0] = extend(connection, now);
+				return (extended[0] == 0) ? read(connection, this.table, this.scope) : null;
+			});
+			if (extended[0] == 0) {
+				// causal: this node had applied every write the cluster committed before,
+				// so no match means another token, not a node lagging behind
 				this.lost = true;
-				Row row = read(connection, this.table, this.scope);
 				log.error("The {} was taken over by {}; this run fails before its next version-table write",
 						this.description, (row != null) ? row.describe(now) : "nobody (the row is gone)");
 			}
@@ -310,18 +331,42 @@ final class TableLease implements MigrationLock {
 		}
 	}
 
+	/**
+	 * On Galera, run with {@code wsrep_sync_wait} on: the node first applies every write
+	 * the cluster committed before, such as the heartbeat's renewal from another node.
+	 * Otherwise that write, applied later, would abort this transaction, or a lagging
+	 * node would show an old token. Elsewhere, just run.
+	 */
+	private <T> T causally(Connection connection, SqlCall<T> call) throws SQLException {
+		if (this.gate == null) {
+			return call.call();
+		}
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("SET @migration_sync_wait = @@SESSION.wsrep_sync_wait, "
+					+ "SESSION wsrep_sync_wait = @@SESSION.wsrep_sync_wait | 7");
+		}
+		try {
+			return call.call();
+		}
+		finally {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("SET SESSION wsrep_sync_wait = @migration_sync_wait");
+			}
+		}
+	}
+
+	/** A database call. */
+	@FunctionalInterface
+	private interface SqlCall<T> {
+
+		T call() throws SQLException;
+
+	}
+
 	@Override
 	public void fence(Connection connection, String versionTable) throws SQLException {
 		long now = estimatedNow();
-		int count;
-		try (PreparedStatement update = connection.prepareStatement(
-				"UPDATE " + this.table + " SET renewed_at = ?, expires_at = ? WHERE lock_scope = ? AND token = ?")) {
-			update.setLong(1, now);
-			update.setLong(2, now + this.leaseMillis);
-			update.setString(3, this.scope);
-			update.setString(4, this.token);
-			count = update.executeUpdate();
-		}
+		int count = causally(connection, () -> extend(connection, now));
 		if (count == 0) {
 			this.lost = true;
 			Row row = read(connection, this.table, this.scope);

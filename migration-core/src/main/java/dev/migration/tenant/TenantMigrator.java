@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.migration.HistoryEntry.Direction;
 import dev.migration.InvalidConfigurationException;
 import dev.migration.MigrationConfig;
 import dev.migration.MigrationResult;
@@ -86,6 +87,22 @@ public final class TenantMigrator {
 	 * @return per schema
 	 */
 	public TenantRun run(Function<Migrator, @Nullable MigrationResult> command) {
+		return run(command, true);
+	}
+
+	/**
+	 * Read every schema's version table; creates nothing (a missing schema is reported as
+	 * that schema's failure).
+	 * @return per schema, with its heads
+	 */
+	public TenantRun current() {
+		return run((migrator) -> {
+			List<String> heads = migrator.current();
+			return new MigrationResult(Direction.STAMP, heads, heads, List.of(), Duration.ZERO);
+		}, false);
+	}
+
+	private TenantRun run(Function<Migrator, @Nullable MigrationResult> command, boolean create) {
 		long start = System.nanoTime();
 		DataSource dataSource = this.config.dataSource();
 		BoundedDataSource bounded = new BoundedDataSource(dataSource, this.parallelism);
@@ -102,7 +119,7 @@ public final class TenantMigrator {
 		try {
 			List<Future<TenantResult>> futures = new ArrayList<>();
 			for (String schema : schemas) {
-				futures.add(executor.submit(() -> migrate(schema, dialect, bounded, command)));
+				futures.add(executor.submit(() -> migrate(schema, dialect, bounded, command, create)));
 			}
 			List<TenantResult> results = new ArrayList<>();
 			for (Future<TenantResult> future : futures) {
@@ -143,12 +160,14 @@ public final class TenantMigrator {
 	}
 
 	private TenantResult migrate(String schema, Dialect dialect, DataSource dataSource,
-			Function<Migrator, @Nullable MigrationResult> command) {
+			Function<Migrator, @Nullable MigrationResult> command, boolean create) {
 		long start = System.nanoTime();
 		try {
 			MigrationConfig tenant = this.config.toBuilder().schema(schema).build();
 			SchemaDataSource inSchema = new SchemaDataSource(dataSource, dialect, schema);
-			inSchema.create();
+			if (create) {
+				inSchema.create();
+			}
 			Migrator migrator = new Migrator(tenant.toBuilder().dataSource(inSchema).dialect(dialect).build());
 			MigrationResult result = command.apply(migrator);
 			if (result == null) {

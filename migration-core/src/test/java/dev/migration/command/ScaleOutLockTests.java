@@ -1,17 +1,22 @@
 package dev.migration.command;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.migration.LockLostException;
+import dev.migration.MigrationConfig;
 import dev.migration.MigrationResult;
 import dev.migration.sql.DriverDataSource;
 import dev.migration.testing.ScaleOut;
@@ -72,8 +77,48 @@ class ScaleOutLockTests {
 		}
 	}
 
-	/** One run per target, all started at once; returns the steps applied in total. */
+	/**
+	 * With a 1 s lease the heartbeat renews every third of a second, from a connection on
+	 * any node (the load-balanced URL), while the runs write the lease row in their step
+	 * transactions on their own node. A renewal that committed on another node during
+	 * such a transaction aborted it in certification after the revision's statements had
+	 * run, which left a half-applied revision (PartialMigrationException for every later
+	 * run). On a loaded machine a 1 s lease can also expire for real; then the run that
+	 * lost it must stop before it starts a revision. Either way no revision is
+	 * half-applied, and each runs exactly once.
+	 */
+	@Test
+	void heartbeatsFromOtherGaleraNodesNeverLeaveAHalfAppliedRevision() throws Exception {
+		Scripts scripts = new Scripts(this.dir);
+		for (int i = 1; i <= REVISIONS; i++) {
+			scripts.add(
+					"r" + i, (i == 1) ? "" : "r" + (i - 1), "CREATE TABLE t" + i
+							+ " (id INT PRIMARY KEY);\nINSERT INTO t" + i + " VALUES (" + i + ");\nDO SLEEP(0.1);",
+					"DROP TABLE t" + i + ";");
+		}
+		try (ScaleOut.Galera galera = ScaleOut.galera()) {
+			List<TestDatabase> targets = List.of(galera.loadBalanced(), galera.loadBalanced(), galera.nodes().get(0));
+			List<Throwable> failures = new ArrayList<>();
+			runConcurrently(scripts, targets, Duration.ofSeconds(1), failures);
+			assertThat(failures).allMatch((failure) -> failure instanceof LockLostException, "only lost leases");
+			// a run that lost its lease stopped cleanly: the next run finishes
+			runConcurrently(scripts, List.of(galera.nodes().get(1)), Duration.ofSeconds(30), new ArrayList<>());
+			TestDatabase node = galera.nodes().get(2);
+			assertThat(Rows.versions(node)).containsExactly("r" + REVISIONS);
+			assertThat(Rows.history(node)).hasSize(REVISIONS).allMatch((row) -> row.endsWith("UPGRADE ok 3/3"));
+		}
+	}
+
 	private int runConcurrently(Scripts scripts, List<TestDatabase> targets) throws Exception {
+		return runConcurrently(scripts, targets, MigrationConfig.DEFAULT_LOCK_LEASE, null);
+	}
+
+	/**
+	 * One run per target, all started at once; returns the steps applied in total. A
+	 * failed run fails the test, or with {@code failures} is collected there.
+	 */
+	private int runConcurrently(Scripts scripts, List<TestDatabase> targets, Duration lease,
+			@Nullable List<Throwable> failures) throws Exception {
 		ExecutorService executor = Executors.newFixedThreadPool(targets.size());
 		try {
 			CountDownLatch start = new CountDownLatch(1);
@@ -81,6 +126,7 @@ class ScaleOutLockTests {
 			for (TestDatabase target : targets) {
 				Migrator migrator = new Migrator(scripts.config(target)
 					.dataSource(new DriverDataSource(target.url(), target.user(), target.password()))
+					.lockLease(lease)
 					.build());
 				migrator.graph();
 				runs.add(executor.submit(() -> {
@@ -91,7 +137,15 @@ class ScaleOutLockTests {
 			start.countDown();
 			int applied = 0;
 			for (Future<MigrationResult> run : runs) {
-				applied += run.get(120, TimeUnit.SECONDS).steps().size();
+				try {
+					applied += run.get(120, TimeUnit.SECONDS).steps().size();
+				}
+				catch (ExecutionException ex) {
+					if (failures == null) {
+						throw ex;
+					}
+					failures.add(ex.getCause());
+				}
 			}
 			return applied;
 		}

@@ -38,9 +38,9 @@ class TableLeaseTests {
 		try (TestDatabase db = TestDatabase.create(kind)) {
 			String scope = db.name() + ".migration_version";
 			try (TableLease first = TableLease.acquire(request(db, Duration.ZERO, Duration.ofSeconds(30)),
-					() -> false)) {
+					new TransactionGate())) {
 				LockTimeoutException ex = catchThrowableOfType(LockTimeoutException.class, () -> TableLease
-					.acquire(request(db, Duration.ofMillis(300), Duration.ofSeconds(30)), () -> false));
+					.acquire(request(db, Duration.ofMillis(300), Duration.ofSeconds(30)), new TransactionGate()));
 				assertThat(ex.getLock()).isEqualTo("lease on " + TABLE + " for " + scope);
 				assertThat(ex.getHolder()).startsWith("process " + pid() + " on ").contains(", lease expires in ");
 				assertThat(ex.getMessage()).startsWith("Timed out after 300ms waiting for the migration lock (lease on "
@@ -48,7 +48,7 @@ class TableLeaseTests {
 			}
 			assertThat(db.query("SELECT expires_at FROM " + TABLE)).containsExactly(List.of("0"));
 			try (TableLease second = TableLease.acquire(request(db, Duration.ZERO, Duration.ofSeconds(30)),
-					() -> false)) {
+					new TransactionGate())) {
 				assertThat(second.description()).isEqualTo("lease on " + TABLE + " for " + scope);
 			}
 		}
@@ -59,10 +59,10 @@ class TableLeaseTests {
 	void lockTimeoutCountsFromTheFirstTry(DatabaseKind kind) {
 		try (TestDatabase db = TestDatabase.create(kind)) {
 			try (TableLease first = TableLease.acquire(request(db, Duration.ZERO, Duration.ofSeconds(30)),
-					() -> false)) {
+					new TransactionGate())) {
 				long start = System.nanoTime();
 				catchThrowableOfType(LockTimeoutException.class, () -> TableLease
-					.acquire(request(db, Duration.ofMillis(500), Duration.ofSeconds(30)), () -> false));
+					.acquire(request(db, Duration.ofMillis(500), Duration.ofSeconds(30)), new TransactionGate()));
 				long waited = (System.nanoTime() - start) / 1_000_000;
 				assertThat(waited).isBetween(450L, 1500L);
 			}
@@ -74,13 +74,13 @@ class TableLeaseTests {
 	void heartbeatRenewsTheLeaseBeyondItsFirstExpiry(DatabaseKind kind) throws Exception {
 		try (TestDatabase db = TestDatabase.create(kind)) {
 			try (TableLease first = TableLease.acquire(request(db, Duration.ZERO, Duration.ofSeconds(1)),
-					() -> false)) {
+					new TransactionGate())) {
 				long acquired = Long.parseLong(db.query("SELECT acquired_at FROM " + TABLE).get(0).get(0));
 				Thread.sleep(2500);
 				long renewed = Long.parseLong(db.query("SELECT renewed_at FROM " + TABLE).get(0).get(0));
 				assertThat(renewed - acquired).isGreaterThanOrEqualTo(1500);
-				catchThrowableOfType(LockTimeoutException.class,
-						() -> TableLease.acquire(request(db, Duration.ZERO, Duration.ofSeconds(1)), () -> false));
+				catchThrowableOfType(LockTimeoutException.class, () -> TableLease
+					.acquire(request(db, Duration.ZERO, Duration.ofSeconds(1)), new TransactionGate()));
 				assertThat(first.isLost()).isFalse();
 			}
 		}
@@ -90,11 +90,12 @@ class TableLeaseTests {
 	@EnumSource(DatabaseKind.class)
 	void killedHoldersLeaseExpiresAndIsTakenOverOnlyThen(DatabaseKind kind) {
 		try (TestDatabase db = TestDatabase.create(kind)) {
-			TableLease killed = TableLease.acquire(request(db, Duration.ZERO, Duration.ofSeconds(1)), () -> false);
+			TableLease killed = TableLease.acquire(request(db, Duration.ZERO, Duration.ofSeconds(1)),
+					new TransactionGate());
 			killed.abandon();
 			long start = System.nanoTime();
 			try (TableLease next = TableLease.acquire(request(db, Duration.ofSeconds(10), Duration.ofSeconds(30)),
-					() -> false)) {
+					new TransactionGate())) {
 				long waited = (System.nanoTime() - start) / 1_000_000;
 				assertThat(waited).isBetween(500L, 3000L);
 				assertThat(next.isLost()).isFalse();
@@ -107,10 +108,11 @@ class TableLeaseTests {
 	void fencingRejectsAStaleHolderInTheVersionTableTransaction(DatabaseKind kind) throws Exception {
 		try (TestDatabase db = TestDatabase.create(kind)) {
 			db.execute("CREATE TABLE migration_version (version_num VARCHAR(255) NOT NULL PRIMARY KEY)");
-			TableLease stale = TableLease.acquire(request(db, Duration.ZERO, Duration.ofSeconds(1)), () -> false);
+			TableLease stale = TableLease.acquire(request(db, Duration.ZERO, Duration.ofSeconds(1)),
+					new TransactionGate());
 			stale.abandon();
 			try (TableLease next = TableLease.acquire(request(db, Duration.ofSeconds(10), Duration.ofSeconds(30)),
-					() -> false); Connection connection = db.connect()) {
+					new TransactionGate()); Connection connection = db.connect()) {
 				connection.setAutoCommit(false);
 				try (java.sql.Statement statement = connection.createStatement()) {
 					statement.executeUpdate("INSERT INTO migration_version (version_num) VALUES ('a1')");
