@@ -64,7 +64,9 @@ public final class MigrationConfig {
 	private final boolean allowDowngrade;
 
 	private final OnNewerDatabase onNewerDatabase;
+
 	private final boolean failOnMissingLocations;
+
 	private final @Nullable String baseline;
 
 	private final MigrationListener listener;
@@ -292,7 +294,9 @@ public final class MigrationConfig {
 		private boolean allowDowngrade = false;
 
 		private OnNewerDatabase onNewerDatabase = OnNewerDatabase.WARN;
+
 		private boolean failOnMissingLocations = true;
+
 		private @Nullable String baseline;
 
 		private MigrationListener listener = MigrationListener.NONE;

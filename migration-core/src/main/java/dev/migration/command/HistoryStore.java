@@ -221,7 +221,8 @@ final class HistoryStore {
 	void recordRepair(SqlSink sink, String revision, @Nullable String location, @Nullable String checksum,
 			@Nullable String user) throws SQLException {
 		Instant now = Instant.now();
-		record(sink, new Row(0, revision, Direction.REPAIR, location, checksum, now, now, 0L, user, true, 0, 0, null));
+		record(sink,
+				new Row(0, revision, Direction.REPAIR, location, checksum, now, now, 0L, user, true, 0, 0, null, null));
 	}
 
 	private List<Row> query(Connection connection, String sql, int limit) throws SQLException {
@@ -358,7 +359,7 @@ final class HistoryStore {
 		Row withChecksum(@Nullable String newChecksum) {
 			return new Row(this.id, this.revision, this.direction, this.location, newChecksum, this.startedAt,
 					this.finishedAt, this.durationMs, this.user, this.success, this.statementsDone,
-					this.statementsTotal, this.error);
+					this.statementsTotal, this.error, this.parents);
 		}
 
 		HistoryEntry toEntry() {

@@ -310,8 +310,8 @@ public final class Migrator {
 					state.requireNoPartialRun();
 				}
 				MigrationPlan plan = run.planner().apply((resume != null) ? resume.headsAfter() : heads);
-				steps.addAll(runner.run(plan, run.purge(), (state.partialRun() != null) ? history.last() : null,
-						resume));
+				steps.addAll(
+						runner.run(plan, run.purge(), (state.partialRun() != null) ? history.last() : null, resume));
 				if (plan.isEmpty()) {
 					log.debug("Nothing to do: the database is at {}", StepRunner.heads(heads));
 				}

@@ -251,7 +251,8 @@ final class StepRunner {
 		Row row = row(step, started, null, null, null, from, body.total(), null);
 		// the lock is checked before anything of the revision runs: its statements may
 		// commit one by one, and a run that lost the lock must not start them; closing a
-		// killed run's row and opening this one commit together, so a kill in between leaves
+		// killed run's row and opening this one commit together, so a kill in between
+		// leaves
 		// the killed row as it was
 		this.sink.begin();
 		try {

@@ -135,8 +135,8 @@ class FrontEndSettingsTests {
 		Settings(MigrationConfig config, String target) {
 			this(config.locations(), config.schema(), config.versionTable(), config.historyTable(),
 					config.lockTimeout(), config.transactionPerMigration(), config.validateChecksums(),
-					config.allowDowngrade(), config.onNewerDatabase(), config.failOnMissingLocations(), config.baseline(),
-					target);
+					config.allowDowngrade(), config.onNewerDatabase(), config.failOnMissingLocations(),
+					config.baseline(), target);
 		}
 
 	}

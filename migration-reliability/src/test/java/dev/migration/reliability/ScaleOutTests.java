@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.migration.LockMode;
 import dev.migration.lock.LockRequest;
 import dev.migration.lock.MigrationLock;
+import dev.migration.lock.TransactionGate;
 import dev.migration.testing.DatabaseKind;
 import dev.migration.testing.ScaleOut;
 import dev.migration.testing.TestDatabase;
@@ -110,7 +111,7 @@ class ScaleOutTests {
 							new LockRequest(other.dataSource(), other.dialect(), other.url(), null,
 									"migration_version_lock", other.name() + ".migration_version",
 									Duration.ofSeconds(20), Duration.ofSeconds(2), false),
-							LockMode.AUTO, session, () -> false)) {
+							LockMode.AUTO, session, new TransactionGate())) {
 				assertThat(lock.description())
 					.isEqualTo("lease on migration_version_lock for " + other.name() + ".migration_version");
 			}

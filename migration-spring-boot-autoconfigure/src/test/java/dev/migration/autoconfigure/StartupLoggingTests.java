@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Configuration;
 import dev.migration.LockMode;
 import dev.migration.lock.LockRequest;
 import dev.migration.lock.MigrationLock;
+import dev.migration.lock.TransactionGate;
 import dev.migration.testing.DatabaseKind;
 import dev.migration.testing.TestDatabase;
 
@@ -91,7 +92,7 @@ class StartupLoggingTests {
 			LockRequest request = new LockRequest(db.dataSource(), db.dialect(), db.url(), null,
 					"migration_version_lock", db.name() + ".migration_version", Duration.ofSeconds(5),
 					Duration.ofSeconds(30), false);
-			MigrationLock lease = MigrationLock.acquire(request, LockMode.TABLE, session, () -> false);
+			MigrationLock lease = MigrationLock.acquire(request, LockMode.TABLE, session, new TransactionGate());
 			CompletableFuture<Void> release = CompletableFuture.runAsync(() -> {
 				awaitWaiting(output);
 				lease.close();
