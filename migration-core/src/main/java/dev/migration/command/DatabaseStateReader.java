@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
@@ -89,6 +91,11 @@ final class DatabaseStateReader {
 					pending.add(step.revision().id());
 				}
 			}
+			for (Revision repeatable : graph.repeatables()) {
+				if (due(history).test(repeatable)) {
+					pending.add(repeatable.id());
+				}
+			}
 			if (unknown.isEmpty()) {
 				relate(graph, target, heads, ahead, otherBranch);
 			}
@@ -96,6 +103,20 @@ final class DatabaseStateReader {
 		return new DatabaseState(versionTable, heads, unknown, overlap(graph, known), checksums, changed,
 				config.validateChecksums(), partialRun(graph, heads, history.last()), target, pending, ahead,
 				otherBranch);
+	}
+
+	/**
+	 * Whether a repeatable script must run: it never ran, or its last successful run was
+	 * of another checksum.
+	 * @param history the history summary
+	 * @return the test
+	 */
+	static Predicate<Revision> due(Summary history) {
+		return (repeatable) -> {
+			Row row = history.applied().get(repeatable.id());
+			return row == null || row.direction() != Direction.UPGRADE
+					|| !Objects.equals(row.checksum(), repeatable.checksum());
+		};
 	}
 
 	private static ChecksumStatus checksumStatus(Revision revision, @Nullable Row row) {

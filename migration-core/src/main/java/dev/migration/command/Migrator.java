@@ -2,6 +2,8 @@ package dev.migration.command;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -13,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import dev.migration.DatabaseState;
 import dev.migration.DowngradeNotAllowedException;
 import dev.migration.HistoryEntry;
+import dev.migration.HistoryEntry.Direction;
 import dev.migration.InvalidUpgradeTargetException;
 import dev.migration.MigrationConfig;
 import dev.migration.MigrationException;
@@ -160,13 +163,21 @@ public final class Migrator {
 	}
 
 	/**
-	 * Revisions newest first; reads the database only for relative ranges.
+	 * Revisions newest first; reads the database only for relative ranges. Without a
+	 * range, the repeatable scripts come first (they run after every revision).
 	 * @param range {@code a:b}, {@code a:}, {@code :b} or {@code null} for all
 	 * @return the revisions
 	 */
 	public List<Revision> history(@Nullable String range) {
 		List<String> heads = (range != null && needsCurrent(range)) ? current() : List.of();
-		return graph().history(range, heads);
+		List<Revision> versioned = graph().history(range, heads);
+		if (range != null || graph().repeatables().isEmpty()) {
+			return versioned;
+		}
+		List<Revision> all = new ArrayList<>(graph().repeatables());
+		Collections.reverse(all);
+		all.addAll(versioned);
+		return all;
 	}
 
 	/**
@@ -278,7 +289,7 @@ public final class Migrator {
 				DatabaseState state = DatabaseStateReader.judge(graph, session.tables.version(), this.config, heads,
 						history, null);
 				run.refuseFrom(state);
-				MigrationPlan plan = run.planner().apply(heads);
+				MigrationPlan plan = plan(run, graph, heads, history);
 				StepRunner runner = new StepRunner(session.sink, session.heads, session.history, session.user(),
 						this.config.transactionPerMigration(), this.config.listener());
 				List<MigrationResult.Step> steps = runner.run(plan, run.purge(),
@@ -293,6 +304,18 @@ public final class Migrator {
 		catch (SQLException ex) {
 			throw Session.databaseError(run.name(), ex);
 		}
+	}
+
+	/**
+	 * The command's plan; an upgrade also runs the repeatable scripts that changed since
+	 * they last ran.
+	 */
+	private static MigrationPlan plan(Run run, RevisionGraph graph, List<String> heads, HistoryStore.Summary history) {
+		MigrationPlan plan = run.planner().apply(heads);
+		if (!run.checksums() || plan.direction() != Direction.UPGRADE) {
+			return plan;
+		}
+		return graph.withRepeatables(plan, DatabaseStateReader.due(history));
 	}
 
 	private LockRequest lockRequest(Session session, String scope) {
@@ -328,7 +351,7 @@ public final class Migrator {
 		try {
 			run.refuseFrom(
 					DatabaseStateReader.judge(graph, session.tables.version(), this.config, heads, history, null));
-			plan = run.planner().apply(heads);
+			plan = plan(run, graph, heads, history);
 		}
 		catch (RuntimeException ex) {
 			return null;
