@@ -114,8 +114,7 @@ final class DatabaseStateReader {
 	static Predicate<Revision> due(Summary history) {
 		return (repeatable) -> {
 			Row row = history.applied().get(repeatable.id());
-			return row == null || row.direction() != Direction.UPGRADE
-					|| !Objects.equals(row.checksum(), repeatable.checksum());
+			return row == null || row.checksum() == null || !Objects.equals(row.checksum(), repeatable.checksum());
 		};
 	}
 

@@ -126,7 +126,21 @@ public final class Migrator {
 	 * @return what changed
 	 */
 	public MigrationResult stamp(List<String> targets, boolean purge) {
-		return run(new Run("stamp", (heads) -> graph().planStamp(heads, targets, purge), true, purge, false));
+		return stamp(targets, purge, List.of());
+	}
+
+	/**
+	 * Stamp, and record repeatable scripts as run at their current checksum (an import
+	 * adopting scripts another tool already ran), in the same locked run.
+	 * @param targets revisions ({@code base} for none)
+	 * @param purge ignore (and delete) the current rows first
+	 * @param repeatables ids of repeatable scripts
+	 * @return what changed
+	 */
+	public MigrationResult stamp(List<String> targets, boolean purge, List<String> repeatables) {
+		return run(new Run("stamp",
+				(heads) -> graph().withRepeatableStamps(graph().planStamp(heads, targets, purge), repeatables), true,
+				purge, false));
 	}
 
 	/**

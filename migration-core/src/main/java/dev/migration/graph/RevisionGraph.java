@@ -81,6 +81,25 @@ public final class RevisionGraph {
 	}
 
 	/**
+	 * A stamp plan followed by steps that record repeatable scripts as run at their
+	 * current checksum.
+	 * @param plan a stamp plan
+	 * @param ids the repeatable scripts
+	 * @return the plan
+	 */
+	public MigrationPlan withRepeatableStamps(MigrationPlan plan, List<String> ids) {
+		List<MigrationStep> steps = new ArrayList<>(plan.steps());
+		for (String id : ids) {
+			Revision repeatable = this.repeatables.stream()
+				.filter((each) -> each.id().equals(id))
+				.findFirst()
+				.orElseThrow(() -> new UnknownRevisionException("No repeatable script '" + id + "'", id, List.of()));
+			steps.add(new MigrationStep(repeatable, Direction.STAMP, List.of(), List.of()));
+		}
+		return new MigrationPlan(plan.direction(), plan.fromHeads(), steps, plan.toHeads());
+	}
+
+	/**
 	 * The plan followed by the repeatable scripts that are due, each a step that leaves
 	 * the version table alone.
 	 * @param plan an upgrade plan
