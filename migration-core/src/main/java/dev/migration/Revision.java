@@ -24,10 +24,13 @@ import org.jspecify.annotations.Nullable;
  * @param checksum SHA-256 (hex) of the normalised script, {@code null} for Java
  * migrations without one
  * @param migration the body; {@code null} only for in-memory graphs built in tests
+ * @param repeatable a repeatable script ({@code -- repeatable: true}): outside the graph,
+ * no parents, run again after the versioned revisions of an upgrade whenever its checksum
+ * changed
  */
 public record Revision(String id, String message, List<String> revises, List<String> dependsOn,
 		List<String> branchLabels, @Nullable Instant created, boolean transactional, Kind kind, String location,
-		@Nullable String checksum, @Nullable Migration migration) {
+		@Nullable String checksum, @Nullable Migration migration, boolean repeatable) {
 
 	public Revision {
 		Objects.requireNonNull(id, "id");
@@ -37,6 +40,27 @@ public record Revision(String id, String message, List<String> revises, List<Str
 		branchLabels = List.copyOf(branchLabels);
 		Objects.requireNonNull(kind, "kind");
 		Objects.requireNonNull(location, "location");
+	}
+
+	/**
+	 * A versioned (not repeatable) revision.
+	 * @param id the id
+	 * @param message the message
+	 * @param revises the parents
+	 * @param dependsOn the dependencies
+	 * @param branchLabels the labels
+	 * @param created when authored
+	 * @param transactional whether it runs in a transaction
+	 * @param kind where the body comes from
+	 * @param location the file or class
+	 * @param checksum the checksum
+	 * @param migration the body
+	 */
+	public Revision(String id, String message, List<String> revises, List<String> dependsOn, List<String> branchLabels,
+			@Nullable Instant created, boolean transactional, Kind kind, String location, @Nullable String checksum,
+			@Nullable Migration migration) {
+		this(id, message, revises, dependsOn, branchLabels, created, transactional, kind, location, checksum, migration,
+				false);
 	}
 
 	/**

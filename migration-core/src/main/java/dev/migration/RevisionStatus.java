@@ -21,11 +21,13 @@ import org.jspecify.annotations.Nullable;
  * @param duration how long that upgrade took, if known
  * @param checksum the checksum of the script now
  * @param checksumStatus whether the applied checksum matches the script
+ * @param repeatable whether it is a repeatable script (applied means: run at its current
+ * checksum)
  */
 public record RevisionStatus(String id, String message, List<String> revises, List<String> dependsOn,
 		List<String> branchLabels, Revision.@Nullable Kind kind, @Nullable String location, State state,
 		@Nullable Instant appliedAt, @Nullable Duration duration, @Nullable String checksum,
-		ChecksumStatus checksumStatus) {
+		ChecksumStatus checksumStatus, boolean repeatable) {
 
 	public RevisionStatus {
 		revises = List.copyOf(revises);

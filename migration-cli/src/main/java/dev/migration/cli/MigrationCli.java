@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 		subcommands = { InitCommand.class, RevisionCommand.class, MergeCommand.class, UpgradeCommand.class,
 				DowngradeCommand.class, StampCommand.class, CurrentCommand.class, HistoryCommand.class,
 				HeadsCommand.class, BranchesCommand.class, ShowCommand.class, ValidateCommand.class, CheckCommand.class,
-				LintCommand.class, StatusCommand.class, RepairCommand.class, CommandLine.HelpCommand.class },
+				LintCommand.class, StatusCommand.class, RepairCommand.class, ImportCommand.class,
+				CommandLine.HelpCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:success (check: the database at head matches the models)",
 				"1:the command failed (bad target, multiple heads, validation failed, "

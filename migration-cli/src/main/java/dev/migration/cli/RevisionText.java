@@ -73,6 +73,9 @@ final class RevisionText {
 	}
 
 	private static String parents(Revision revision) {
+		if (revision.repeatable()) {
+			return "<repeatable>";
+		}
 		String down = revision.isBase() ? "<base>" : String.join(", ", revision.revises());
 		return revision.dependsOn().isEmpty() ? down : down + " (" + String.join(", ", revision.dependsOn()) + ")";
 	}

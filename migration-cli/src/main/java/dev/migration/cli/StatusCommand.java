@@ -60,7 +60,8 @@ final class StatusCommand implements Callable<Integer> {
 					.format(Locale.ROOT, ROW, lower(revision.state()), revision.id(),
 							(revision.appliedAt() != null) ? revision.appliedAt().toString() : "",
 							(revision.duration() != null) ? RunReport.seconds(revision.duration()) : "",
-							checksum(revision.checksumStatus()), revision.message())
+							checksum(revision.checksumStatus()),
+							(revision.repeatable() ? "(repeatable) " : "") + revision.message())
 					.stripTrailing());
 			}
 		}
@@ -104,6 +105,7 @@ final class StatusCommand implements Callable<Integer> {
 			each.put("durationMillis", revision.duration());
 			each.put("checksum", revision.checksum());
 			each.put("checksumStatus", revision.checksumStatus());
+			each.put("repeatable", revision.repeatable());
 			return each;
 		}).toList();
 		json.put("revisions", revisions);

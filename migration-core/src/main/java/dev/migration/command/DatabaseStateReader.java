@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
@@ -103,6 +105,11 @@ final class DatabaseStateReader {
 					pending.add(step.revision().id());
 				}
 			}
+			for (Revision repeatable : graph.repeatables()) {
+				if (due(history).test(repeatable)) {
+					pending.add(repeatable.id());
+				}
+			}
 			if (unknown.isEmpty()) {
 				List<String> relatable = new ArrayList<>(known);
 				relatable.addAll(newerBase);
@@ -185,6 +192,19 @@ final class DatabaseStateReader {
 			}
 		}
 		return heads;
+	}
+
+	/**
+	 * Whether a repeatable script must run: it never ran, or its last successful run was
+	 * of another checksum.
+	 * @param history the history summary
+	 * @return the test
+	 */
+	static Predicate<Revision> due(Summary history) {
+		return (repeatable) -> {
+			Row row = history.applied().get(repeatable.id());
+			return row == null || row.checksum() == null || !Objects.equals(row.checksum(), repeatable.checksum());
+		};
 	}
 
 	private static ChecksumStatus checksumStatus(Revision revision, @Nullable Row row) {

@@ -3,6 +3,7 @@ package dev.migration.command;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import dev.migration.DatabaseState;
 import dev.migration.DowngradeNotAllowedException;
 import dev.migration.HistoryEntry;
+import dev.migration.HistoryEntry.Direction;
 import dev.migration.InvalidUpgradeTargetException;
 import dev.migration.MigrationConfig;
 import dev.migration.MigrationException;
@@ -127,7 +129,21 @@ public final class Migrator {
 	 * @return what changed
 	 */
 	public MigrationResult stamp(List<String> targets, boolean purge) {
-		return run(new Run("stamp", (heads) -> graph().planStamp(heads, targets, purge), true, purge, false, false));
+		return stamp(targets, purge, List.of());
+	}
+
+	/**
+	 * Stamp, and record repeatable scripts as run at their current checksum (an import
+	 * adopting scripts another tool already ran), in the same locked run.
+	 * @param targets revisions ({@code base} for none)
+	 * @param purge ignore (and delete) the current rows first
+	 * @param repeatables ids of repeatable scripts
+	 * @return what changed
+	 */
+	public MigrationResult stamp(List<String> targets, boolean purge, List<String> repeatables) {
+		return run(new Run("stamp",
+				(heads) -> graph().withRepeatableStamps(graph().planStamp(heads, targets, purge), repeatables), true,
+				purge, false, false));
 	}
 
 	/**
@@ -164,13 +180,21 @@ public final class Migrator {
 	}
 
 	/**
-	 * Revisions newest first; reads the database only for relative ranges.
+	 * Revisions newest first; reads the database only for relative ranges. Without a
+	 * range, the repeatable scripts come first (they run after every revision).
 	 * @param range {@code a:b}, {@code a:}, {@code :b} or {@code null} for all
 	 * @return the revisions
 	 */
 	public List<Revision> history(@Nullable String range) {
 		List<String> heads = (range != null && needsCurrent(range)) ? current() : List.of();
-		return graph().history(range, heads);
+		List<Revision> versioned = graph().history(range, heads);
+		if (range != null || graph().repeatables().isEmpty()) {
+			return versioned;
+		}
+		List<Revision> all = new ArrayList<>(graph().repeatables());
+		Collections.reverse(all);
+		all.addAll(versioned);
+		return all;
 	}
 
 	/**
@@ -309,7 +333,7 @@ public final class Migrator {
 				if (resuming && resume == null) {
 					state.requireNoPartialRun();
 				}
-				MigrationPlan plan = run.planner().apply((resume != null) ? resume.headsAfter() : heads);
+				MigrationPlan plan = plan(run, graph, (resume != null) ? resume.headsAfter() : heads, history);
 				steps.addAll(
 						runner.run(plan, run.purge(), (state.partialRun() != null) ? history.last() : null, resume));
 				if (plan.isEmpty()) {
@@ -378,6 +402,18 @@ public final class Migrator {
 		}
 	}
 
+	/**
+	 * The command's plan; an upgrade also runs the repeatable scripts that changed since
+	 * they last ran.
+	 */
+	private static MigrationPlan plan(Run run, RevisionGraph graph, List<String> heads, HistoryStore.Summary history) {
+		MigrationPlan plan = run.planner().apply(heads);
+		if (!run.checksums() || plan.direction() != Direction.UPGRADE) {
+			return plan;
+		}
+		return graph.withRepeatables(plan, DatabaseStateReader.due(history));
+	}
+
 	private LockRequest lockRequest(Session session, String scope) {
 		return new LockRequest(session.dataSource, session.dialect, session.url(), session.tables.schema(),
 				session.tables.lock(), scope, this.config.lockTimeout(), this.config.lockLease(), false);
@@ -415,7 +451,7 @@ public final class Migrator {
 			if (run.upgrades() && !state.newerHeads().isEmpty()) {
 				return newer(state, start);
 			}
-			plan = run.planner().apply(heads);
+			plan = plan(run, graph, heads, history);
 		}
 		catch (RuntimeException ex) {
 			return null;

@@ -3,12 +3,14 @@ package dev.migration.command;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.migration.InvalidConfigurationException;
 import dev.migration.MigrationConfig;
 import dev.migration.MigrationListener;
+import dev.migration.Revision;
 import dev.migration.RevisionRangeException;
 import dev.migration.graph.MigrationPlan;
 import dev.migration.graph.RevisionGraph;
@@ -34,7 +36,8 @@ record OfflineSql(RevisionGraph graph, MigrationConfig config) {
 				}
 			}
 		}
-		MigrationPlan plan = this.graph.planUpgrade(from, range.to());
+		MigrationPlan plan = this.graph.withRepeatables(this.graph.planUpgrade(from, range.to()),
+				dueRepeatables(range.from()));
 		return render(plan, "upgrade " + StepRunner.heads(from) + " -> " + range.to(), false);
 	}
 
@@ -49,6 +52,18 @@ record OfflineSql(RevisionGraph graph, MigrationConfig config) {
 		List<String> from = start(null);
 		MigrationPlan plan = this.graph.planStamp(from, targets, purge);
 		return render(plan, "stamp " + String.join(" ", targets) + (purge ? " (purge)" : ""), purge);
+	}
+
+	/**
+	 * Every repeatable script when the script starts from a named revision (nothing says
+	 * what ran); those that changed since they last ran when it starts from the database.
+	 */
+	private Predicate<Revision> dueRepeatables(@Nullable String from) {
+		if (from != null || this.config.dataSource() == null || this.graph.repeatables().isEmpty()) {
+			return (repeatable) -> true;
+		}
+		return DatabaseStateReader.due(Session.read(this.config, "read the history table",
+				(session) -> session.history.summary(session.connection)));
 	}
 
 	private List<String> start(@Nullable String from) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
@@ -46,19 +47,28 @@ record StatusReader(RevisionGraph graph, MigrationConfig config) {
 			revisions.add(new RevisionStatus(revision.id(), revision.message(), revision.revises(),
 					revision.dependsOn(), revision.branchLabels(), revision.kind(), revision.location(),
 					isApplied ? State.APPLIED : State.PENDING, finishedAt(row), duration(row), revision.checksum(),
-					state.checksums().getOrDefault(revision.id(), ChecksumStatus.NOT_APPLICABLE)));
+					state.checksums().getOrDefault(revision.id(), ChecksumStatus.NOT_APPLICABLE), false));
+		}
+		Predicate<Revision> due = DatabaseStateReader.due(reading.history());
+		for (Revision repeatable : this.graph.repeatables()) {
+			boolean current = !due.test(repeatable);
+			Row row = rows.get(repeatable.id());
+			revisions.add(new RevisionStatus(repeatable.id(), repeatable.message(), List.of(), List.of(), List.of(),
+					repeatable.kind(), repeatable.location(), current ? State.APPLIED : State.PENDING, finishedAt(row),
+					duration(row), repeatable.checksum(), current ? ChecksumStatus.OK : ChecksumStatus.NOT_APPLICABLE,
+					true));
 		}
 		for (String id : DatabaseStateReader.newerRevisions(this.graph, rows, state.newerHeads())) {
 			Row row = rows.get(id);
 			List<String> parents = (row != null && row.parents() != null) ? row.parents() : List.of();
 			revisions.add(new RevisionStatus(id, "", parents, List.of(), List.of(), null,
 					(row != null) ? row.location() : null, State.NEWER, finishedAt(row), duration(row), null,
-					ChecksumStatus.NOT_APPLICABLE));
+					ChecksumStatus.NOT_APPLICABLE, false));
 		}
 		for (String id : state.unknownHeads()) {
 			Row row = rows.get(id);
 			revisions.add(new RevisionStatus(id, "", List.of(), List.of(), List.of(), null, null, State.UNKNOWN,
-					finishedAt(row), duration(row), null, ChecksumStatus.NOT_APPLICABLE));
+					finishedAt(row), duration(row), null, ChecksumStatus.NOT_APPLICABLE, false));
 		}
 		List<String> graphHeads = this.graph.heads().stream().map(Revision::id).toList();
 		return new MigrationStatus(reading.dialect(), graphHeads, target, revisions, state);

@@ -352,7 +352,8 @@ final class StepRunner {
 	private Row row(MigrationStep step, Instant started, @Nullable Instant finished, @Nullable Long durationMs,
 			@Nullable Boolean success, int done, @Nullable Integer total, @Nullable String error) {
 		Revision revision = step.revision();
-		String checksum = (step.direction() == Direction.STAMP) ? null : revision.checksum();
+		// a stamped repeatable script counts as run at its checksum
+		String checksum = (step.direction() == Direction.STAMP && !revision.repeatable()) ? null : revision.checksum();
 		return new Row(0, revision.id(), step.direction(), revision.location(), checksum, started, finished, durationMs,
 				this.user, success, done, total, error, revision.revises());
 	}

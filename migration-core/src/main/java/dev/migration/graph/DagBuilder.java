@@ -97,7 +97,7 @@ final class DagBuilder {
 		}
 	}
 
-	private static boolean isValid(String name, boolean label) {
+	static boolean isValid(String name, boolean label) {
 		if (name.isEmpty()) {
 			return false;
 		}

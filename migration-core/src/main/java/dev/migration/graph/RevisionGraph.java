@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
@@ -35,11 +36,14 @@ public final class RevisionGraph {
 
 	private final List<Revision> revisions;
 
-	private RevisionGraph(Dag dag) {
+	private final List<Revision> repeatables;
+
+	private RevisionGraph(Dag dag, List<Revision> repeatables) {
 		this.dag = dag;
 		this.resolver = new Resolver(dag);
 		this.planner = new Planner(dag, this.resolver);
 		this.revisions = List.of(dag.revisions);
+		this.repeatables = repeatables;
 	}
 
 	/**
@@ -51,12 +55,67 @@ public final class RevisionGraph {
 	 * @throws RevisionGraphException (a subclass) when the graph is invalid
 	 */
 	public static RevisionGraph of(List<Revision> revisions) {
-		return new RevisionGraph(DagBuilder.build(revisions));
+		List<Revision> versioned = new ArrayList<>(revisions.size());
+		List<Revision> repeatables = new ArrayList<>();
+		for (Revision revision : revisions) {
+			(revision.repeatable() ? repeatables : versioned).add(revision);
+		}
+		Dag dag = DagBuilder.build(versioned);
+		return new RevisionGraph(dag, Repeatables.check(repeatables, dag));
 	}
 
-	/** Every revision, bases first (topological order, ties broken by id). */
+	/**
+	 * Every versioned revision, bases first (topological order, ties broken by id);
+	 * repeatable scripts are in {@link #repeatables()}.
+	 */
 	public List<Revision> revisions() {
 		return this.revisions;
+	}
+
+	/**
+	 * The repeatable scripts, in the order an upgrade runs them (by id).
+	 * @return the repeatable scripts
+	 */
+	public List<Revision> repeatables() {
+		return this.repeatables;
+	}
+
+	/**
+	 * A stamp plan followed by steps that record repeatable scripts as run at their
+	 * current checksum.
+	 * @param plan a stamp plan
+	 * @param ids the repeatable scripts
+	 * @return the plan
+	 */
+	public MigrationPlan withRepeatableStamps(MigrationPlan plan, List<String> ids) {
+		List<MigrationStep> steps = new ArrayList<>(plan.steps());
+		for (String id : ids) {
+			Revision repeatable = this.repeatables.stream()
+				.filter((each) -> each.id().equals(id))
+				.findFirst()
+				.orElseThrow(() -> new UnknownRevisionException("No repeatable script '" + id + "'", id, List.of()));
+			steps.add(new MigrationStep(repeatable, Direction.STAMP, List.of(), List.of()));
+		}
+		return new MigrationPlan(plan.direction(), plan.fromHeads(), steps, plan.toHeads());
+	}
+
+	/**
+	 * The plan followed by the repeatable scripts that are due, each a step that leaves
+	 * the version table alone.
+	 * @param plan an upgrade plan
+	 * @param due whether a repeatable script must run (its checksum changed, or it never
+	 * ran)
+	 * @return the plan with the due scripts appended
+	 */
+	public MigrationPlan withRepeatables(MigrationPlan plan, Predicate<Revision> due) {
+		List<MigrationStep> steps = new ArrayList<>(plan.steps());
+		for (Revision repeatable : this.repeatables) {
+			if (due.test(repeatable)) {
+				steps.add(new MigrationStep(repeatable, Direction.UPGRADE, List.of(), List.of()));
+			}
+		}
+		return (steps.size() == plan.steps().size()) ? plan
+				: new MigrationPlan(Direction.UPGRADE, plan.fromHeads(), steps, plan.toHeads());
 	}
 
 	public @Nullable Revision get(String id) {

@@ -30,7 +30,7 @@ import dev.migration.ScriptParseException;
 final class SqlScriptParser {
 
 	static final List<String> KEYS = List.of("migration", "revision", "revises", "created", "branch-labels",
-			"depends-on", "transactional");
+			"depends-on", "transactional", "repeatable", "imported-from", "source-version");
 
 	private static final String KNOWN = String.join(", ", KEYS);
 
@@ -97,9 +97,14 @@ final class SqlScriptParser {
 		SqlMigration migration = new SqlMigration(id, this.location, upgrade, this.upgradeMarker + 1, downgrade,
 				this.downgradeMarker + 1, checksum);
 		String message = value("migration");
+		boolean repeatable = flag("repeatable", false);
+		if (repeatable && !list("revises").isEmpty()) {
+			throw error(this.valueLines[KEYS.indexOf("revises")], "a repeatable script has no parents: it runs "
+					+ "after the versioned revisions whenever it changes; remove the 'revises:' line");
+		}
 		return new Revision(id, (message != null) ? message : "", list("revises"), list("depends-on"),
-				list("branch-labels"), created(), transactional(), Revision.Kind.SQL, this.location, checksum,
-				migration);
+				list("branch-labels"), created(), flag("transactional", true), Revision.Kind.SQL, this.location,
+				checksum, migration, repeatable);
 	}
 
 	private void line(String text, int start, int end, int next, int line) {
@@ -319,16 +324,18 @@ final class SqlScriptParser {
 		return result;
 	}
 
-	private boolean transactional() {
-		String value = value("transactional");
-		if (value == null || value.equalsIgnoreCase("true")) {
+	private boolean flag(String key, boolean absent) {
+		String value = value(key);
+		if (value == null) {
+			return absent;
+		}
+		if (value.equalsIgnoreCase("true")) {
 			return true;
 		}
 		if (value.equalsIgnoreCase("false")) {
 			return false;
 		}
-		throw error(this.valueLines[KEYS.indexOf("transactional")],
-				"'transactional: " + value + "' must be true or false");
+		throw error(this.valueLines[KEYS.indexOf(key)], "'" + key + ": " + value + "' must be true or false");
 	}
 
 	private static boolean isAscii(byte[] content) {

@@ -32,7 +32,7 @@ class SqlScriptHeaderErrorTests {
 	void rejectsAnUnknownHeaderKey() {
 		assertRejected("-- revision: ab12\n-- revison: ab12\n-- +upgrade\n", FILE
 				+ ":2: unknown header 'revison:'; known headers are migration, revision, revises, created, "
-				+ "branch-labels, depends-on, transactional (write other comments without a colon after the first "
+				+ "branch-labels, depends-on, transactional, repeatable, imported-from, source-version (write other comments without a colon after the first "
 				+ "word, or below '-- +upgrade')");
 	}
 

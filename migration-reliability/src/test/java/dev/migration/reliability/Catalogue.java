@@ -84,7 +84,7 @@ final class Catalogue {
 		cases.add(new Case("malformed created date", h2, bad("-- created: yesterday\n", "SELECT 1;"), UPGRADE,
 				"filesystem:{dir}/bbbb00000001_bad.sql:4: 'created: yesterday' is not an ISO-8601 date-time; write e.g. 'created: 2026-11-24T12:00:00Z'"));
 		cases.add(new Case("unknown header key", h2, bad("-- author: someone\n", "SELECT 1;"), UPGRADE,
-				"filesystem:{dir}/bbbb00000001_bad.sql:4: unknown header 'author:'; known headers are migration, revision, revises, created, branch-labels, depends-on, transactional (write other comments without a colon after the first word, or below '-- +upgrade')"));
+				"filesystem:{dir}/bbbb00000001_bad.sql:4: unknown header 'author:'; known headers are migration, revision, revises, created, branch-labels, depends-on, transactional, repeatable, imported-from, source-version (write other comments without a colon after the first word, or below '-- +upgrade')"));
 		cases.add(new Case("header line without a colon", h2, bad("-- revises " + R3 + "\n", "SELECT 1;"), UPGRADE,
 				"filesystem:{dir}/bbbb00000001_bad.sql:4: header 'revises' has no colon, so it would be ignored; write '-- revises: aaaa00000003'"));
 		cases.add(new Case("missing revision header", h2,

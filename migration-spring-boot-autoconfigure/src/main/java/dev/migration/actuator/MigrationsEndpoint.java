@@ -176,18 +176,20 @@ public class MigrationsEndpoint {
 	 * @param checksumStatus {@code OK}, {@code CHANGED} or {@code NOT_APPLICABLE}
 	 * @param lint what {@code migration lint} finds in the revision's upgrade statements
 	 * (suppressed findings left out)
+	 * @param repeatable whether it is a repeatable script (no parents, runs after the
+	 * versioned revisions whenever it changes)
 	 */
 	public record RevisionDescriptor(String id, String message, List<String> revises, List<String> dependsOn,
 			List<String> branchLabels, @Nullable String type, @Nullable String location, String state,
 			@Nullable Instant appliedAt, @Nullable Long durationMs, @Nullable String checksum, String checksumStatus,
-			List<LintDescriptor> lint) {
+			List<LintDescriptor> lint, boolean repeatable) {
 
 		static RevisionDescriptor of(RevisionStatus status, LintReport lint) {
 			return new RevisionDescriptor(status.id(), status.message(), status.revises(), status.dependsOn(),
 					status.branchLabels(), (status.kind() != null) ? status.kind().name() : null, status.location(),
 					status.state().name(), status.appliedAt(), millis(status.duration()), status.checksum(),
 					status.checksumStatus().name(),
-					lint.findingsOf(status.id()).stream().map(LintDescriptor::of).toList());
+					lint.findingsOf(status.id()).stream().map(LintDescriptor::of).toList(), status.repeatable());
 		}
 
 	}

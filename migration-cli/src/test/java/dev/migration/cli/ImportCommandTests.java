@@ -1,0 +1,54 @@
+package dev.migration.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code migration import flyway} in-process on an H2 database Flyway migrated. */
+class ImportCommandTests extends InProcessProject {
+
+	private Path flywayProject() throws IOException {
+		Path flyway = Files.createDirectories(this.dir.resolve("flyway"));
+		Files.writeString(flyway.resolve("V1__account.sql"), "CREATE TABLE account (id INT PRIMARY KEY);\n");
+		Files.writeString(flyway.resolve("V1_1__orders.sql"), "CREATE TABLE orders (id INT PRIMARY KEY);\n");
+		Files.writeString(flyway.resolve("R__account_view.sql"),
+				"CREATE OR REPLACE VIEW account_view AS SELECT id FROM account;\n");
+		Flyway.configure().dataSource(this.database.dataSource()).locations("filesystem:" + flyway).load().migrate();
+		return flyway;
+	}
+
+	@Test
+	void importFlywayWritesTheRevisionsAndStampsTheDatabase() throws IOException {
+		flywayProject();
+		CliRunner.Result result = this.cli.run("import", "flyway", "flyway", "--output", "db/migration");
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.out())
+			.isEqualTo("Wrote 2 revisions and 1 repeatable scripts to " + this.dir.resolve("db/migration") + "\n"
+					+ "Stamped the database at v1_1; 'upgrade' now runs only what the other tool had not applied\n"
+					+ "Repeatable scripts recorded as run: r_account_view\n");
+		assertThat(this.cli.run("current").out()).startsWith("v1_1");
+		CliRunner.Result upgrade = this.cli.run("upgrade");
+		assertThat(upgrade.exitCode()).as(upgrade.toString()).isZero();
+		assertThat(this.database.query("SELECT COUNT(*) FROM migration_history WHERE direction = 'UPGRADE'"))
+			.containsExactly(java.util.List.of("0"));
+	}
+
+	@Test
+	void importFlywayRefusesAnEditedScriptAndWritesNothing() throws IOException {
+		Path flyway = flywayProject();
+		Files.writeString(flyway.resolve("V1__account.sql"), "CREATE TABLE account (id BIGINT PRIMARY KEY);\n");
+		CliRunner.Result result = this.cli.run("import", "flyway", "flyway", "--output", "db/migration");
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.err())
+			.startsWith("Error: Flyway's history table flyway_schema_history does not match the "
+					+ "scripts, so nothing was imported:")
+			.contains(flyway.resolve("V1__account.sql") + " does not match what Flyway applied as version 1");
+		assertThat(this.dir.resolve("db/migration/v1_account.sql")).doesNotExist();
+	}
+
+}
