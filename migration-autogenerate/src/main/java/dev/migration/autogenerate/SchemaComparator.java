@@ -33,8 +33,8 @@ import dev.migration.sql.Dialect;
  */
 public final class SchemaComparator {
 
-	static final String DROP_COLUMN_NOTE = "drops column %s.%s and its data; if it was renamed, replace this drop and "
-			+ "the add with op.alterColumn(AlterColumn.of(...).rename(...))";
+	static final String DROP_COLUMN_NOTE = "drops column %s.%s and its data; if it was renamed, generate again with "
+			+ "--rename %1$s.%2$s=<new name>";
 
 	private final Dialect dialect;
 
@@ -58,8 +58,25 @@ public final class SchemaComparator {
 	 * @return the difference
 	 */
 	public static SchemaDiff compare(SchemaModel desired, SchemaModel live, Dialect dialect) {
+		return compare(desired, live, dialect, Renames.NONE);
+	}
+
+	/**
+	 * The changes that turn {@code live} into {@code desired}, with the renames the user
+	 * confirmed made as renames.
+	 * @param desired the schema the application wants
+	 * @param original the schema the database has
+	 * @param dialect the database's dialect
+	 * @param renames the confirmed renames
+	 * @return the difference
+	 */
+	public static SchemaDiff compare(SchemaModel desired, SchemaModel original, Dialect dialect, Renames renames) {
 		SchemaComparator comparator = new SchemaComparator(dialect);
-		for (TableDefinition table : TableOrder.parentsFirst(desired.tables())) {
+		SchemaModel live = renames.apply(desired, original, comparator.created);
+		List<Change> sequences = Sequences.compare(desired.sequences(), live.sequences(), dialect);
+		List<Change> sequenceDrops = sequences.stream().filter((change) -> change.comment() != null).toList();
+		comparator.created.addAll(sequences.stream().filter((change) -> change.comment() == null).toList());
+		for (TableDefinition table : TableOrder.parentsFirst(unnamed(desired.tables()))) {
 			live.table(table.name())
 				.ifPresentOrElse((existing) -> comparator.compareTable(table, existing),
 						() -> comparator.create(table));
@@ -71,10 +88,34 @@ public final class SchemaComparator {
 		for (TableDefinition table : TableOrder.childrenFirst(gone)) {
 			comparator.drop(table);
 		}
+		comparator.warnings.addAll(RenameCandidates.tables(desired, live));
 		List<Change> changes = new ArrayList<>(comparator.created);
 		changes.addAll(comparator.altered);
 		changes.addAll(comparator.dropped);
+		changes.addAll(sequenceDrops);
 		return new SchemaDiff(changes, comparator.warnings);
+	}
+
+	/**
+	 * The desired tables without the constraint names the scratch database made up (H2's
+	 * {@code CONSTRAINT_xx}): the target picks its own, or the comparison names them.
+	 */
+	private static List<TableDefinition> unnamed(List<TableDefinition> tables) {
+		return tables.stream().map((table) -> {
+			CreateTable create = table.table();
+			return new TableDefinition(new CreateTable(create.table(), create.columns(),
+					create.uniqueKeys()
+						.stream()
+						.map((key) -> Checks.generated(key.name()) ? new UniqueKey(null, key.columns()) : key)
+						.toList(),
+					create.foreignKeys(),
+					create.checks()
+						.stream()
+						.map((check) -> Checks.generated(check.name())
+								? new dev.migration.op.CheckConstraint(null, check.condition()) : check)
+						.toList()),
+					table.indexes());
+		}).toList();
 	}
 
 	private void create(TableDefinition table) {
@@ -123,9 +164,11 @@ public final class SchemaComparator {
 			this.warnings.add("primary key of " + table + " differs (" + live.table().primaryKey()
 					+ " in the database, " + desired.table().primaryKey() + " wanted); change it by hand");
 		}
+		this.warnings.addAll(RenameCandidates.columns(table, adds, dropColumns, this.dialect));
 		compareForeignKeys(table, desired, live, drops, adds);
 		compareUniques(table, desired, live, drops, adds);
 		compareIndexes(table, desired, live, drops, adds);
+		Checks.compare(table, desired, live, drops, adds);
 		// order: drop keys and indexes first (they may use dropped columns), then add
 		// columns, keys and indexes, then drop columns
 		List<Change> ordered = new ArrayList<>(drops);

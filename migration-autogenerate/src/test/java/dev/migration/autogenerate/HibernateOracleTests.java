@@ -1,0 +1,60 @@
+package dev.migration.autogenerate;
+
+import java.sql.Connection;
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.migration.autogenerate.oracle.shop.Address;
+import dev.migration.autogenerate.oracle.shop.Chip;
+import dev.migration.autogenerate.oracle.shop.Customer;
+import dev.migration.autogenerate.oracle.shop.Person;
+import dev.migration.autogenerate.oracle.shop.Tag;
+import dev.migration.autogenerate.oracle.shop.Vet;
+import dev.migration.autogenerate.oracle.shop.Visit;
+import dev.migration.op.Operations;
+import dev.migration.testing.DatabaseKind;
+import dev.migration.testing.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Hibernate is the oracle: what autogenerate makes from an empty database, Hibernate's
+ * own {@code validate} accepts, and a database Hibernate built with {@code create} checks
+ * clean.
+ */
+class HibernateOracleTests {
+
+	static final List<Class<?>> SHOP = List.of(Address.class, Person.class, Customer.class, Vet.class, Tag.class,
+			Chip.class, Visit.class);
+
+	@ParameterizedTest
+	@MethodSource("kinds")
+	void shopFromEmptyValidatesAndHibernatesOwnSchemaChecksClean(DatabaseKind kind) throws Exception {
+		try (TestDatabase db = TestDatabase.create(kind);
+				Connection connection = db.connect();
+				HibernateOracle hibernate = new HibernateOracle(db, SHOP)) {
+			SchemaModel desired = DesiredSchema.fromEntities(SHOP, db.dialect(), connection);
+			SchemaDiff diff = SchemaComparator.compare(desired, SchemaDiffTests.read(db, connection), db.dialect());
+			Operations op = new JdbcContext(db.dialect(), connection).op();
+			diff.upgrade().forEach(op::run);
+			hibernate.validate();
+			assertThat(differences(db, connection, desired)).isEmpty();
+			diff.downgrade().forEach(op::run);
+			assertThat(db.tables()).isEmpty();
+			hibernate.create();
+			assertThat(differences(db, connection, desired)).isEmpty();
+			hibernate.drop();
+		}
+	}
+
+	static List<String> differences(TestDatabase db, Connection connection, SchemaModel desired) {
+		return SchemaComparator.compare(desired, SchemaDiffTests.read(db, connection), db.dialect()).describe();
+	}
+
+	static java.util.stream.Stream<DatabaseKind> kinds() {
+		return TestDatabase.kinds().filter((kind) -> kind != DatabaseKind.SQLITE);
+	}
+
+}
