@@ -1,8 +1,11 @@
 package dev.migration.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.jspecify.annotations.Nullable;
@@ -86,9 +89,9 @@ final class RevisionCommand implements Callable<Integer> {
 		Path directory = Authoring.directory(this.connection, this.versionPath, java);
 		try {
 			// a first revision: the location must exist before the revisions are loaded
-			java.nio.file.Files.createDirectories(directory);
+			Files.createDirectories(directory);
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			throw new CliException("Cannot create the revisions directory " + directory + ": " + ex.getMessage());
 		}
 		RevisionSpec spec = new RevisionSpec(this.message, List.of(this.head), this.splice, false, this.branchLabels,
@@ -101,7 +104,7 @@ final class RevisionCommand implements Callable<Integer> {
 		}
 		Migrator migrator = this.connection.migrator();
 		try (DesiredOptions.Desired source = this.desired.open(this.connection.workingDirectory())) {
-			java.util.Optional<RevisionBody> body = new Autogenerator(migrator, Renames.parse(this.renames))
+			Optional<RevisionBody> body = new Autogenerator(migrator, Renames.parse(this.renames))
 				.changes(source.source(), this.allowEmpty);
 			if (body.isEmpty()) {
 				this.connection.out().println(Autogenerator.NO_CHANGES);
