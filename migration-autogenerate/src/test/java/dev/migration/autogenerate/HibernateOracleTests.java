@@ -6,6 +6,11 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.migration.autogenerate.oracle.catalog.Dimensions;
+import dev.migration.autogenerate.oracle.catalog.Gadget;
+import dev.migration.autogenerate.oracle.catalog.Product;
+import dev.migration.autogenerate.oracle.plain.Author;
+import dev.migration.autogenerate.oracle.plain.Book;
 import dev.migration.autogenerate.oracle.shop.Address;
 import dev.migration.autogenerate.oracle.shop.Chip;
 import dev.migration.autogenerate.oracle.shop.Customer;
@@ -43,6 +48,7 @@ class HibernateOracleTests {
 			assertThat(differences(db, connection, desired)).isEmpty();
 			diff.downgrade().forEach(op::run);
 			assertThat(db.tables()).isEmpty();
+			assertThat(SchemaDiffTests.read(db, connection).sequences()).isEmpty();
 			hibernate.create();
 			assertThat(differences(db, connection, desired)).isEmpty();
 			hibernate.drop();
