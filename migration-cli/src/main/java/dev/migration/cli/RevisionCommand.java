@@ -87,23 +87,18 @@ final class RevisionCommand implements Callable<Integer> {
 		}
 		boolean java = this.autogenerate ? !this.format.sql : this.format.java;
 		Path directory = Authoring.directory(this.connection, this.versionPath, java);
-		try {
-			// a first revision: the location must exist before the revisions are loaded
-			Files.createDirectories(directory);
-		}
-		catch (IOException ex) {
-			throw new CliException("Cannot create the revisions directory " + directory + ": " + ex.getMessage());
-		}
 		RevisionSpec spec = new RevisionSpec(this.message, List.of(this.head), this.splice, false, this.branchLabels,
 				this.dependsOn, this.revId);
 		RevisionAuthor.Format format = java ? RevisionAuthor.Format.JAVA : RevisionAuthor.Format.SQL;
 		if (!this.autogenerate) {
+			createDirectory(directory);
 			RevisionAuthor author = new RevisionAuthor(this.connection.scriptsMigrator().graph());
 			Authoring.printGenerated(this.connection, author.write(spec, directory, format, RevisionBody.EMPTY));
 			return 0;
 		}
-		Migrator migrator = this.connection.migrator();
 		try (DesiredOptions.Desired source = this.desired.open(this.connection.workingDirectory())) {
+			createDirectory(directory);
+			Migrator migrator = this.connection.migrator();
 			Optional<RevisionBody> body = new Autogenerator(migrator, Renames.parse(this.renames))
 				.changes(source.source(), this.allowEmpty);
 			if (body.isEmpty()) {
@@ -118,6 +113,16 @@ final class RevisionCommand implements Callable<Integer> {
 			.println("Review it before 'migration upgrade': triggers, views and functions are not detected, "
 					+ "and a rename is only made with --rename.");
 		return 0;
+	}
+
+	/** A first revision: the location must exist before the revisions are loaded. */
+	private static void createDirectory(Path directory) {
+		try {
+			Files.createDirectories(directory);
+		}
+		catch (IOException ex) {
+			throw new CliException("Cannot create the revisions directory " + directory + ": " + ex.getMessage());
+		}
 	}
 
 	/** {@code --sql} (the default) or {@code --java}. */
