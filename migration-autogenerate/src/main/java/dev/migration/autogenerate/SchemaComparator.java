@@ -28,8 +28,9 @@ import dev.migration.sql.Dialect;
  * Compares a desired schema with a live one, for one dialect: types are compared as the
  * dialect writes them (so aliases such as {@code int4}/{@code INTEGER} match), unique
  * constraints and unique indexes by their columns (databases blur the two), foreign keys
- * by columns and target (names are often generated). Renames are not detected: they show
- * as a drop and an add, with a comment.
+ * by columns and target (names are often generated), check constraints by normalised
+ * body, sequences by name. A rename is made only when confirmed ({@link Renames});
+ * otherwise it shows as a drop and an add, with a warning naming the possible rename.
  */
 public final class SchemaComparator {
 
