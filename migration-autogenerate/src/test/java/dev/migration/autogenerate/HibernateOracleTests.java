@@ -11,6 +11,11 @@ import dev.migration.autogenerate.oracle.catalog.Gadget;
 import dev.migration.autogenerate.oracle.catalog.Product;
 import dev.migration.autogenerate.oracle.plain.Author;
 import dev.migration.autogenerate.oracle.plain.Book;
+import dev.migration.autogenerate.oracle.catalog.Dimensions;
+import dev.migration.autogenerate.oracle.catalog.Gadget;
+import dev.migration.autogenerate.oracle.catalog.Product;
+import dev.migration.autogenerate.oracle.plain.Author;
+import dev.migration.autogenerate.oracle.plain.Book;
 import dev.migration.autogenerate.oracle.shop.Address;
 import dev.migration.autogenerate.oracle.shop.Chip;
 import dev.migration.autogenerate.oracle.shop.Customer;
@@ -34,13 +39,35 @@ class HibernateOracleTests {
 	static final List<Class<?>> SHOP = List.of(Address.class, Person.class, Customer.class, Vet.class, Tag.class,
 			Chip.class, Visit.class);
 
+	static final List<Class<?>> PLAIN = List.of(Author.class, Book.class);
+
+	static final List<Class<?>> CATALOG = List.of(Dimensions.class, Product.class,
+			dev.migration.autogenerate.oracle.catalog.Book.class, Gadget.class);
+
 	@ParameterizedTest
 	@MethodSource("kinds")
 	void shopFromEmptyValidatesAndHibernatesOwnSchemaChecksClean(DatabaseKind kind) throws Exception {
+		fromEmptyValidatesAndHibernatesOwnSchemaChecksClean(kind, SHOP);
+	}
+
+	@ParameterizedTest
+	@MethodSource("kinds")
+	void defaultsOnlyFromEmptyValidatesAndHibernatesOwnSchemaChecksClean(DatabaseKind kind) throws Exception {
+		fromEmptyValidatesAndHibernatesOwnSchemaChecksClean(kind, PLAIN);
+	}
+
+	@ParameterizedTest
+	@MethodSource("kinds")
+	void singleTableFromEmptyValidatesAndHibernatesOwnSchemaChecksClean(DatabaseKind kind) throws Exception {
+		fromEmptyValidatesAndHibernatesOwnSchemaChecksClean(kind, CATALOG);
+	}
+
+	private static void fromEmptyValidatesAndHibernatesOwnSchemaChecksClean(DatabaseKind kind, List<Class<?>> model)
+			throws Exception {
 		try (TestDatabase db = TestDatabase.create(kind);
 				Connection connection = db.connect();
-				HibernateOracle hibernate = new HibernateOracle(db, SHOP)) {
-			SchemaModel desired = DesiredSchema.fromEntities(SHOP, db.dialect(), connection);
+				HibernateOracle hibernate = new HibernateOracle(db, model)) {
+			SchemaModel desired = DesiredSchema.fromEntities(model, db.dialect(), connection);
 			SchemaDiff diff = SchemaComparator.compare(desired, SchemaDiffTests.read(db, connection), db.dialect());
 			Operations op = new JdbcContext(db.dialect(), connection).op();
 			diff.upgrade().forEach(op::run);
