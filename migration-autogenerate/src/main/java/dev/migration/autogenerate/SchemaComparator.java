@@ -47,8 +47,11 @@ public final class SchemaComparator {
 
 	private final List<String> warnings = new ArrayList<>();
 
+	private final KeyChanges keys;
+
 	private SchemaComparator(Dialect dialect) {
 		this.dialect = dialect;
+		this.keys = new KeyChanges(dialect);
 	}
 
 	/**
@@ -91,7 +94,7 @@ public final class SchemaComparator {
 		}
 		comparator.warnings.addAll(RenameCandidates.tables(desired, live));
 		List<Change> changes = new ArrayList<>(comparator.created);
-		changes.addAll(comparator.altered);
+		changes.addAll(comparator.keys.arrange(comparator.altered, live));
 		changes.addAll(comparator.dropped);
 		changes.addAll(sequenceDrops);
 		return new SchemaDiff(changes, comparator.warnings);
@@ -156,14 +159,15 @@ public final class SchemaComparator {
 						String.format(DROP_COLUMN_NOTE, table, column.name())));
 			}
 		}
-		if (!desired.table()
-			.primaryKey()
+		boolean identity = desired.table()
+			.columns()
 			.stream()
-			.map((name) -> name.toLowerCase(Locale.ROOT))
-			.toList()
-			.equals(live.table().primaryKey().stream().map((name) -> name.toLowerCase(Locale.ROOT)).toList())) {
-			this.warnings.add("primary key of " + table + " differs (" + live.table().primaryKey()
-					+ " in the database, " + desired.table().primaryKey() + " wanted); change it by hand");
+			.anyMatch((column) -> column.identity() && column.primaryKey())
+				|| live.table().columns().stream().anyMatch((column) -> column.identity() && column.primaryKey());
+		String keyWarning = this.keys.primaryKey(table, live.table().primaryKey(), desired.table().primaryKey(),
+				identity);
+		if (keyWarning != null) {
+			this.warnings.add(keyWarning);
 		}
 		this.warnings.addAll(RenameCandidates.columns(table, adds, dropColumns, this.dialect));
 		compareForeignKeys(table, desired, live, drops, adds);
@@ -191,7 +195,7 @@ public final class SchemaComparator {
 		if (!sqliteRowid && !desired.type().toSql(this.dialect).equalsIgnoreCase(live.type().toSql(this.dialect))) {
 			alter = alter.type(desired.type());
 		}
-		if (desired.nullable() != live.nullable() && !desired.primaryKey()) {
+		if (desired.nullable() != live.nullable() && !(desired.primaryKey() && this.dialect == Dialect.SQLITE)) {
 			alter = alter.nullable(desired.nullable());
 		}
 		if (!identity && !Defaults.same(desired.defaultValue(), live.defaultValue())) {

@@ -1,5 +1,6 @@
 package dev.migration.autogenerate;
 
+import java.io.Serializable;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,12 @@ class ModelSeriesTests {
 			new Step("an enum column", List.of(), List.of(S10.Owner.class, S10.Pet.class)),
 			new Step("an enum value more", List.of(), List.of(S11.Owner.class, S11.Pet.class)),
 			new Step("a renamed table", List.of("pet=animal"), List.of(S12.Owner.class, S12.Pet.class)),
-			new Step("a dropped column", List.of(), List.of(S13.Owner.class, S13.Pet.class)));
+			new Step("a dropped column", List.of(), List.of(S13.Owner.class, S13.Pet.class)),
+			new Step("a referenced key's type", List.of(), List.of(S14.Owner.class, S14.Pet.class)),
+			new Step("a table keyed by a code, referenced", List.of(),
+					List.of(S15.Owner.class, S15.Pet.class, S15.Tag.class)),
+			new Step("a primary key change under a foreign key", List.of(),
+					List.of(S16.Owner.class, S16.Pet.class, S16.Tag.class)));
 
 	@ParameterizedTest
 	@MethodSource("dev.migration.autogenerate.HibernateOracleTests#kinds")
@@ -62,6 +68,18 @@ class ModelSeriesTests {
 				SchemaDiff diff = SchemaComparator.compare(desired, SchemaDiffTests.read(db, connection), db.dialect(),
 						Renames.parse(step.renames()));
 				assertThat(diff.changes()).as("step %d (%s) finds a change", i, step.name()).isNotEmpty();
+				if (i == 14 || i == 16) {
+					List<String> upgrade = diff.changes().stream().map((c) -> Describer.describe(c.upgrade())).toList();
+					assertThat(upgrade.get(0)).as("step %d (%s)", i, step.name()).startsWith("remove foreign key ");
+					assertThat(upgrade.get(upgrade.size() - 1)).as("step %d (%s)", i, step.name())
+						.startsWith("add foreign key ");
+					assertThat(diff.warnings()).isEmpty();
+				}
+				if (i == 16) {
+					assertThat(diff.upgrade()).extracting((operation) -> operation.toSql(db.dialect()).get(0))
+						.anyMatch((sql) -> sql.contains("DROP") && sql.contains("PRIMARY KEY") || sql.contains("_pkey"))
+						.anyMatch((sql) -> sql.contains("ADD") && sql.contains("PRIMARY KEY (tag_no)"));
+				}
 				diff.upgrade().forEach(op::run);
 				try (HibernateOracle hibernate = new HibernateOracle(db, step.entities())) {
 					hibernate.validate();
@@ -77,6 +95,10 @@ class ModelSeriesTests {
 				}
 				if (i == 1) {
 					db.execute("INSERT INTO pet (id, name, owner_id) VALUES (1, 'Rex', 1)");
+				}
+				if (i == 15) {
+					db.execute("INSERT INTO tag (code, tag_no) VALUES ('old', 7)");
+					db.execute("UPDATE animal SET tag_code = 'old'");
 				}
 				assertRows(db, i);
 			}
@@ -95,6 +117,11 @@ class ModelSeriesTests {
 			String pet = (step >= 12) ? "animal" : "pet";
 			assertThat(db.query("SELECT name FROM " + pet)).as("pet after step %d", step)
 				.containsExactly(List.of("Rex"));
+		}
+		if (step >= 15) {
+			assertThat(db.query("SELECT a.name, t.code FROM animal a JOIN tag t ON t.code = a.tag_code"))
+				.as("tagged pet after step %d", step)
+				.containsExactly(List.of("Rex", "old"));
 		}
 	}
 
@@ -639,6 +666,162 @@ class ModelSeriesTests {
 			@Enumerated(EnumType.STRING)
 			@Column(length = 10)
 			KindMore kind;
+
+		}
+
+	}
+
+	/**
+	 * Step 14: the type of a key a foreign key references (MariaDB refuses it in place).
+	 */
+	static final class S14 {
+
+		@Entity(name = "Owner14")
+		@Table(name = "owner")
+		static class Owner {
+
+			@Id
+			Integer id;
+
+			@Column(name = "full_name", length = 50, nullable = false)
+			String name;
+
+		}
+
+		@Entity(name = "Pet14")
+		@Table(name = "animal", indexes = @Index(name = "ix_pet_name", columnList = "name"))
+		static class Pet {
+
+			@Id
+			@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "pet_ids")
+			@SequenceGenerator(name = "pet_ids", sequenceName = "pet_ids", allocationSize = 20)
+			Long id;
+
+			@Column(length = 40)
+			String name;
+
+			@ManyToOne
+			@JoinColumn(name = "owner_id")
+			Owner owner;
+
+			@Enumerated(EnumType.STRING)
+			@Column(length = 10)
+			KindMore kind;
+
+		}
+
+	}
+
+	/** Step 15: a table keyed by a code, referenced by a foreign key. */
+	static final class S15 {
+
+		@Entity(name = "Owner15")
+		@Table(name = "owner")
+		static class Owner {
+
+			@Id
+			Integer id;
+
+			@Column(name = "full_name", length = 50, nullable = false)
+			String name;
+
+		}
+
+		@Entity(name = "Pet15")
+		@Table(name = "animal", indexes = @Index(name = "ix_pet_name", columnList = "name"))
+		static class Pet {
+
+			@Id
+			@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "pet_ids")
+			@SequenceGenerator(name = "pet_ids", sequenceName = "pet_ids", allocationSize = 20)
+			Long id;
+
+			@Column(length = 40)
+			String name;
+
+			@ManyToOne
+			@JoinColumn(name = "owner_id")
+			Owner owner;
+
+			@Enumerated(EnumType.STRING)
+			@Column(length = 10)
+			KindMore kind;
+
+			@ManyToOne
+			@JoinColumn(name = "tag_code")
+			Tag tag;
+
+		}
+
+		@Entity(name = "Tag15")
+		@Table(name = "tag")
+		static class Tag implements Serializable {
+
+			@Id
+			@Column(length = 20)
+			String code;
+
+			@Column(name = "tag_no", nullable = false)
+			Long number;
+
+		}
+
+	}
+
+	/**
+	 * Step 16: the number, not the code, is the primary key (the code is unique), the
+	 * foreign key to the code kept.
+	 */
+	static final class S16 {
+
+		@Entity(name = "Owner16")
+		@Table(name = "owner")
+		static class Owner {
+
+			@Id
+			Integer id;
+
+			@Column(name = "full_name", length = 50, nullable = false)
+			String name;
+
+		}
+
+		@Entity(name = "Pet16")
+		@Table(name = "animal", indexes = @Index(name = "ix_pet_name", columnList = "name"))
+		static class Pet {
+
+			@Id
+			@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "pet_ids")
+			@SequenceGenerator(name = "pet_ids", sequenceName = "pet_ids", allocationSize = 20)
+			Long id;
+
+			@Column(length = 40)
+			String name;
+
+			@ManyToOne
+			@JoinColumn(name = "owner_id")
+			Owner owner;
+
+			@Enumerated(EnumType.STRING)
+			@Column(length = 10)
+			KindMore kind;
+
+			@ManyToOne
+			@JoinColumn(name = "tag_code", referencedColumnName = "code")
+			Tag tag;
+
+		}
+
+		@Entity(name = "Tag16")
+		@Table(name = "tag", uniqueConstraints = @UniqueConstraint(name = "uq_tag_code", columnNames = "code"))
+		static class Tag implements Serializable {
+
+			@Id
+			@Column(name = "tag_no")
+			Long number;
+
+			@Column(length = 20, nullable = false)
+			String code;
 
 		}
 
