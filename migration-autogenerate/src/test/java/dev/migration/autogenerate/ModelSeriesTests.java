@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,6 +15,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
@@ -54,7 +57,10 @@ class ModelSeriesTests {
 			new Step("a table keyed by a code, referenced", List.of(),
 					List.of(S15.Owner.class, S15.Pet.class, S15.Tag.class)),
 			new Step("a primary key change under a foreign key", List.of(),
-					List.of(S16.Owner.class, S16.Pet.class, S16.Tag.class)));
+					List.of(S16.Owner.class, S16.Pet.class, S16.Tag.class)),
+			new Step("a join table", List.of(), List.of(S17.Owner.class, S17.Pet.class, S17.Tag.class)),
+			new Step("a primary key on the join table", List.of(),
+					List.of(S18.Owner.class, S18.Pet.class, S18.Tag.class)));
 
 	@ParameterizedTest
 	@MethodSource("dev.migration.autogenerate.HibernateOracleTests#kinds")
@@ -68,7 +74,7 @@ class ModelSeriesTests {
 				SchemaDiff diff = SchemaComparator.compare(desired, SchemaDiffTests.read(db, connection), db.dialect(),
 						Renames.parse(step.renames()));
 				assertThat(diff.changes()).as("step %d (%s) finds a change", i, step.name()).isNotEmpty();
-				if (i == 14 || i == 16) {
+				if (i == 14 || i == 16 || i == 18) {
 					List<String> upgrade = diff.changes().stream().map((c) -> Describer.describe(c.upgrade())).toList();
 					assertThat(upgrade.get(0)).as("step %d (%s)", i, step.name()).startsWith("remove foreign key ");
 					assertThat(upgrade.get(upgrade.size() - 1)).as("step %d (%s)", i, step.name())
@@ -96,6 +102,9 @@ class ModelSeriesTests {
 				if (i == 1) {
 					db.execute("INSERT INTO pet (id, name, owner_id) VALUES (1, 'Rex', 1)");
 				}
+				if (i == 17) {
+					db.execute("INSERT INTO pet_tag (pet_id, tag_no) VALUES (1, 7)");
+				}
 				if (i == 15) {
 					db.execute("INSERT INTO tag (code, tag_no) VALUES ('old', 7)");
 					db.execute("UPDATE animal SET tag_code = 'old'");
@@ -117,6 +126,9 @@ class ModelSeriesTests {
 			String pet = (step >= 12) ? "animal" : "pet";
 			assertThat(db.query("SELECT name FROM " + pet)).as("pet after step %d", step)
 				.containsExactly(List.of("Rex"));
+		}
+		if (step >= 17) {
+			assertThat(db.query("SELECT pet_id, tag_no FROM pet_tag")).as("pet_tag after step %d", step).hasSize(1);
 		}
 		if (step >= 15) {
 			assertThat(db.query("SELECT a.name, t.code FROM animal a JOIN tag t ON t.code = a.tag_code"))
@@ -813,6 +825,128 @@ class ModelSeriesTests {
 		}
 
 		@Entity(name = "Tag16")
+		@Table(name = "tag", uniqueConstraints = @UniqueConstraint(name = "uq_tag_code", columnNames = "code"))
+		static class Tag implements Serializable {
+
+			@Id
+			@Column(name = "tag_no")
+			Long number;
+
+			@Column(length = 20, nullable = false)
+			String code;
+
+		}
+
+	}
+
+	/** Step 17: a many-to-many join table without a key (a list) */
+	static final class S17 {
+
+		@Entity(name = "Owner17")
+		@Table(name = "owner")
+		static class Owner {
+
+			@Id
+			Integer id;
+
+			@Column(name = "full_name", length = 50, nullable = false)
+			String name;
+
+		}
+
+		@Entity(name = "Pet17")
+		@Table(name = "animal", indexes = @Index(name = "ix_pet_name", columnList = "name"))
+		static class Pet {
+
+			@Id
+			@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "pet_ids")
+			@SequenceGenerator(name = "pet_ids", sequenceName = "pet_ids", allocationSize = 20)
+			Long id;
+
+			@Column(length = 40)
+			String name;
+
+			@ManyToOne
+			@JoinColumn(name = "owner_id")
+			Owner owner;
+
+			@Enumerated(EnumType.STRING)
+			@Column(length = 10)
+			KindMore kind;
+
+			@ManyToOne
+			@JoinColumn(name = "tag_code", referencedColumnName = "code")
+			Tag tag;
+
+			@ManyToMany
+			@JoinTable(name = "pet_tag", joinColumns = @JoinColumn(name = "pet_id"),
+					inverseJoinColumns = @JoinColumn(name = "tag_no"))
+			List<Tag> tags;
+
+		}
+
+		@Entity(name = "Tag17")
+		@Table(name = "tag", uniqueConstraints = @UniqueConstraint(name = "uq_tag_code", columnNames = "code"))
+		static class Tag implements Serializable {
+
+			@Id
+			@Column(name = "tag_no")
+			Long number;
+
+			@Column(length = 20, nullable = false)
+			String code;
+
+		}
+
+	}
+
+	/** Step 18: the join table keyed (a set), its own foreign keys around the key */
+	static final class S18 {
+
+		@Entity(name = "Owner18")
+		@Table(name = "owner")
+		static class Owner {
+
+			@Id
+			Integer id;
+
+			@Column(name = "full_name", length = 50, nullable = false)
+			String name;
+
+		}
+
+		@Entity(name = "Pet18")
+		@Table(name = "animal", indexes = @Index(name = "ix_pet_name", columnList = "name"))
+		static class Pet {
+
+			@Id
+			@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "pet_ids")
+			@SequenceGenerator(name = "pet_ids", sequenceName = "pet_ids", allocationSize = 20)
+			Long id;
+
+			@Column(length = 40)
+			String name;
+
+			@ManyToOne
+			@JoinColumn(name = "owner_id")
+			Owner owner;
+
+			@Enumerated(EnumType.STRING)
+			@Column(length = 10)
+			KindMore kind;
+
+			@ManyToOne
+			@JoinColumn(name = "tag_code", referencedColumnName = "code")
+			Tag tag;
+
+			@ManyToMany
+			@JoinTable(name = "pet_tag", joinColumns = @JoinColumn(name = "pet_id"),
+					inverseJoinColumns = @JoinColumn(name = "tag_no"))
+			Set<Tag> tags;
+
+		}
+
+		@Entity(name = "Tag18")
 		@Table(name = "tag", uniqueConstraints = @UniqueConstraint(name = "uq_tag_code", columnNames = "code"))
 		static class Tag implements Serializable {
 
