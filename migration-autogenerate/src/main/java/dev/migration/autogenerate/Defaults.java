@@ -33,13 +33,17 @@ final class Defaults {
 				|| lower.startsWith("localtimestamp")) {
 			return "CURRENT_TIMESTAMP";
 		}
+		if (lower.equals("b'0'") || lower.equals("b'1'")) {
+			// MariaDB reports a BIT default as a bit literal
+			return lower.substring(2, 3);
+		}
 		if (lower.equals("true") || lower.equals("false")) {
 			return lower.toUpperCase(Locale.ROOT);
 		}
 		return value;
 	}
 
-	private static boolean balanced(String text) {
+	static boolean balanced(String text) {
 		int depth = 0;
 		for (char c : text.toCharArray()) {
 			depth += (c == '(') ? 1 : (c == ')') ? -1 : 0;
@@ -52,12 +56,20 @@ final class Defaults {
 
 	/** Whether two defaults mean the same, as far as text can tell. */
 	static boolean same(@Nullable String a, @Nullable String b) {
-		String left = normalize(a);
-		String right = normalize(b);
+		String left = bit(normalize(a));
+		String right = bit(normalize(b));
 		if (left == null || right == null) {
 			return left == right;
 		}
 		return left.equalsIgnoreCase(right) || unquote(left).equals(unquote(right)) || sameNumber(left, right);
+	}
+
+	/** A boolean default as the bit MariaDB stores for it. */
+	private static @Nullable String bit(@Nullable String value) {
+		if ("FALSE".equals(value)) {
+			return "0";
+		}
+		return "TRUE".equals(value) ? "1" : value;
 	}
 
 	private static boolean sameNumber(String left, String right) {

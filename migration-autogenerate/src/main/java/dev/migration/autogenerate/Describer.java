@@ -63,6 +63,12 @@ final class Describer {
 			return "remove " + op.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " " + op.name()
 					+ " on " + op.table();
 		}
+		if (operation instanceof dev.migration.op.ExecuteSql op) {
+			return op.sql();
+		}
+		if (operation instanceof dev.migration.op.CreateCheckConstraint op) {
+			return "add check constraint " + op.check().name() + " on " + op.table() + ": " + op.check().condition();
+		}
 		return operation.getClass().getSimpleName() + " " + operation.table();
 	}
 

@@ -66,7 +66,7 @@ public final class DesiredSchema {
 	 * @return the schema
 	 */
 	public static SchemaModel fromEntities(Collection<Class<?>> entities, Dialect dialect, Connection target) {
-		HibernateDdl.Result ddl = HibernateDdl.generate(entities, dialect, product(target));
+		HibernateDdl.Result ddl = HibernateDdl.generate(entities, dialect, HibernateDdl.Server.of(target));
 		SchemaModel model = Scratch.load(dialect, target, ddl.statements(), "the JPA entities " + names(entities));
 		return (dialect == Dialect.SQLITE) ? withKeys(model, ddl.keys()) : model;
 	}
@@ -108,16 +108,6 @@ public final class DesiredSchema {
 			tables.add(new TableDefinition(create, indexes));
 		}
 		return new SchemaModel(tables);
-	}
-
-	private static String product(Connection target) {
-		try {
-			return target.getMetaData().getDatabaseProductName() + " "
-					+ target.getMetaData().getDatabaseProductVersion();
-		}
-		catch (java.sql.SQLException ex) {
-			return "";
-		}
 	}
 
 	private static String names(Collection<Class<?>> entities) {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.hibernate.boot.Metadata;
@@ -43,15 +42,47 @@ final class HibernateDdl {
 
 	}
 
-	static Result generate(Collection<Class<?>> entities, Dialect dialect, String product) {
+	/**
+	 * The server the application's Hibernate would connect to: its product name and
+	 * version as the JDBC driver reports them, from which Hibernate resolves the dialect
+	 * and its version (MariaDB 10.7+ has {@code uuid}, for example).
+	 *
+	 * @param product the product name
+	 * @param version the product version text
+	 * @param major the major version
+	 * @param minor the minor version
+	 */
+	record Server(String product, String version, int major, int minor) {
+
+		static Server of(java.sql.Connection connection) {
+			try {
+				java.sql.DatabaseMetaData meta = connection.getMetaData();
+				return new Server(meta.getDatabaseProductName(), meta.getDatabaseProductVersion(),
+						meta.getDatabaseMajorVersion(), meta.getDatabaseMinorVersion());
+			}
+			catch (java.sql.SQLException ex) {
+				throw new MigrationException("Cannot read the database's product and version, which Hibernate "
+						+ "needs to choose the dialect: " + ex.getMessage(), ex);
+			}
+		}
+
+	}
+
+	static Result generate(Collection<Class<?>> entities, Dialect dialect, Server server) {
 		if (entities.isEmpty()) {
 			return new Result(List.of(), List.of());
 		}
-		StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
-			.applySetting("hibernate.dialect", hibernateDialect(dialect, product))
+		StandardServiceRegistryBuilder builder = new StandardServiceRegistryBuilder()
 			.applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
-			.applySetting("hibernate.temp.use_jdbc_metadata_defaults", "false")
-			.build();
+			.applySetting("jakarta.persistence.database-product-name", server.product())
+			.applySetting("jakarta.persistence.database-product-version", server.version())
+			.applySetting("jakarta.persistence.database-major-version", String.valueOf(server.major()))
+			.applySetting("jakarta.persistence.database-minor-version", String.valueOf(server.minor()));
+		if (dialect == Dialect.SQLITE) {
+			// a community dialect, which Hibernate does not resolve by itself
+			builder.applySetting("hibernate.dialect", "org.hibernate.community.dialect.SQLiteDialect");
+		}
+		StandardServiceRegistry registry = builder.build();
 		Path file = null;
 		try {
 			MetadataSources sources = new MetadataSources(registry);
@@ -132,16 +163,6 @@ final class HibernateDdl {
 
 	private static List<String> names(List<org.hibernate.mapping.Column> columns) {
 		return columns.stream().map(org.hibernate.mapping.Column::getName).toList();
-	}
-
-	static String hibernateDialect(Dialect dialect, String product) {
-		return switch (dialect) {
-			case POSTGRESQL -> "org.hibernate.dialect.PostgreSQLDialect";
-			case MYSQL -> product.toLowerCase(Locale.ROOT).contains("mariadb") ? "org.hibernate.dialect.MariaDBDialect"
-					: "org.hibernate.dialect.MySQLDialect";
-			case H2 -> "org.hibernate.dialect.H2Dialect";
-			case SQLITE -> "org.hibernate.community.dialect.SQLiteDialect";
-		};
 	}
 
 }

@@ -6,10 +6,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import dev.migration.op.Column;
 import dev.migration.op.ColumnType;
 import dev.migration.op.TableDefinition;
+import dev.migration.sql.Dialect;
 
 /** MySQL and MariaDB: {@code information_schema}, one query per kind of object. */
 final class MysqlCatalog {
@@ -36,7 +38,36 @@ final class MysqlCatalog {
 	private static final String INDEXES = "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME "
 			+ "FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX";
 
+	private static final Pattern DISPLAY_WIDTH = Pattern.compile("^(tinyint|smallint|mediumint|int|bigint)\\(\\d+\\)");
+
 	private MysqlCatalog() {
+	}
+
+	/**
+	 * The portable type when it writes back exactly as the server reported it, else the
+	 * server's own type as a raw one: {@code uuid}, {@code tinytext}, {@code mediumtext},
+	 * {@code bit(1)} and {@code timestamp(6)} stay what they are instead of collapsing
+	 * into {@code CHAR(36)}, {@code LONGTEXT}, {@code BOOLEAN} or {@code DATETIME(6)}.
+	 */
+	static ColumnType exact(String reported) {
+		ColumnType portable = ColumnType.parse(reported);
+		String server = comparable(reported);
+		if (comparable(portable.toSql(Dialect.MYSQL)).equals(server)) {
+			return portable;
+		}
+		return ColumnType.raw(server.equals("tinyint(1)") ? server : DISPLAY_WIDTH.matcher(server).replaceAll("$1"));
+	}
+
+	private static String comparable(String type) {
+		String text = type.toLowerCase(Locale.ROOT).replaceAll(",\\s+", ",").strip();
+		if (!text.equals("tinyint(1)")) {
+			text = DISPLAY_WIDTH.matcher(text).replaceAll("$1");
+		}
+		return switch (text) {
+			case "integer" -> "int";
+			case "boolean" -> "tinyint(1)";
+			default -> text;
+		};
 	}
 
 	static List<TableDefinition> read(Connection connection, String schema, Set<String> ignored) throws SQLException {
@@ -57,7 +88,7 @@ final class MysqlCatalog {
 		SchemaReader.query(connection, COLUMNS, schema, (rs) -> {
 			String name = rs.getString(2);
 			ColumnType type = jsonColumns.contains(rs.getString(1) + "." + name) ? ColumnType.json()
-					: ColumnType.parse(rs.getString(3));
+					: exact(rs.getString(3));
 			String defaultValue = rs.getString(5);
 			Column column = Column.of(name, type)
 				.nullable("YES".equals(rs.getString(4)))

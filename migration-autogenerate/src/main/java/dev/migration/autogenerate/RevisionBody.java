@@ -54,4 +54,13 @@ public interface RevisionBody {
 		return List.of();
 	}
 
+	/**
+	 * What the reviewer must hear before running it (possible renames, differences left
+	 * out), for the command's output.
+	 * @return the warnings, empty by default
+	 */
+	default List<String> warnings() {
+		return List.of();
+	}
+
 }

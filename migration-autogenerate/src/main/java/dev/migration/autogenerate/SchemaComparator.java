@@ -28,13 +28,14 @@ import dev.migration.sql.Dialect;
  * Compares a desired schema with a live one, for one dialect: types are compared as the
  * dialect writes them (so aliases such as {@code int4}/{@code INTEGER} match), unique
  * constraints and unique indexes by their columns (databases blur the two), foreign keys
- * by columns and target (names are often generated). Renames are not detected: they show
- * as a drop and an add, with a comment.
+ * by columns and target (names are often generated), check constraints by normalised
+ * body, sequences by name. A rename is made only when confirmed ({@link Renames});
+ * otherwise it shows as a drop and an add, with a warning naming the possible rename.
  */
 public final class SchemaComparator {
 
-	static final String DROP_COLUMN_NOTE = "drops column %s.%s and its data; if it was renamed, replace this drop and "
-			+ "the add with op.alterColumn(AlterColumn.of(...).rename(...))";
+	static final String DROP_COLUMN_NOTE = "drops column %s.%s and its data; if it was renamed, generate again with "
+			+ "--rename %1$s.%2$s=<new name>";
 
 	private final Dialect dialect;
 
@@ -46,8 +47,11 @@ public final class SchemaComparator {
 
 	private final List<String> warnings = new ArrayList<>();
 
+	private final KeyChanges keys;
+
 	private SchemaComparator(Dialect dialect) {
 		this.dialect = dialect;
+		this.keys = new KeyChanges(dialect);
 	}
 
 	/**
@@ -58,8 +62,25 @@ public final class SchemaComparator {
 	 * @return the difference
 	 */
 	public static SchemaDiff compare(SchemaModel desired, SchemaModel live, Dialect dialect) {
+		return compare(desired, live, dialect, Renames.NONE);
+	}
+
+	/**
+	 * The changes that turn {@code live} into {@code desired}, with the renames the user
+	 * confirmed made as renames.
+	 * @param desired the schema the application wants
+	 * @param original the schema the database has
+	 * @param dialect the database's dialect
+	 * @param renames the confirmed renames
+	 * @return the difference
+	 */
+	public static SchemaDiff compare(SchemaModel desired, SchemaModel original, Dialect dialect, Renames renames) {
 		SchemaComparator comparator = new SchemaComparator(dialect);
-		for (TableDefinition table : TableOrder.parentsFirst(desired.tables())) {
+		SchemaModel live = renames.apply(desired, original, comparator.created);
+		List<Change> sequences = Sequences.compare(desired.sequences(), live.sequences(), dialect);
+		List<Change> sequenceDrops = sequences.stream().filter((change) -> change.comment() != null).toList();
+		comparator.created.addAll(sequences.stream().filter((change) -> change.comment() == null).toList());
+		for (TableDefinition table : TableOrder.parentsFirst(unnamed(desired.tables()))) {
 			live.table(table.name())
 				.ifPresentOrElse((existing) -> comparator.compareTable(table, existing),
 						() -> comparator.create(table));
@@ -71,10 +92,34 @@ public final class SchemaComparator {
 		for (TableDefinition table : TableOrder.childrenFirst(gone)) {
 			comparator.drop(table);
 		}
+		comparator.warnings.addAll(RenameCandidates.tables(desired, live));
 		List<Change> changes = new ArrayList<>(comparator.created);
-		changes.addAll(comparator.altered);
+		changes.addAll(comparator.keys.arrange(comparator.altered, live));
 		changes.addAll(comparator.dropped);
+		changes.addAll(sequenceDrops);
 		return new SchemaDiff(changes, comparator.warnings);
+	}
+
+	/**
+	 * The desired tables without the constraint names the scratch database made up (H2's
+	 * {@code CONSTRAINT_xx}): the target picks its own, or the comparison names them.
+	 */
+	private static List<TableDefinition> unnamed(List<TableDefinition> tables) {
+		return tables.stream().map((table) -> {
+			CreateTable create = table.table();
+			return new TableDefinition(new CreateTable(create.table(), create.columns(),
+					create.uniqueKeys()
+						.stream()
+						.map((key) -> Checks.generated(key.name()) ? new UniqueKey(null, key.columns()) : key)
+						.toList(),
+					create.foreignKeys(),
+					create.checks()
+						.stream()
+						.map((check) -> Checks.generated(check.name())
+								? new dev.migration.op.CheckConstraint(null, check.condition()) : check)
+						.toList()),
+					table.indexes());
+		}).toList();
 	}
 
 	private void create(TableDefinition table) {
@@ -114,18 +159,21 @@ public final class SchemaComparator {
 						String.format(DROP_COLUMN_NOTE, table, column.name())));
 			}
 		}
-		if (!desired.table()
-			.primaryKey()
+		boolean identity = desired.table()
+			.columns()
 			.stream()
-			.map((name) -> name.toLowerCase(Locale.ROOT))
-			.toList()
-			.equals(live.table().primaryKey().stream().map((name) -> name.toLowerCase(Locale.ROOT)).toList())) {
-			this.warnings.add("primary key of " + table + " differs (" + live.table().primaryKey()
-					+ " in the database, " + desired.table().primaryKey() + " wanted); change it by hand");
+			.anyMatch((column) -> column.identity() && column.primaryKey())
+				|| live.table().columns().stream().anyMatch((column) -> column.identity() && column.primaryKey());
+		String keyWarning = this.keys.primaryKey(table, live.table().primaryKey(), desired.table().primaryKey(),
+				identity);
+		if (keyWarning != null) {
+			this.warnings.add(keyWarning);
 		}
+		this.warnings.addAll(RenameCandidates.columns(table, adds, dropColumns, this.dialect));
 		compareForeignKeys(table, desired, live, drops, adds);
 		compareUniques(table, desired, live, drops, adds);
 		compareIndexes(table, desired, live, drops, adds);
+		Checks.compare(table, desired, live, drops, adds);
 		// order: drop keys and indexes first (they may use dropped columns), then add
 		// columns, keys and indexes, then drop columns
 		List<Change> ordered = new ArrayList<>(drops);
@@ -147,7 +195,7 @@ public final class SchemaComparator {
 		if (!sqliteRowid && !desired.type().toSql(this.dialect).equalsIgnoreCase(live.type().toSql(this.dialect))) {
 			alter = alter.type(desired.type());
 		}
-		if (desired.nullable() != live.nullable() && !desired.primaryKey()) {
+		if (desired.nullable() != live.nullable() && !(desired.primaryKey() && this.dialect == Dialect.SQLITE)) {
 			alter = alter.nullable(desired.nullable());
 		}
 		if (!identity && !Defaults.same(desired.defaultValue(), live.defaultValue())) {

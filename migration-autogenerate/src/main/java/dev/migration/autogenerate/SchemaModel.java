@@ -8,14 +8,22 @@ import dev.migration.op.TableDefinition;
 
 /**
  * A schema: its tables with columns, keys, constraints and indexes, in the operations
- * API's own terms so that a difference is directly a list of operations.
+ * API's own terms so that a difference is directly a list of operations, and its
+ * sequences.
  *
  * @param tables the tables
+ * @param sequences the sequences (not those an identity or serial column owns)
  */
-public record SchemaModel(List<TableDefinition> tables) {
+public record SchemaModel(List<TableDefinition> tables, List<Sequence> sequences) {
 
 	public SchemaModel {
 		tables = List.copyOf(tables);
+		sequences = List.copyOf(sequences);
+	}
+
+	/** A schema of tables only. */
+	public SchemaModel(List<TableDefinition> tables) {
+		this(tables, List.of());
 	}
 
 	/** The table with the name (case-insensitive), if any. */
@@ -26,6 +34,28 @@ public record SchemaModel(List<TableDefinition> tables) {
 	/** Table names, lower case, in the model's order. */
 	public List<String> tableNames() {
 		return this.tables.stream().map((table) -> table.name().toLowerCase(Locale.ROOT)).toList();
+	}
+
+	/** The same tables with other sequences. */
+	SchemaModel withSequences(List<Sequence> sequences) {
+		return new SchemaModel(this.tables, sequences);
+	}
+
+	/** The same sequences with other tables. */
+	SchemaModel withTables(List<TableDefinition> tables) {
+		return new SchemaModel(tables, this.sequences);
+	}
+
+	/**
+	 * A sequence, as Hibernate's {@code @SequenceGenerator} (or a plain
+	 * {@code @GeneratedValue}) needs it.
+	 *
+	 * @param name the name
+	 * @param start the start value
+	 * @param increment the increment (Hibernate's allocation size)
+	 */
+	public record Sequence(String name, long start, long increment) {
+
 	}
 
 }

@@ -52,7 +52,8 @@ public final class SchemaReader {
 				case H2 -> H2Catalog.read(connection, current, ignored);
 				case SQLITE -> SqliteCatalog.read(connection, ignored);
 			};
-			return new SchemaModel(tables);
+			return new SchemaModel(Checks.read(connection, dialect, current, tables),
+					Sequences.read(connection, dialect, current));
 		}
 		catch (SQLException ex) {
 			throw new MigrationException("Cannot read the " + dialect + " schema " + schema + ": " + ex.getMessage()

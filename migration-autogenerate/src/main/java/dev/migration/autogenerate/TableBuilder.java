@@ -42,6 +42,7 @@ final class TableBuilder {
 		Table each = this.tables.get(table);
 		if (each != null && each.columns.containsKey(column)) {
 			each.columns.put(column, each.columns.get(column).asPrimaryKey());
+			each.primaryKey.add(column);
 		}
 	}
 
@@ -79,8 +80,7 @@ final class TableBuilder {
 			if (table.columns.isEmpty()) {
 				continue;
 			}
-			CreateTable create = new CreateTable(table.name, List.copyOf(table.columns.values()), List.of(), List.of(),
-					List.of());
+			CreateTable create = new CreateTable(table.name, keyOrder(table), List.of(), List.of(), List.of());
 			for (Map.Entry<String, List<String>> unique : table.uniques.entrySet()) {
 				create = create.withUnique(new UniqueKey(unique.getKey(), unique.getValue()));
 			}
@@ -97,11 +97,27 @@ final class TableBuilder {
 		return result;
 	}
 
+	/**
+	 * The columns, a composite primary key's first and in key order: a table states its
+	 * key's order only through its columns' order.
+	 */
+	private static List<Column> keyOrder(Table table) {
+		if (table.primaryKey.size() < 2) {
+			return List.copyOf(table.columns.values());
+		}
+		List<Column> columns = new ArrayList<>();
+		table.primaryKey.forEach((name) -> columns.add(table.columns.get(name)));
+		table.columns.values().stream().filter((column) -> !column.primaryKey()).forEach(columns::add);
+		return columns;
+	}
+
 	private static final class Table {
 
 		final String name;
 
 		final Map<String, Column> columns = new LinkedHashMap<>();
+
+		final List<String> primaryKey = new ArrayList<>();
 
 		final Map<String, List<String>> uniques = new LinkedHashMap<>();
 

@@ -41,7 +41,8 @@ class DesiredSchemaTests {
 	@MethodSource("dev.migration.testing.TestDatabase#kinds")
 	void schemaSqlGivesTheSameModelAsTheOperations(DatabaseKind kind) throws Exception {
 		String schema = (kind == DatabaseKind.H2) ? SCHEMA.replace("TEXT", "CHARACTER LARGE OBJECT")
-				: (kind == DatabaseKind.MARIADB) ? SCHEMA.replace("TEXT", "LONGTEXT") : SCHEMA;
+				: (kind == DatabaseKind.MARIADB)
+						? SCHEMA.replace("TEXT", "LONGTEXT").replace("TIMESTAMP", "DATETIME(6)") : SCHEMA;
 		try (TestDatabase db = TestDatabase.create(kind); Connection connection = db.connect()) {
 			SchemaModel desired = DesiredSchema.fromSql(schema, "schema.sql", kind.dialect(), connection);
 			assertThat(desired.tableNames()).containsExactly("owner", "pet");

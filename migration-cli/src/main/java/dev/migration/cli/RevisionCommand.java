@@ -1,8 +1,11 @@
 package dev.migration.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.jspecify.annotations.Nullable;
@@ -13,6 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import dev.migration.autogenerate.Autogenerator;
+import dev.migration.autogenerate.Renames;
 import dev.migration.autogenerate.RevisionAuthor;
 import dev.migration.autogenerate.RevisionBody;
 import dev.migration.autogenerate.RevisionSpec;
@@ -56,6 +60,14 @@ final class RevisionCommand implements Callable<Integer> {
 			description = "Fill the revision with the difference between the database at head and the models.")
 	private boolean autogenerate;
 
+	@Option(names = "--rename", split = ",", paramLabel = "<table.old=new|old=new>",
+			description = "With --autogenerate: rename this column (table.old=new) or table (old=new) instead of "
+					+ "dropping and adding it; check and the command list the possible renames.")
+	private List<String> renames = new ArrayList<>();
+
+	@Option(names = "--allow-empty", description = "With --autogenerate: write the revision even when nothing changed.")
+	private boolean allowEmpty;
+
 	@Mixin
 	private DesiredOptions desired;
 
@@ -79,20 +91,38 @@ final class RevisionCommand implements Callable<Integer> {
 				this.dependsOn, this.revId);
 		RevisionAuthor.Format format = java ? RevisionAuthor.Format.JAVA : RevisionAuthor.Format.SQL;
 		if (!this.autogenerate) {
+			createDirectory(directory);
 			RevisionAuthor author = new RevisionAuthor(this.connection.scriptsMigrator().graph());
 			Authoring.printGenerated(this.connection, author.write(spec, directory, format, RevisionBody.EMPTY));
 			return 0;
 		}
-		Migrator migrator = this.connection.migrator();
 		try (DesiredOptions.Desired source = this.desired.open(this.connection.workingDirectory())) {
-			RevisionBody body = new Autogenerator(migrator).revisionBody(source.source());
+			createDirectory(directory);
+			Migrator migrator = this.connection.migrator();
+			Optional<RevisionBody> body = new Autogenerator(migrator, Renames.parse(this.renames))
+				.changes(source.source(), this.allowEmpty);
+			if (body.isEmpty()) {
+				this.connection.out().println(Autogenerator.NO_CHANGES);
+				return 0;
+			}
 			Authoring.printGenerated(this.connection,
-					new RevisionAuthor(migrator.graph()).write(spec, directory, format, body));
+					new RevisionAuthor(migrator.graph()).write(spec, directory, format, body.get()));
+			body.get().warnings().forEach((warning) -> this.connection.out().println("WARNING: " + warning));
 		}
 		this.connection.out()
-			.println("Review it before 'migration upgrade': renames, check constraints, "
-					+ "triggers, views and functions are not detected.");
+			.println("Review it before 'migration upgrade': triggers, views and functions are not detected, "
+					+ "and a rename is only made with --rename.");
 		return 0;
+	}
+
+	/** A first revision: the location must exist before the revisions are loaded. */
+	private static void createDirectory(Path directory) {
+		try {
+			Files.createDirectories(directory);
+		}
+		catch (IOException ex) {
+			throw new CliException("Cannot create the revisions directory " + directory + ": " + ex.getMessage());
+		}
 	}
 
 	/** {@code --sql} (the default) or {@code --java}. */

@@ -57,8 +57,8 @@ class AutogenerateCommandTests extends InProcessProject {
 		String name = files.get(0).getFileName().toString();
 		assertThat(name).matches("[0-9a-f]{12}_add_customer\\.sql");
 		assertThat(revision.out()).isEqualTo("Generating db/migration/" + name + " ... done (revision "
-				+ name.substring(0, 12) + ")\nReview it before 'migration upgrade': renames, check constraints, "
-				+ "triggers, views and functions are not detected.\n");
+				+ name.substring(0, 12) + ")\nReview it before 'migration upgrade': triggers, views and functions are "
+				+ "not detected, and a rename is only made with --rename.\n");
 		assertThat(Files.readString(files.get(0))).contains("CREATE TABLE");
 		run(0, "upgrade");
 		assertThat(run(0, "check", "--schema-sql", "schema.sql").out())
@@ -162,6 +162,54 @@ class AutogenerateCommandTests extends InProcessProject {
 				"--splice", "--rev-id", "ccc001");
 		assertThat(Files.readString(this.dir.resolve("db/migration/ccc001_branch.sql")))
 			.contains("-- revises: aaa001\n");
+	}
+
+	@Test
+	void nothingChangedWritesNoFileUnlessAllowEmpty() throws IOException {
+		schemaSql("CREATE TABLE customer (id BIGINT PRIMARY KEY);");
+		run(0, "revision", "--autogenerate", "--sql", "-m", "add customer", "--schema-sql", "schema.sql");
+		run(0, "upgrade");
+		CliRunner.Result none = run(0, "revision", "--autogenerate", "--sql", "-m", "again", "--schema-sql",
+				"schema.sql");
+		assertThat(none.out()).isEqualTo("No changes detected: the database at head matches the models; no revision "
+				+ "written (pass --allow-empty to write an empty one).\n");
+		assertThat(generated()).hasSize(1);
+		run(0, "revision", "--autogenerate", "--sql", "-m", "again", "--schema-sql", "schema.sql", "--allow-empty");
+		assertThat(generated()).hasSize(2);
+	}
+
+	@Test
+	void aFirstRevisionCreatesTheLocationsFolder() throws IOException {
+		Files.delete(this.dir.resolve("db/migration"));
+		schemaSql("CREATE TABLE customer (id BIGINT PRIMARY KEY);");
+		run(0, "revision", "--autogenerate", "--sql", "-m", "add customer", "--schema-sql", "schema.sql");
+		assertThat(generated()).hasSize(1);
+	}
+
+	@Test
+	void aPossibleRenameIsReportedAndMadeWithRename() throws IOException {
+		schemaSql("CREATE TABLE customer (id BIGINT PRIMARY KEY, name VARCHAR(80));");
+		run(0, "revision", "--autogenerate", "--sql", "-m", "add customer", "--schema-sql", "schema.sql");
+		run(0, "upgrade");
+		this.database.execute("INSERT INTO customer (id, name) VALUES (1, 'Ann')");
+		schemaSql("CREATE TABLE customer (id BIGINT PRIMARY KEY, full_name VARCHAR(80));");
+		String warning = "possible rename: column customer.name -> full_name (dropped and added with the same type); "
+				+ "as generated its data is lost: pass --rename customer.name=full_name to rename it instead";
+		assertThat(run(1, "check", "--schema-sql", "schema.sql").out()).contains("  - " + warning + "\n");
+		assertThat(run(0, "revision", "--autogenerate", "--sql", "-m", "drop and add", "--schema-sql", "schema.sql",
+				"--rev-id", "ddd001")
+			.out()).contains("WARNING: " + warning + "\n");
+		Files.delete(this.dir.resolve("db/migration/ddd001_drop_and_add.sql"));
+		CliRunner.Result renamed = run(0, "revision", "--autogenerate", "--sql", "-m", "rename", "--schema-sql",
+				"schema.sql", "--rename", "customer.name=full_name", "--rev-id", "ddd002");
+		assertThat(renamed.out()).doesNotContain("WARNING");
+		assertThat(Files.readString(this.dir.resolve("db/migration/ddd002_rename.sql")))
+			.containsPattern("ALTER TABLE customer (ALTER COLUMN name RENAME TO|RENAME COLUMN name TO) full_name;")
+			.doesNotContain("DROP COLUMN");
+		run(0, "upgrade");
+		assertThat(run(0, "check", "--schema-sql", "schema.sql").out())
+			.isEqualTo("No differences: the database at head matches the models.\n");
+		assertThat(this.database.query("SELECT full_name FROM customer")).containsExactly(List.of("Ann"));
 	}
 
 }

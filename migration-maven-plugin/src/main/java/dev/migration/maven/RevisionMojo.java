@@ -14,6 +14,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 
 import dev.migration.Revision;
 import dev.migration.autogenerate.Autogenerator;
+import dev.migration.autogenerate.Renames;
 import dev.migration.autogenerate.RevisionAuthor;
 import dev.migration.autogenerate.RevisionBody;
 import dev.migration.autogenerate.RevisionSpec;
@@ -35,6 +36,17 @@ public class RevisionMojo extends AbstractAutogenerateMojo {
 
 	@Parameter(property = "migration.autogenerate", defaultValue = "false")
 	boolean autogenerate;
+
+	/**
+	 * With autogenerate, renames to make instead of a drop and an add:
+	 * {@code table.old=new} for a column, {@code old=new} for a table, comma separated.
+	 */
+	@Parameter(property = "migration.renames")
+	List<String> renames = new ArrayList<>();
+
+	/** With autogenerate, write the revision even when nothing changed. */
+	@Parameter(property = "migration.allowEmpty", defaultValue = "false")
+	boolean allowEmpty;
 
 	/** Write SQL instead of Java. */
 	@Parameter(property = "migration.sql", defaultValue = "false")
@@ -76,12 +88,21 @@ public class RevisionMojo extends AbstractAutogenerateMojo {
 			throw new MojoFailureException("Cannot create " + target + ": " + ex.getMessage(), ex);
 		}
 		Migrator migrator = migrator(projectLoader);
-		RevisionBody body = this.autogenerate ? new Autogenerator(migrator).revisionBody(desired(projectLoader))
-				: RevisionBody.EMPTY;
+		RevisionBody body = RevisionBody.EMPTY;
+		if (this.autogenerate) {
+			java.util.Optional<RevisionBody> changes = new Autogenerator(migrator, Renames.parse(this.renames))
+				.changes(desired(projectLoader), this.allowEmpty);
+			if (changes.isEmpty()) {
+				getLog().info(Autogenerator.NO_CHANGES.replace("--allow-empty", "-Dmigration.allowEmpty"));
+				return;
+			}
+			body = changes.get();
+		}
 		RevisionSpec spec = new RevisionSpec(this.message, List.of(this.head), this.splice, false, this.branchLabels,
 				this.dependsOn, this.revId);
 		Revision revision = new RevisionAuthor(migrator.graph()).write(spec, target,
 				this.sql ? RevisionAuthor.Format.SQL : RevisionAuthor.Format.JAVA, body);
+		body.warnings().forEach((warning) -> getLog().warn(warning.replace("--rename ", "-Dmigration.renames=")));
 		getLog().info("Generated " + revision.location() + " (revision " + revision.id() + ")"
 				+ (this.autogenerate ? "; review it before running upgrade" : ""));
 	}
