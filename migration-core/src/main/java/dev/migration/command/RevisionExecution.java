@@ -63,7 +63,11 @@ final class RevisionExecution {
 		this.progress = progress;
 		this.statements = statements(revision, direction, sink.dialect());
 		this.done = from;
-		this.dmlWithProgress = dmlWithProgress && this.statements != null;
+		// a script that controls its own transactions gets none from the engine around
+		// its
+		// data changes: they would nest inside the script's
+		this.dmlWithProgress = dmlWithProgress && this.statements != null
+				&& !TransactionControl.controlsTransactions(this.statements, sink.dialect());
 	}
 
 	/**

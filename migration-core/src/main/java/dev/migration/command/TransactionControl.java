@@ -49,6 +49,23 @@ final class TransactionControl {
 		}
 	}
 
+	/**
+	 * Whether a section controls its own transactions at top level (only allowed in a
+	 * {@code transactional: false} revision): the engine then opens no transaction around
+	 * its statements, which would nest inside the script's own.
+	 * @param statements the section's statements as split for the dialect
+	 * @param dialect the database's dialect
+	 * @return whether any statement is a transaction-control command
+	 */
+	static boolean controlsTransactions(List<SqlStatement> statements, Dialect dialect) {
+		for (SqlStatement statement : statements) {
+			if (command(statement.sql(), dialect) != null) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** The transaction-control command a statement is, or {@code null}. */
 	static @Nullable String command(String sql, Dialect dialect) {
 		List<String> words = leadingWords(sql, 2);

@@ -72,7 +72,7 @@ class ScaleOutLockTests {
 			assertThat(runConcurrently(scripts, targets)).isEqualTo(REVISIONS);
 			for (TestDatabase node : galera.nodes()) {
 				assertRanOnce(node);
-				assertThat(node.tables()).as("tables on %s", node.url()).hasSize(REVISIONS + 3);
+				assertThat(node.tables()).as("tables on %s", node.url()).hasSize(REVISIONS + 4);
 			}
 		}
 	}
