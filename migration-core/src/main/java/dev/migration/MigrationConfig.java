@@ -2,7 +2,10 @@ package dev.migration;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import javax.sql.DataSource;
@@ -65,6 +68,10 @@ public final class MigrationConfig {
 
 	private final MigrationListener listener;
 
+	private final Map<String, String> placeholders;
+
+	private final boolean placeholderReplacement;
+
 	private MigrationConfig(Builder builder) {
 		this.dataSource = builder.dataSource;
 		this.dialect = builder.dialect;
@@ -92,6 +99,8 @@ public final class MigrationConfig {
 		this.validateChecksums = builder.validateChecksums;
 		this.allowDowngrade = builder.allowDowngrade;
 		this.listener = Objects.requireNonNull(builder.listener, "listener");
+		this.placeholders = Collections.unmodifiableMap(new LinkedHashMap<>(builder.placeholders));
+		this.placeholderReplacement = builder.placeholderReplacement;
 		if (this.locations.isEmpty() && this.migrations.isEmpty()) {
 			throw new InvalidConfigurationException("locations", "must name at least one location");
 		}
@@ -134,6 +143,8 @@ public final class MigrationConfig {
 		builder.validateChecksums = this.validateChecksums;
 		builder.allowDowngrade = this.allowDowngrade;
 		builder.listener = this.listener;
+		builder.placeholders = new LinkedHashMap<>(this.placeholders);
+		builder.placeholderReplacement = this.placeholderReplacement;
 		return builder;
 	}
 
@@ -214,6 +225,21 @@ public final class MigrationConfig {
 		return this.listener;
 	}
 
+	/**
+	 * Values for {@code ${name}} in SQL scripts, by name (built-ins such as
+	 * {@code ${migration:schema}} are not in here).
+	 */
+	public Map<String, String> placeholders() {
+		return this.placeholders;
+	}
+
+	/**
+	 * Whether {@code ${name}} in SQL scripts is replaced (see {@link #placeholders()}).
+	 */
+	public boolean placeholderReplacement() {
+		return this.placeholderReplacement;
+	}
+
 	/** Builds a {@link MigrationConfig}. */
 	public static final class Builder {
 
@@ -246,6 +272,10 @@ public final class MigrationConfig {
 		private boolean allowDowngrade = false;
 
 		private MigrationListener listener = MigrationListener.NONE;
+
+		private Map<String, String> placeholders = new LinkedHashMap<>();
+
+		private boolean placeholderReplacement = true;
 
 		private Builder() {
 		}
@@ -326,6 +356,16 @@ public final class MigrationConfig {
 
 		public Builder listener(MigrationListener listener) {
 			this.listener = listener;
+			return this;
+		}
+
+		public Builder placeholders(Map<String, String> placeholders) {
+			this.placeholders = new LinkedHashMap<>(placeholders);
+			return this;
+		}
+
+		public Builder placeholderReplacement(boolean placeholderReplacement) {
+			this.placeholderReplacement = placeholderReplacement;
 			return this;
 		}
 

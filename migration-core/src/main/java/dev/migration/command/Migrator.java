@@ -25,6 +25,7 @@ import dev.migration.graph.MigrationPlan;
 import dev.migration.graph.RevisionGraph;
 import dev.migration.lock.LockRequest;
 import dev.migration.lock.MigrationLock;
+import dev.migration.script.DatabaseFacts;
 import dev.migration.script.ScriptLoader;
 
 /**
@@ -57,12 +58,21 @@ public final class Migrator {
 			synchronized (this) {
 				loaded = this.graph;
 				if (loaded == null) {
-					loaded = RevisionGraph.of(ScriptLoader.load(this.config));
+					loaded = RevisionGraph.of(ScriptLoader.load(this.config, this::databaseFacts));
 					this.graph = loaded;
 				}
 			}
 		}
 		return loaded;
+	}
+
+	/** Read only when a location names {vendor} or a script a built-in placeholder. */
+	private DatabaseFacts databaseFacts() {
+		if (this.config.dataSource() == null) {
+			return DatabaseFacts.offline(this.config);
+		}
+		return Session.read(this.config, "read the database's vendor, schema and user",
+				(session) -> DatabaseFacts.of(session.connection, this.config));
 	}
 
 	/**

@@ -51,6 +51,8 @@ class FrontEndSettingsTests {
 			validate-checksums        | false
 			allow-downgrade           | true
 			target                    | billing@head
+			placeholders.table-prefix | app_
+			placeholder-replacement   | false
 			""")
 	void everyKeyGivesTheSameSettingsInStarterCliAndMavenPlugin(String key, String value) throws Exception {
 		Path resources = Files.createDirectories(this.project.resolve("src/main/resources"));
@@ -126,12 +128,12 @@ class FrontEndSettingsTests {
 	/** The settings a front end runs {@code upgrade} with. */
 	record Settings(List<String> locations, @Nullable String schema, String versionTable, String historyTable,
 			Duration lockTimeout, boolean transactionPerMigration, boolean validateChecksums, boolean allowDowngrade,
-			String target) {
+			Map<String, String> placeholders, boolean placeholderReplacement, String target) {
 
 		Settings(MigrationConfig config, String target) {
 			this(config.locations(), config.schema(), config.versionTable(), config.historyTable(),
 					config.lockTimeout(), config.transactionPerMigration(), config.validateChecksums(),
-					config.allowDowngrade(), target);
+					config.allowDowngrade(), config.placeholders(), config.placeholderReplacement(), target);
 		}
 
 	}

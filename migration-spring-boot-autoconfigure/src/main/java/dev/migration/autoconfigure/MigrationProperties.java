@@ -155,6 +155,18 @@ public class MigrationProperties {
 	private boolean exitAfterMigrate = false;
 
 	/**
+	 * Values for '${name}' placeholders in SQL scripts, by name. '\${name}' in a script
+	 * is the literal text; the built-ins '${migration:schema}', '${migration:user}' and
+	 * '${migration:database}' need no entry.
+	 */
+	private Map<String, String> placeholders = new LinkedHashMap<>();
+
+	/**
+	 * Whether '${name}' placeholders in SQL scripts are replaced.
+	 */
+	private boolean placeholderReplacement = true;
+
+	/**
 	 * Linting of the scripts for statements that lock busy tables or break running code.
 	 */
 	private final Lint lint = new Lint();
@@ -183,7 +195,25 @@ public class MigrationProperties {
 			.lockLease(this.lockLease)
 			.transactionPerMigration(this.transactionPerMigration)
 			.validateChecksums(this.validateChecksums)
-			.allowDowngrade(this.allowDowngrade);
+			.allowDowngrade(this.allowDowngrade)
+			.placeholders(this.placeholders)
+			.placeholderReplacement(this.placeholderReplacement);
+	}
+
+	public Map<String, String> getPlaceholders() {
+		return this.placeholders;
+	}
+
+	public void setPlaceholders(Map<String, String> placeholders) {
+		this.placeholders = placeholders;
+	}
+
+	public boolean isPlaceholderReplacement() {
+		return this.placeholderReplacement;
+	}
+
+	public void setPlaceholderReplacement(boolean placeholderReplacement) {
+		this.placeholderReplacement = placeholderReplacement;
 	}
 
 	public Lint getLint() {
