@@ -17,6 +17,7 @@ import dev.migration.InvalidUpgradeTargetException;
 import dev.migration.MigrationConfig;
 import dev.migration.MigrationException;
 import dev.migration.MigrationFailedException;
+import dev.migration.MigrationListener;
 import dev.migration.MigrationResult;
 import dev.migration.MigrationStatus;
 import dev.migration.Revision;
@@ -211,7 +212,9 @@ public final class Migrator {
 	 * @return the report
 	 */
 	public ValidationReport validate() {
-		return new StatusReader(graph(), this.config).validate();
+		ValidationReport report = new StatusReader(graph(), this.config).validate();
+		this.config.listener().validated(report);
+		return report;
 	}
 
 	/** Status against the target {@code heads}. */
@@ -269,6 +272,21 @@ public final class Migrator {
 	}
 
 	private MigrationResult run(Run run) {
+		MigrationListener listener = this.config.listener();
+		listener.beforeRun(run.name());
+		MigrationResult result;
+		try {
+			result = runLocked(run);
+		}
+		catch (RuntimeException ex) {
+			listener.runFailed(run.name(), ex);
+			throw ex;
+		}
+		listener.afterRun(run.name(), result);
+		return result;
+	}
+
+	private MigrationResult runLocked(Run run) {
 		RevisionGraph graph = graph();
 		long start = System.nanoTime();
 		try (Session session = Session.open(this.config)) {

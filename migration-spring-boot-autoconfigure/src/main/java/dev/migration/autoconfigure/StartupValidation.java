@@ -9,7 +9,8 @@ import dev.migration.command.Migrator;
 
 /**
  * {@code migration.on-startup=validate}: reads the database's state against the target
- * through the one API ({@link Migrator#status(String)}) and changes nothing.
+ * through the one API ({@link Migrator#status(String)}) and changes nothing. The
+ * {@code MigrationListener} beans are told through {@link Migrator#validate()}.
  */
 final class StartupValidation {
 
@@ -17,6 +18,9 @@ final class StartupValidation {
 	}
 
 	static void check(Migrator migrator, String target) {
+		// tells the MigrationListener beans; the decision below reads the state
+		// against the target
+		migrator.validate();
 		DatabaseState state = migrator.status(target).state();
 		if (state.relation() == DatabaseState.Relation.AT_TARGET) {
 			return;
