@@ -21,6 +21,7 @@ import dev.migration.MigrationException;
 import dev.migration.autoconfigure.MigrationSettings;
 import dev.migration.autoconfigure.MigrationSettingsLoader;
 import dev.migration.command.Migrator;
+import dev.migration.sql.Connector;
 import dev.migration.sql.Dialect;
 import dev.migration.sql.DriverDataSource;
 
@@ -131,8 +132,9 @@ public class ConnectionOptions {
 	Migrator migrator(MigrationListener listener) {
 		MigrationSettings settings = settings();
 		DriverDataSource dataSource = dataSource(settings);
-		checkConnection(dataSource, settings);
-		return new Migrator(config(settings, dataSource).toBuilder().listener(listener).build());
+		MigrationConfig config = config(settings, dataSource).toBuilder().listener(listener).build();
+		checkConnection(dataSource, settings, config);
+		return new Migrator(config);
 	}
 
 	/** A migrator for the scripts alone; it has the database when one is configured. */
@@ -175,9 +177,17 @@ public class ConnectionOptions {
 				: workingDirectory();
 	}
 
-	private void checkConnection(DriverDataSource dataSource, MigrationSettings settings) {
-		try (Connection connection = dataSource.getConnection()) {
+	private void checkConnection(DriverDataSource dataSource, MigrationSettings settings, MigrationConfig config) {
+		// retried as migration.connect-retries says, for a database that is still
+		// starting
+		try (Connection connection = Connector.connect(dataSource, config)) {
 			// connected: the credentials and the server are fine
+		}
+		catch (MigrationException ex) {
+			if (ex.getCause() instanceof SQLException cause) {
+				throw new DatabaseUnavailableException(settings.url(), settings.user(), cause);
+			}
+			throw ex;
 		}
 		catch (SQLException ex) {
 			throw new DatabaseUnavailableException(settings.url(), settings.user(), ex);

@@ -53,6 +53,10 @@ class FrontEndSettingsTests {
 			target                    | billing@head
 			placeholders.table-prefix | app_
 			placeholder-replacement   | false
+			connect-retries           | 5
+			connect-retries-interval  | 7
+			connect-retries-interval  | 250ms
+			init-sqls                 | SET ROLE app, SET TIME ZONE 'UTC'
 			""")
 	void everyKeyGivesTheSameSettingsInStarterCliAndMavenPlugin(String key, String value) throws Exception {
 		Path resources = Files.createDirectories(this.project.resolve("src/main/resources"));
@@ -128,12 +132,14 @@ class FrontEndSettingsTests {
 	/** The settings a front end runs {@code upgrade} with. */
 	record Settings(List<String> locations, @Nullable String schema, String versionTable, String historyTable,
 			Duration lockTimeout, boolean transactionPerMigration, boolean validateChecksums, boolean allowDowngrade,
-			Map<String, String> placeholders, boolean placeholderReplacement, String target) {
+			Map<String, String> placeholders, boolean placeholderReplacement, int connectRetries,
+			Duration connectRetriesInterval, List<String> initSqls, String target) {
 
 		Settings(MigrationConfig config, String target) {
 			this(config.locations(), config.schema(), config.versionTable(), config.historyTable(),
 					config.lockTimeout(), config.transactionPerMigration(), config.validateChecksums(),
-					config.allowDowngrade(), config.placeholders(), config.placeholderReplacement(), target);
+					config.allowDowngrade(), config.placeholders(), config.placeholderReplacement(),
+					config.connectRetries(), config.connectRetriesInterval(), config.initSqls(), target);
 		}
 
 	}

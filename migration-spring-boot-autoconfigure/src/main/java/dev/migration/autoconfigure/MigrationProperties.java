@@ -167,6 +167,24 @@ public class MigrationProperties {
 	private boolean placeholderReplacement = true;
 
 	/**
+	 * How often a failed connection attempt is retried (0: fail at once), for a database
+	 * that is still starting; the waits double from 1s up to connect-retries-interval.
+	 */
+	private int connectRetries = 0;
+
+	/**
+	 * The longest wait between two connection attempts.
+	 */
+	@DurationUnit(ChronoUnit.SECONDS)
+	private Duration connectRetriesInterval = MigrationConfig.DEFAULT_CONNECT_RETRIES_INTERVAL;
+
+	/**
+	 * Statements run on each migration connection as soon as it is opened (e.g. 'SET ROLE
+	 * migrator').
+	 */
+	private List<String> initSqls = new ArrayList<>();
+
+	/**
 	 * Linting of the scripts for statements that lock busy tables or break running code.
 	 */
 	private final Lint lint = new Lint();
@@ -197,7 +215,34 @@ public class MigrationProperties {
 			.validateChecksums(this.validateChecksums)
 			.allowDowngrade(this.allowDowngrade)
 			.placeholders(this.placeholders)
-			.placeholderReplacement(this.placeholderReplacement);
+			.placeholderReplacement(this.placeholderReplacement)
+			.connectRetries(this.connectRetries)
+			.connectRetriesInterval(this.connectRetriesInterval)
+			.initSqls(this.initSqls);
+	}
+
+	public int getConnectRetries() {
+		return this.connectRetries;
+	}
+
+	public void setConnectRetries(int connectRetries) {
+		this.connectRetries = connectRetries;
+	}
+
+	public Duration getConnectRetriesInterval() {
+		return this.connectRetriesInterval;
+	}
+
+	public void setConnectRetriesInterval(Duration connectRetriesInterval) {
+		this.connectRetriesInterval = connectRetriesInterval;
+	}
+
+	public List<String> getInitSqls() {
+		return this.initSqls;
+	}
+
+	public void setInitSqls(List<String> initSqls) {
+		this.initSqls = initSqls;
 	}
 
 	public Map<String, String> getPlaceholders() {
