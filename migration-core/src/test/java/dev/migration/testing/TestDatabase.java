@@ -76,6 +76,25 @@ public final class TestDatabase implements AutoCloseable {
 		};
 	}
 
+	/**
+	 * A fresh PostgreSQL database of its own (with a schema of the same random name), for
+	 * tests whose statements wait on every transaction of their database, such as
+	 * {@code CREATE INDEX CONCURRENTLY}: tests running beside it in the shared database
+	 * cannot hold it up.
+	 * @return the database; close it to drop it
+	 */
+	public static TestDatabase createPostgresqlDatabase() {
+		String name = "mt_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+		Server server = server(DatabaseKind.POSTGRESQL);
+		executeOn(server.url, server.user, server.password, "CREATE DATABASE " + name);
+		String own = replaceDatabase(server.url, name);
+		executeOn(own, server.user, server.password, "CREATE SCHEMA " + name);
+		String url = own + (own.contains("?") ? "&" : "?") + "currentSchema=" + name;
+		return new TestDatabase(DatabaseKind.POSTGRESQL, name, url, server.user, server.password,
+				() -> executeOn(server.url, server.user, server.password,
+						"DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
+	}
+
 	/** A database made elsewhere in this package (PgBouncer, Galera). */
 	static TestDatabase of(DatabaseKind kind, String name, String url, String user, String password, Runnable cleanup) {
 		return new TestDatabase(kind, name, url, user, password, cleanup);
@@ -121,7 +140,10 @@ public final class TestDatabase implements AutoCloseable {
 				() -> executeOn(server.url, server.user, server.password, "DROP DATABASE IF EXISTS " + name));
 	}
 
-	/** jdbc:mariadb://host:port/db?params with the database replaced. */
+	/**
+	 * jdbc:mariadb://host:port/db?params (or jdbc:postgresql:) with the database
+	 * replaced.
+	 */
 	static String replaceDatabase(String url, String database) {
 		int hostStart = url.indexOf("//") + 2;
 		int slash = url.indexOf('/', hostStart);

@@ -98,7 +98,10 @@ class LockContentionTests {
 				""");
 		write(folder, "10c000000002", "10c000000001", "-- transactional: false\n",
 				"CREATE INDEX CONCURRENTLY t_1_name ON t_1 (name);\n");
-		try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL); Connection watcher = db.connect()) {
+		// its own database: CREATE INDEX CONCURRENTLY waits for every older transaction
+		// in the
+		// database, so a long transaction of a test running beside it would hold it up
+		try (TestDatabase db = TestDatabase.createPostgresqlDatabase(); Connection watcher = db.connect()) {
 			long key = key(db.name() + ".migration_version");
 			Migrator first = migrator(db, folder, Duration.ofSeconds(60));
 			Migrator second = migrator(db, folder, Duration.ofSeconds(60));
