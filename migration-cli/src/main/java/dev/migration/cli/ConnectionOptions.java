@@ -66,7 +66,15 @@ public class ConnectionOptions {
 			description = "Dialect for --sql without a database: postgresql, mariadb, mysql, h2 or sqlite.")
 	private @Nullable Dialect dialect;
 
+	@Option(names = "--classpath", paramLabel = "<path>",
+			description = "Compiled classes and resources (Java revisions, classpath: locations, JPA entities) and the "
+					+ "jars they need, separated by ':' (';' on Windows). Default in a Maven or Gradle project: "
+					+ "target/classes, or build/classes/java/main and build/resources/main.")
+	private @Nullable String classpath;
+
 	private @Nullable MigrationSettings settings;
+
+	private @Nullable ProjectClasspath projectClasspath;
 
 	MigrationCli cli() {
 		return (MigrationCli) this.mixee.root().userObject();
@@ -97,17 +105,33 @@ public class ConnectionOptions {
 			}
 			Path configDir = (this.configDirectory != null) ? cli.workingDirectory().resolve(this.configDirectory)
 					: cli.workingDirectory();
-			MigrationSettings loaded = new MigrationSettingsLoader(cli.workingDirectory(), cli.environment())
-				.readingClasspathFromSources()
+			ProjectClasspath classpath = classpath();
+			MigrationSettingsLoader loader = new MigrationSettingsLoader(cli.workingDirectory(), cli.environment());
+			// without compiled output, classpath: locations are read from the sources
+			MigrationSettings loaded = (classpath.isEmpty() ? loader.readingClasspathFromSources() : loader)
 				.load(configDir, (this.profiles != null) ? this.profiles : List.of(), flags);
 			cli.secrets().add(loaded.password());
 			cli.secrets().add(this.password);
 			if (cli.isDebug()) {
 				err().println("Settings: " + cli.secrets().mask(loaded.describe()));
+				err().println(classpath.describe());
 			}
+			classpath.staleWarning().ifPresent(err()::println);
 			this.settings = loaded;
 		}
 		return this.settings;
+	}
+
+	/**
+	 * The class path of {@code classpath:} locations, Java revisions and entities:
+	 * {@code --classpath}, else the project's compiled output.
+	 * @return the class path, possibly empty
+	 */
+	ProjectClasspath classpath() {
+		if (this.projectClasspath == null) {
+			this.projectClasspath = ProjectClasspath.resolve(workingDirectory(), this.classpath);
+		}
+		return this.projectClasspath;
 	}
 
 	private static void putIfSet(Map<String, Object> flags, String name, @Nullable String value) {
@@ -158,7 +182,11 @@ public class ConnectionOptions {
 	}
 
 	private MigrationConfig config(MigrationSettings settings, @Nullable DriverDataSource dataSource) {
-		return settings.configBuilder().dataSource(dataSource).dialect(this.dialect).build();
+		return settings.configBuilder()
+			.dataSource(dataSource)
+			.dialect(this.dialect)
+			.classLoader(classpath().loader())
+			.build();
 	}
 
 	private DriverDataSource dataSource(MigrationSettings settings) {

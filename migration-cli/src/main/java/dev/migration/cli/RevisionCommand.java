@@ -70,7 +70,7 @@ final class RevisionCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		if (!this.autogenerate && this.desired.isSet()) {
-			throw new CliException("--classpath, --entities and --schema-sql give the models for --autogenerate; "
+			throw new CliException("--entities and --schema-sql give the models for --autogenerate; "
 					+ "add --autogenerate, or leave them out for an empty revision");
 		}
 		boolean java = this.autogenerate ? !this.format.sql : this.format.java;
@@ -84,11 +84,10 @@ final class RevisionCommand implements Callable<Integer> {
 			return 0;
 		}
 		Migrator migrator = this.connection.migrator();
-		try (DesiredOptions.Desired source = this.desired.open(this.connection.workingDirectory())) {
-			RevisionBody body = new Autogenerator(migrator).revisionBody(source.source());
-			Authoring.printGenerated(this.connection,
-					new RevisionAuthor(migrator.graph()).write(spec, directory, format, body));
-		}
+		DesiredOptions.Desired source = this.desired.open(this.connection);
+		RevisionBody body = new Autogenerator(migrator).revisionBody(source.source());
+		Authoring.printGenerated(this.connection,
+				new RevisionAuthor(migrator.graph()).write(spec, directory, format, body));
 		this.connection.out()
 			.println("Review it before 'migration upgrade': renames, check constraints, "
 					+ "triggers, views and functions are not detected.");

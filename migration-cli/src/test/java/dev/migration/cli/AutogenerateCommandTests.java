@@ -101,7 +101,7 @@ class AutogenerateCommandTests extends InProcessProject {
 	void aMissingClasspathEntryIsAnError() {
 		CliRunner.Result result = run(1, "revision", "--autogenerate", "-m", "x", "--classpath", "build/classes");
 		assertThat(result.err()).isEqualTo("Error: Classpath entry " + this.dir.resolve("build/classes")
-				+ " does not exist; pass --classpath with the directory of the compiled entity classes (run the "
+				+ " does not exist; pass --classpath with the directories of the compiled classes (run the "
 				+ "build first) and the jars they need, separated by ':'\n");
 		assertThat(this.dir.resolve("src")).doesNotExist();
 	}
@@ -128,7 +128,7 @@ class AutogenerateCommandTests extends InProcessProject {
 	@Test
 	void modelOptionsWithoutAutogenerateAreAnError() {
 		CliRunner.Result result = run(1, "revision", "-m", "x", "--schema-sql", "schema.sql");
-		assertThat(result.err()).isEqualTo("Error: --classpath, --entities and --schema-sql give the models for "
+		assertThat(result.err()).isEqualTo("Error: --entities and --schema-sql give the models for "
 				+ "--autogenerate; add --autogenerate, or leave them out for an empty revision\n");
 	}
 
