@@ -89,6 +89,14 @@ class AutogenerateCommandTests extends InProcessProject {
 	}
 
 	@Test
+	void aMavenProjectsCompiledClassesAreTheDefaultModels() throws IOException {
+		Files.writeString(this.dir.resolve("pom.xml"), "<project/>\n");
+		Entities.compile(this.dir.resolve("target/classes"), "shop.Customer", Entities.customer(""));
+		CliRunner.Result result = run(1, "check");
+		assertThat(result.out()).endsWith("  - add table customer\n");
+	}
+
+	@Test
 	void noEntitiesFoundIsAnError() throws IOException {
 		Files.createDirectories(this.dir.resolve("target/classes"));
 		CliRunner.Result result = run(1, "check", "--classpath", "target/classes", "--entities", "shop");
