@@ -2,7 +2,10 @@ package dev.migration;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import javax.sql.DataSource;
@@ -34,6 +37,9 @@ public final class MigrationConfig {
 
 	/** Default lease of the table lock. */
 	public static final Duration DEFAULT_LOCK_LEASE = Duration.ofSeconds(30);
+
+	/** Default longest wait between two connection attempts. */
+	public static final Duration DEFAULT_CONNECT_RETRIES_INTERVAL = Duration.ofSeconds(120);
 
 	private final @Nullable DataSource dataSource;
 
@@ -71,6 +77,16 @@ public final class MigrationConfig {
 
 	private final MigrationListener listener;
 
+	private final Map<String, String> placeholders;
+
+	private final boolean placeholderReplacement;
+
+	private final int connectRetries;
+
+	private final Duration connectRetriesInterval;
+
+	private final List<String> initSqls;
+
 	private MigrationConfig(Builder builder) {
 		this.dataSource = builder.dataSource;
 		this.dialect = builder.dialect;
@@ -101,6 +117,19 @@ public final class MigrationConfig {
 		this.failOnMissingLocations = builder.failOnMissingLocations;
 		this.baseline = (builder.baseline == null || builder.baseline.isBlank()) ? null : builder.baseline.strip();
 		this.listener = Objects.requireNonNull(builder.listener, "listener");
+		this.placeholders = Collections.unmodifiableMap(new LinkedHashMap<>(builder.placeholders));
+		this.placeholderReplacement = builder.placeholderReplacement;
+		if (builder.connectRetries < 0) {
+			throw new InvalidConfigurationException("connectRetries",
+					"must not be negative (was " + builder.connectRetries + ")");
+		}
+		this.connectRetries = builder.connectRetries;
+		this.connectRetriesInterval = Objects.requireNonNull(builder.connectRetriesInterval, "connectRetriesInterval");
+		if (this.connectRetriesInterval.isNegative() || this.connectRetriesInterval.isZero()) {
+			throw new InvalidConfigurationException("connectRetriesInterval",
+					"must be positive (was " + this.connectRetriesInterval + ")");
+		}
+		this.initSqls = List.copyOf(builder.initSqls);
 		if (this.locations.isEmpty() && this.migrations.isEmpty()) {
 			throw new InvalidConfigurationException("locations", "must name at least one location");
 		}
@@ -146,6 +175,11 @@ public final class MigrationConfig {
 		builder.failOnMissingLocations = this.failOnMissingLocations;
 		builder.baseline = this.baseline;
 		builder.listener = this.listener;
+		builder.placeholders = new LinkedHashMap<>(this.placeholders);
+		builder.placeholderReplacement = this.placeholderReplacement;
+		builder.connectRetries = this.connectRetries;
+		builder.connectRetriesInterval = this.connectRetriesInterval;
+		builder.initSqls = new ArrayList<>(this.initSqls);
 		return builder;
 	}
 
@@ -262,6 +296,39 @@ public final class MigrationConfig {
 		return this.listener;
 	}
 
+	/**
+	 * Values for {@code ${name}} in SQL scripts, by name (built-ins such as
+	 * {@code ${migration:schema}} are not in here).
+	 */
+	public Map<String, String> placeholders() {
+		return this.placeholders;
+	}
+
+	/**
+	 * Whether {@code ${name}} in SQL scripts is replaced (see {@link #placeholders()}).
+	 */
+	public boolean placeholderReplacement() {
+		return this.placeholderReplacement;
+	}
+
+	/**
+	 * How often a failed connection attempt is retried (0: fail at once), waiting 1s, 2s,
+	 * 4s, ... up to {@link #connectRetriesInterval()} between attempts.
+	 */
+	public int connectRetries() {
+		return this.connectRetries;
+	}
+
+	/** The longest wait between two connection attempts. */
+	public Duration connectRetriesInterval() {
+		return this.connectRetriesInterval;
+	}
+
+	/** Statements run on each migration connection as soon as it is opened. */
+	public List<String> initSqls() {
+		return this.initSqls;
+	}
+
 	/** Builds a {@link MigrationConfig}. */
 	public static final class Builder {
 
@@ -300,6 +367,16 @@ public final class MigrationConfig {
 		private @Nullable String baseline;
 
 		private MigrationListener listener = MigrationListener.NONE;
+
+		private Map<String, String> placeholders = new LinkedHashMap<>();
+
+		private boolean placeholderReplacement = true;
+
+		private int connectRetries = 0;
+
+		private Duration connectRetriesInterval = DEFAULT_CONNECT_RETRIES_INTERVAL;
+
+		private List<String> initSqls = new ArrayList<>();
 
 		private Builder() {
 		}
@@ -395,6 +472,31 @@ public final class MigrationConfig {
 
 		public Builder listener(MigrationListener listener) {
 			this.listener = listener;
+			return this;
+		}
+
+		public Builder placeholders(Map<String, String> placeholders) {
+			this.placeholders = new LinkedHashMap<>(placeholders);
+			return this;
+		}
+
+		public Builder placeholderReplacement(boolean placeholderReplacement) {
+			this.placeholderReplacement = placeholderReplacement;
+			return this;
+		}
+
+		public Builder connectRetries(int connectRetries) {
+			this.connectRetries = connectRetries;
+			return this;
+		}
+
+		public Builder connectRetriesInterval(Duration connectRetriesInterval) {
+			this.connectRetriesInterval = connectRetriesInterval;
+			return this;
+		}
+
+		public Builder initSqls(List<String> initSqls) {
+			this.initSqls = new ArrayList<>(initSqls);
 			return this;
 		}
 

@@ -32,30 +32,29 @@ final class CheckCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		try (DesiredOptions.Desired source = this.desired.open(this.connection.workingDirectory())) {
-			CheckResult result = new Autogenerator(this.connection.migrator()).check(source.source());
-			if (result.exitCode() == 0) {
-				this.connection.out().println("No differences: the database at head matches the models.");
-			}
-			else {
-				int count = result.differences().size();
-				this.connection.out()
-					.println("The database at head does not match the models (" + count + " difference"
-							+ ((count == 1) ? "" : "s") + "); write a revision for " + ((count == 1) ? "it" : "them")
-							+ " with 'migration revision --autogenerate -m \"...\"', review it and upgrade:");
-				for (String difference : result.differences()) {
-					this.connection.out().println("  - " + difference);
-				}
-			}
-			int exitCode = result.exitCode();
-			if (this.lint) {
-				LintReport report = LintCommand.run(this.connection, null, null);
-				this.connection.out().print(LintFormat.TEXT.render(report));
-				exitCode = report.fails() ? LintCommand.exitCode(report) : exitCode;
-			}
-			this.connection.out().flush();
-			return exitCode;
+		DesiredOptions.Desired source = this.desired.open(this.connection);
+		CheckResult result = new Autogenerator(this.connection.migrator()).check(source.source());
+		if (result.exitCode() == 0) {
+			this.connection.out().println("No differences: the database at head matches the models.");
 		}
+		else {
+			int count = result.differences().size();
+			this.connection.out()
+				.println("The database at head does not match the models (" + count + " difference"
+						+ ((count == 1) ? "" : "s") + "); write a revision for " + ((count == 1) ? "it" : "them")
+						+ " with 'migration revision --autogenerate -m \"...\"', review it and upgrade:");
+			for (String difference : result.differences()) {
+				this.connection.out().println("  - " + difference);
+			}
+		}
+		int exitCode = result.exitCode();
+		if (this.lint) {
+			LintReport report = LintCommand.run(this.connection, null, null);
+			this.connection.out().print(LintFormat.TEXT.render(report));
+			exitCode = report.fails() ? LintCommand.exitCode(report) : exitCode;
+		}
+		this.connection.out().flush();
+		return exitCode;
 	}
 
 }

@@ -21,6 +21,7 @@ import dev.migration.MigrationException;
 import dev.migration.autoconfigure.MigrationSettings;
 import dev.migration.autoconfigure.MigrationSettingsLoader;
 import dev.migration.command.Migrator;
+import dev.migration.sql.Connector;
 import dev.migration.sql.Dialect;
 import dev.migration.sql.DriverDataSource;
 
@@ -65,10 +66,18 @@ public class ConnectionOptions {
 			description = "Dialect for --sql without a database: postgresql, mariadb, mysql, h2 or sqlite.")
 	private @Nullable Dialect dialect;
 
+	@Option(names = "--classpath", paramLabel = "<path>",
+			description = "Compiled classes and resources (Java revisions, classpath: locations, JPA entities) and the "
+					+ "jars they need, separated by ':' (';' on Windows). Default in a Maven or Gradle project: "
+					+ "target/classes, or build/classes/java/main and build/resources/main.")
+	private @Nullable String classpath;
+
 	private @Nullable MigrationSettings settings;
 
 	/** Settings a command's own options set, e.g. {@code upgrade --baseline}. */
 	private final Map<String, Object> commandSettings = new LinkedHashMap<>();
+
+	private @Nullable ProjectClasspath projectClasspath;
 
 	MigrationCli cli() {
 		return (MigrationCli) this.mixee.root().userObject();
@@ -99,14 +108,18 @@ public class ConnectionOptions {
 			}
 			Path configDir = (this.configDirectory != null) ? cli.workingDirectory().resolve(this.configDirectory)
 					: cli.workingDirectory();
-			MigrationSettings loaded = new MigrationSettingsLoader(cli.workingDirectory(), cli.environment())
-				.readingClasspathFromSources()
+			ProjectClasspath classpath = classpath();
+			MigrationSettingsLoader loader = new MigrationSettingsLoader(cli.workingDirectory(), cli.environment());
+			// without compiled output, classpath: locations are read from the sources
+			MigrationSettings loaded = (classpath.isEmpty() ? loader.readingClasspathFromSources() : loader)
 				.load(configDir, (this.profiles != null) ? this.profiles : List.of(), flags);
 			cli.secrets().add(loaded.password());
 			cli.secrets().add(this.password);
 			if (cli.isDebug()) {
 				err().println("Settings: " + cli.secrets().mask(loaded.describe()));
+				err().println(classpath.describe());
 			}
+			classpath.staleWarning().ifPresent(err()::println);
 			this.settings = loaded;
 		}
 		return this.settings;
@@ -120,6 +133,18 @@ public class ConnectionOptions {
 	 */
 	void set(String name, @Nullable String value) {
 		putIfSet(this.commandSettings, name, value);
+	}
+
+	/**
+	 * The class path of {@code classpath:} locations, Java revisions and entities:
+	 * {@code --classpath}, else the project's compiled output.
+	 * @return the class path, possibly empty
+	 */
+	ProjectClasspath classpath() {
+		if (this.projectClasspath == null) {
+			this.projectClasspath = ProjectClasspath.resolve(workingDirectory(), this.classpath);
+		}
+		return this.projectClasspath;
 	}
 
 	private static void putIfSet(Map<String, Object> flags, String name, @Nullable String value) {
@@ -152,8 +177,9 @@ public class ConnectionOptions {
 	MigrationConfig config() {
 		MigrationSettings settings = settings();
 		DriverDataSource dataSource = dataSource(settings);
-		checkConnection(dataSource, settings);
-		return config(settings, dataSource);
+		MigrationConfig config = config(settings, dataSource);
+		checkConnection(dataSource, settings, config);
+		return config;
 	}
 
 	/** A migrator for the scripts alone; it has the database when one is configured. */
@@ -177,7 +203,11 @@ public class ConnectionOptions {
 	}
 
 	private MigrationConfig config(MigrationSettings settings, @Nullable DriverDataSource dataSource) {
-		return settings.configBuilder().dataSource(dataSource).dialect(this.dialect).build();
+		return settings.configBuilder()
+			.dataSource(dataSource)
+			.dialect(this.dialect)
+			.classLoader(classpath().loader())
+			.build();
 	}
 
 	private DriverDataSource dataSource(MigrationSettings settings) {
@@ -196,9 +226,17 @@ public class ConnectionOptions {
 				: workingDirectory();
 	}
 
-	private void checkConnection(DriverDataSource dataSource, MigrationSettings settings) {
-		try (Connection connection = dataSource.getConnection()) {
+	private void checkConnection(DriverDataSource dataSource, MigrationSettings settings, MigrationConfig config) {
+		// retried as migration.connect-retries says, for a database that is still
+		// starting
+		try (Connection connection = Connector.connect(dataSource, config)) {
 			// connected: the credentials and the server are fine
+		}
+		catch (MigrationException ex) {
+			if (ex.getCause() instanceof SQLException cause) {
+				throw new DatabaseUnavailableException(settings.url(), settings.user(), cause);
+			}
+			throw ex;
 		}
 		catch (SQLException ex) {
 			throw new DatabaseUnavailableException(settings.url(), settings.user(), ex);

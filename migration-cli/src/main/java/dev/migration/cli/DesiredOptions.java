@@ -1,10 +1,6 @@
 package dev.migration.cli;
 
 import java.io.File;
-import java.io.IOException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,19 +17,14 @@ import dev.migration.autogenerate.EntityScanner;
 
 /**
  * Where {@code revision --autogenerate} and {@code check} find the desired schema: the
- * project's compiled JPA entities ({@code --classpath}, {@code --entities}), or a
- * desired-state {@code schema.sql}.
+ * project's compiled JPA entities (the {@link ProjectClasspath}, {@code --entities}), or
+ * a desired-state {@code schema.sql}.
  */
 public class DesiredOptions {
 
-	@Option(names = "--classpath", paramLabel = "<path>",
-			description = "Compiled entity classes and the jars they need, separated by ':' (';' on Windows), "
-					+ "e.g. target/classes; loaded in their own class loader.")
-	private @Nullable String classpath;
-
 	@Option(names = "--entities", split = ",", paramLabel = "<package|class>",
 			description = "JPA entities to compare with: packages (with sub-packages) or class names, comma "
-					+ "separated (default: every @Entity in the --classpath directories).")
+					+ "separated (default: every @Entity in the class path directories).")
 	private List<String> entities = new ArrayList<>();
 
 	@Option(names = "--schema-sql", paramLabel = "<file>",
@@ -41,79 +32,42 @@ public class DesiredOptions {
 	private @Nullable Path schemaSql;
 
 	boolean isSet() {
-		return this.classpath != null || !this.entities.isEmpty() || this.schemaSql != null;
+		return !this.entities.isEmpty() || this.schemaSql != null;
 	}
 
 	/**
-	 * The desired schema, with the class loader it needs open until closed.
-	 * @param workingDirectory where relative paths are resolved
-	 * @return the source and its resources
+	 * The desired schema; the class loader is the connection options', open until the
+	 * process ends.
+	 * @param connection the working directory and the class path of the entities
+	 * @return the source
 	 */
-	Desired open(Path workingDirectory) {
+	Desired open(ConnectionOptions connection) {
+		ProjectClasspath classpath = connection.classpath();
 		if (this.schemaSql != null) {
-			if (this.classpath != null || !this.entities.isEmpty()) {
+			if (classpath.isExplicit() || !this.entities.isEmpty()) {
 				throw new CliException("--schema-sql and --classpath/--entities are two ways to give the desired "
 						+ "schema; pass one of them");
 			}
-			Path file = workingDirectory.resolve(this.schemaSql).normalize();
+			Path file = connection.workingDirectory().resolve(this.schemaSql).normalize();
 			if (!Files.isRegularFile(file)) {
 				throw new CliException("The desired-state file " + file + " does not exist; pass --schema-sql with "
 						+ "the path of your schema.sql");
 			}
 			return new Desired(DesiredSource.sql(file), null);
 		}
-		if (this.classpath == null) {
+		ClassLoader loader = classpath.loader();
+		if (loader == null) {
 			throw new CliException("Autogenerate needs the desired schema: pass --classpath with the compiled "
 					+ "entity classes (e.g. target/classes" + File.pathSeparator
 					+ "<jars they need>) and optionally --entities <package>, or --schema-sql <file>");
 		}
-		List<Path> entries = entries(workingDirectory);
-		URLClassLoader loader = new URLClassLoader("entities", urls(entries), DesiredOptions.class.getClassLoader());
-		try {
-			List<Class<?>> found = entities(loader, entries);
-			return new Desired(DesiredSource.entities(found), loader);
-		}
-		catch (RuntimeException ex) {
-			close(loader);
-			throw ex;
-		}
-	}
-
-	private List<Path> entries(Path workingDirectory) {
-		List<Path> entries = new ArrayList<>();
-		for (String entry : this.classpath.split(File.pathSeparator)) {
-			if (entry.isBlank()) {
-				continue;
-			}
-			Path path = workingDirectory.resolve(entry.strip()).normalize();
-			if (!Files.exists(path)) {
-				throw new CliException("Classpath entry " + path + " does not exist; pass --classpath with the "
-						+ "directory of the compiled entity classes (run the build first) and the jars they need, "
-						+ "separated by '" + File.pathSeparator + "'");
-			}
-			entries.add(path);
-		}
-		return entries;
-	}
-
-	private static URL[] urls(List<Path> entries) {
-		URL[] urls = new URL[entries.size()];
-		for (int i = 0; i < urls.length; i++) {
-			try {
-				urls[i] = entries.get(i).toUri().toURL();
-			}
-			catch (MalformedURLException ex) {
-				throw new CliException(
-						"Classpath entry " + entries.get(i) + " is not a valid location: " + ex.getMessage());
-			}
-		}
-		return urls;
+		return new Desired(DesiredSource.entities(entities(loader, classpath)), loader);
 	}
 
 	/**
 	 * Named classes are loaded; anything else is a package scanned in the directories.
 	 */
-	private List<Class<?>> entities(ClassLoader loader, List<Path> entries) {
+	private List<Class<?>> entities(ClassLoader loader, ProjectClasspath classpath) {
 		Set<Class<?>> found = new LinkedHashSet<>();
 		List<String> packages = new ArrayList<>();
 		for (String name : this.entities) {
@@ -126,12 +80,12 @@ public class DesiredOptions {
 			}
 		}
 		if (this.entities.isEmpty() || !packages.isEmpty()) {
-			for (Path entry : entries) {
+			for (Path entry : classpath.entries()) {
 				found.addAll(EntityScanner.scan(loader, entry, packages));
 			}
 		}
 		if (found.isEmpty()) {
-			throw new CliException("No @Entity class found in " + this.classpath
+			throw new CliException("No @Entity class found in " + classpath.written()
 					+ (this.entities.isEmpty() ? "" : " for --entities " + String.join(",", this.entities))
 					+ "; pass --classpath with the directory of the compiled entity classes and --entities with "
 					+ "their package or class names, or --schema-sql <file>");
@@ -148,25 +102,14 @@ public class DesiredOptions {
 		}
 	}
 
-	private static void close(@Nullable URLClassLoader loader) {
-		if (loader != null) {
-			try {
-				loader.close();
-			}
-			catch (IOException ex) {
-				// nothing was written through it; the process ends soon
-			}
-		}
-	}
-
 	/** A desired schema and the class loader of its entities. */
-	static final class Desired implements AutoCloseable {
+	static final class Desired {
 
 		private final DesiredSource source;
 
-		private final @Nullable URLClassLoader loader;
+		private final @Nullable ClassLoader loader;
 
-		Desired(DesiredSource source, @Nullable URLClassLoader loader) {
+		Desired(DesiredSource source, @Nullable ClassLoader loader) {
 			this.source = source;
 			this.loader = loader;
 		}
@@ -188,11 +131,6 @@ public class DesiredOptions {
 					thread.setContextClassLoader(previous);
 				}
 			};
-		}
-
-		@Override
-		public void close() {
-			DesiredOptions.close(this.loader);
 		}
 
 	}

@@ -82,7 +82,7 @@ final class RevisionCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		if (!this.autogenerate && this.desired.isSet()) {
-			throw new CliException("--classpath, --entities and --schema-sql give the models for --autogenerate; "
+			throw new CliException("--entities and --schema-sql give the models for --autogenerate; "
 					+ "add --autogenerate, or leave them out for an empty revision");
 		}
 		boolean java = this.autogenerate ? !this.format.sql : this.format.java;
@@ -96,7 +96,8 @@ final class RevisionCommand implements Callable<Integer> {
 			Authoring.printGenerated(this.connection, author.write(spec, directory, format, RevisionBody.EMPTY));
 			return 0;
 		}
-		try (DesiredOptions.Desired source = this.desired.open(this.connection.workingDirectory())) {
+		{
+			DesiredOptions.Desired source = this.desired.open(this.connection);
 			createDirectory(directory);
 			Migrator migrator = this.connection.migrator();
 			Optional<RevisionBody> body = new Autogenerator(migrator, Renames.parse(this.renames))

@@ -89,6 +89,14 @@ class AutogenerateCommandTests extends InProcessProject {
 	}
 
 	@Test
+	void aMavenProjectsCompiledClassesAreTheDefaultModels() throws IOException {
+		Files.writeString(this.dir.resolve("pom.xml"), "<project/>\n");
+		Entities.compile(this.dir.resolve("target/classes"), "shop.Customer", Entities.customer(""));
+		CliRunner.Result result = run(1, "check");
+		assertThat(result.out()).endsWith("  - add table customer\n");
+	}
+
+	@Test
 	void noEntitiesFoundIsAnError() throws IOException {
 		Files.createDirectories(this.dir.resolve("target/classes"));
 		CliRunner.Result result = run(1, "check", "--classpath", "target/classes", "--entities", "shop");
@@ -101,7 +109,7 @@ class AutogenerateCommandTests extends InProcessProject {
 	void aMissingClasspathEntryIsAnError() {
 		CliRunner.Result result = run(1, "revision", "--autogenerate", "-m", "x", "--classpath", "build/classes");
 		assertThat(result.err()).isEqualTo("Error: Classpath entry " + this.dir.resolve("build/classes")
-				+ " does not exist; pass --classpath with the directory of the compiled entity classes (run the "
+				+ " does not exist; pass --classpath with the directories of the compiled classes (run the "
 				+ "build first) and the jars they need, separated by ':'\n");
 		assertThat(this.dir.resolve("src")).doesNotExist();
 	}
@@ -128,7 +136,7 @@ class AutogenerateCommandTests extends InProcessProject {
 	@Test
 	void modelOptionsWithoutAutogenerateAreAnError() {
 		CliRunner.Result result = run(1, "revision", "-m", "x", "--schema-sql", "schema.sql");
-		assertThat(result.err()).isEqualTo("Error: --classpath, --entities and --schema-sql give the models for "
+		assertThat(result.err()).isEqualTo("Error: --entities and --schema-sql give the models for "
 				+ "--autogenerate; add --autogenerate, or leave them out for an empty revision\n");
 	}
 

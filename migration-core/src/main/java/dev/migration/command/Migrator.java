@@ -20,6 +20,7 @@ import dev.migration.InvalidUpgradeTargetException;
 import dev.migration.MigrationConfig;
 import dev.migration.MigrationException;
 import dev.migration.MigrationFailedException;
+import dev.migration.MigrationListener;
 import dev.migration.MigrationResult;
 import dev.migration.MigrationStatus;
 import dev.migration.NewerDatabaseException;
@@ -31,6 +32,7 @@ import dev.migration.graph.MigrationPlan;
 import dev.migration.graph.RevisionGraph;
 import dev.migration.lock.LockRequest;
 import dev.migration.lock.MigrationLock;
+import dev.migration.script.DatabaseFacts;
 import dev.migration.script.ScriptLoader;
 
 /**
@@ -63,12 +65,21 @@ public final class Migrator {
 			synchronized (this) {
 				loaded = this.graph;
 				if (loaded == null) {
-					loaded = RevisionGraph.of(ScriptLoader.load(this.config));
+					loaded = RevisionGraph.of(ScriptLoader.load(this.config, this::databaseFacts));
 					this.graph = loaded;
 				}
 			}
 		}
 		return loaded;
+	}
+
+	/** Read only when a location names {vendor} or a script a built-in placeholder. */
+	private DatabaseFacts databaseFacts() {
+		if (this.config.dataSource() == null) {
+			return DatabaseFacts.offline(this.config);
+		}
+		return Session.read(this.config, "read the database's vendor, schema and user",
+				(session) -> DatabaseFacts.of(session.connection, this.config));
 	}
 
 	/**
@@ -229,7 +240,9 @@ public final class Migrator {
 	 * @return the report
 	 */
 	public ValidationReport validate() {
-		return new StatusReader(graph(), this.config).validate();
+		ValidationReport report = new StatusReader(graph(), this.config).validate();
+		this.config.listener().validated(report);
+		return report;
 	}
 
 	/** Status against the target {@code heads}. */
@@ -305,6 +318,21 @@ public final class Migrator {
 	}
 
 	private MigrationResult run(Run run) {
+		MigrationListener listener = this.config.listener();
+		listener.beforeRun(run.name());
+		MigrationResult result;
+		try {
+			result = runLocked(run);
+		}
+		catch (RuntimeException ex) {
+			listener.runFailed(run.name(), ex);
+			throw ex;
+		}
+		listener.afterRun(run.name(), result);
+		return result;
+	}
+
+	private MigrationResult runLocked(Run run) {
 		RevisionGraph graph = graph();
 		long start = System.nanoTime();
 		try (Session session = Session.open(this.config)) {

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import dev.migration.InvalidConfigurationException;
 import dev.migration.MigrationConfig;
 import dev.migration.MigrationException;
+import dev.migration.sql.Connector;
 import dev.migration.sql.Dialect;
 
 /**
@@ -56,17 +57,9 @@ final class Session implements AutoCloseable {
 
 	static Session open(MigrationConfig config) {
 		DataSource dataSource = requireDataSource(config);
-		Connection connection;
+		Connection connection = Connector.connect(dataSource, config);
 		try {
-			connection = dataSource.getConnection();
-		}
-		catch (SQLException ex) {
-			String reason = String.valueOf(ex.getMessage()).strip();
-			throw new MigrationException("Cannot connect to the database (" + dataSource + "): " + reason
-					+ (reason.endsWith(".") ? "" : ".")
-					+ " Check migration.url, migration.user and migration.password, and that the database is up", ex);
-		}
-		try {
+			Connector.initialize(connection, config.initSqls());
 			boolean autoCommit = connection.getAutoCommit();
 			if (!autoCommit) {
 				connection.setAutoCommit(true);

@@ -148,6 +148,9 @@ final class StepRunner {
 			log.info("{}: {} {}", revision.id(), (step.direction() == Direction.UPGRADE) ? "applying" : "reverting",
 					revision.location());
 		}
+		if (step.direction() != Direction.STAMP) {
+			this.listener.beforeRevision(step.direction(), revision);
+		}
 		this.sink.comment(describe(step));
 		if (resume == null && (isTransactional(step) || this.sink.isOffline())) {
 			runInTransaction(step, started, start);

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +46,24 @@ public final class ScriptLoader {
 	 * @throws MissingLocationException for a location that does not exist
 	 */
 	public static List<Revision> load(MigrationConfig config) {
+		return load(config, () -> DatabaseFacts.offline(config));
+	}
+
+	/**
+	 * Load every revision for a database: {@code {vendor}} in a location and the built-in
+	 * placeholders take their values from it.
+	 * @param config the locations, class loader, placeholders and Java migrations
+	 * @param database the database's facts, asked for only when a location or script
+	 * needs them
+	 * @return the revisions, with their bodies (placeholders filled)
+	 * @throws ScriptParseException for a script or class that cannot be read or a
+	 * placeholder without a value, naming the file and line
+	 * @throws InvalidConfigurationException for a bad location
+	 */
+	public static List<Revision> load(MigrationConfig config, Supplier<DatabaseFacts> database) {
+		Supplier<DatabaseFacts> facts = memoized(database);
+		@Nullable Placeholders placeholders = config.placeholderReplacement() ? new Placeholders(config.placeholders(), facts)
+				: null;
 		long started = System.nanoTime();
 		List<Revision> revisions = new ArrayList<>();
 		Set<String> given = new HashSet<>();
@@ -50,11 +71,12 @@ public final class ScriptLoader {
 			given.add(JavaMigrations.annotatedClass(migration.getClass()).getName());
 		}
 		for (String written : config.locations()) {
-			Location location = Location.parse(written);
+			Location location = Location.parse(Vendors.resolve(written, facts));
 			boolean strict = config.failOnMissingLocations() && !written.equals(MigrationConfig.DEFAULT_LOCATION);
 			LocationScanner.Listing listing = LocationScanner.scan(location, config.classLoader(), strict);
 			for (LocationScanner.ScriptFile script : listing.scripts()) {
-				revisions.add(SqlScriptParser.parse(location.child(script.relativePath()), script.content()));
+				Revision revision = SqlScriptParser.parse(location.child(script.relativePath()), script.content());
+				revisions.add((placeholders != null) ? filled(revision, placeholders) : revision);
 			}
 			String packagePrefix = location.packageName() + ".";
 			for (String classFile : listing.classFiles()) {
@@ -77,6 +99,22 @@ public final class ScriptLoader {
 					(System.nanoTime() - started) / 1_000_000);
 		}
 		return revisions;
+	}
+
+	private static Revision filled(Revision revision, Placeholders placeholders) {
+		if (!(revision.migration() instanceof SqlMigration sql)) {
+			return revision;
+		}
+		SqlMigration filled = sql.filled(placeholders);
+		return (filled == sql) ? revision
+				: new Revision(revision.id(), revision.message(), revision.revises(), revision.dependsOn(),
+						revision.branchLabels(), revision.created(), revision.transactional(), revision.kind(),
+						revision.location(), revision.checksum(), filled);
+	}
+
+	private static Supplier<DatabaseFacts> memoized(Supplier<DatabaseFacts> supplier) {
+		AtomicReference<DatabaseFacts> read = new AtomicReference<>();
+		return () -> read.updateAndGet((known) -> (known != null) ? known : supplier.get());
 	}
 
 }

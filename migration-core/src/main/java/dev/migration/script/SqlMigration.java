@@ -60,6 +60,21 @@ public final class SqlMigration implements Migration {
 		this.checksum = checksum;
 	}
 
+	/**
+	 * This migration with its placeholders filled; the checksum stays that of the script
+	 * as written.
+	 */
+	SqlMigration filled(Placeholders placeholders) {
+		String filledUpgrade = placeholders.fill(this.upgrade, this.upgradeLine, this.location);
+		String filledDowngrade = (this.downgrade != null)
+				? placeholders.fill(this.downgrade, this.downgradeLine, this.location) : null;
+		if (filledUpgrade == this.upgrade && filledDowngrade == this.downgrade) {
+			return this;
+		}
+		return new SqlMigration(this.revision, this.location, filledUpgrade, this.upgradeLine, filledDowngrade,
+				this.downgradeLine, this.checksum);
+	}
+
 	public String revision() {
 		return this.revision;
 	}

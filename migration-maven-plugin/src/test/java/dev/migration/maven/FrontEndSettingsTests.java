@@ -55,6 +55,12 @@ class FrontEndSettingsTests {
 			fail-on-missing-locations | false
 			baseline                  | a1b2c3d4e5f6
 			target                    | billing@head
+			placeholders.table-prefix | app_
+			placeholder-replacement   | false
+			connect-retries           | 5
+			connect-retries-interval  | 7
+			connect-retries-interval  | 250ms
+			init-sqls                 | SET ROLE app, SET TIME ZONE 'UTC'
 			""")
 	void everyKeyGivesTheSameSettingsInStarterCliAndMavenPlugin(String key, String value) throws Exception {
 		Path resources = Files.createDirectories(this.project.resolve("src/main/resources"));
@@ -130,13 +136,16 @@ class FrontEndSettingsTests {
 	/** The settings a front end runs {@code upgrade} with. */
 	record Settings(List<String> locations, @Nullable String schema, String versionTable, String historyTable,
 			Duration lockTimeout, boolean transactionPerMigration, boolean validateChecksums, boolean allowDowngrade,
-			OnNewerDatabase onNewerDatabase, boolean failOnMissingLocations, @Nullable String baseline, String target) {
+			OnNewerDatabase onNewerDatabase, boolean failOnMissingLocations, @Nullable String baseline,
+			Map<String, String> placeholders, boolean placeholderReplacement, int connectRetries,
+			Duration connectRetriesInterval, List<String> initSqls, String target) {
 
 		Settings(MigrationConfig config, String target) {
 			this(config.locations(), config.schema(), config.versionTable(), config.historyTable(),
 					config.lockTimeout(), config.transactionPerMigration(), config.validateChecksums(),
 					config.allowDowngrade(), config.onNewerDatabase(), config.failOnMissingLocations(),
-					config.baseline(), target);
+					config.baseline(), config.placeholders(), config.placeholderReplacement(), config.connectRetries(),
+					config.connectRetriesInterval(), config.initSqls(), target);
 		}
 
 	}

@@ -25,6 +25,7 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.StringUtils;
 
 import dev.migration.Migration;
+import dev.migration.MigrationListener;
 import dev.migration.MigrationConfig;
 import dev.migration.MigrationException;
 import dev.migration.MigrationTargets;
@@ -58,11 +59,13 @@ public final class MigrationAutoConfiguration {
 	@ConditionalOnMissingBean
 	Migrator migrator(MigrationProperties properties, ResourceLoader resourceLoader,
 			ObjectProvider<DataSource> dataSource, @MigrationDataSource ObjectProvider<DataSource> migrationDataSource,
-			ObjectProvider<Migration> migrations, ObjectProvider<MigrationConfigCustomizer> customizers) {
+			ObjectProvider<Migration> migrations, ObjectProvider<MigrationListener> listeners,
+			ObjectProvider<MigrationConfigCustomizer> customizers) {
 		MigrationConfig.Builder builder = properties.toConfigBuilder()
 			.classLoader(resourceLoader.getClassLoader())
 			.dataSource(migrationDataSource(properties, migrationDataSource.getIfAvailable(), dataSource.getIfUnique()))
-			.migrations(migrations.orderedStream().toList());
+			.migrations(migrations.orderedStream().toList())
+			.listener(MigrationListener.of(listeners.orderedStream().toList()));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return new Migrator(builder.build());
 	}

@@ -179,6 +179,36 @@ public class MigrationProperties {
 	private boolean exitAfterMigrate = false;
 
 	/**
+	 * Values for '${name}' placeholders in SQL scripts, by name. '\${name}' in a script
+	 * is the literal text; the built-ins '${migration:schema}', '${migration:user}' and
+	 * '${migration:database}' need no entry.
+	 */
+	private Map<String, String> placeholders = new LinkedHashMap<>();
+
+	/**
+	 * Whether '${name}' placeholders in SQL scripts are replaced.
+	 */
+	private boolean placeholderReplacement = true;
+
+	/**
+	 * How often a failed connection attempt is retried (0: fail at once), for a database
+	 * that is still starting; the waits double from 1s up to connect-retries-interval.
+	 */
+	private int connectRetries = 0;
+
+	/**
+	 * The longest wait between two connection attempts.
+	 */
+	@DurationUnit(ChronoUnit.SECONDS)
+	private Duration connectRetriesInterval = MigrationConfig.DEFAULT_CONNECT_RETRIES_INTERVAL;
+
+	/**
+	 * Statements run on each migration connection as soon as it is opened (e.g. 'SET ROLE
+	 * migrator').
+	 */
+	private List<String> initSqls = new ArrayList<>();
+
+	/**
 	 * Linting of the scripts for statements that lock busy tables or break running code.
 	 */
 	private final Lint lint = new Lint();
@@ -215,7 +245,12 @@ public class MigrationProperties {
 			.validateChecksums(this.validateChecksums)
 			.allowDowngrade(this.allowDowngrade)
 			.onNewerDatabase(this.onNewerDatabase)
-			.baseline(this.baseline);
+			.baseline(this.baseline)
+			.placeholders(this.placeholders)
+			.placeholderReplacement(this.placeholderReplacement)
+			.connectRetries(this.connectRetries)
+			.connectRetriesInterval(this.connectRetriesInterval)
+			.initSqls(this.initSqls);
 	}
 
 	public Health getHealth() {
@@ -228,6 +263,46 @@ public class MigrationProperties {
 
 	public void setOnNewerDatabase(OnNewerDatabase onNewerDatabase) {
 		this.onNewerDatabase = onNewerDatabase;
+	}
+
+	public int getConnectRetries() {
+		return this.connectRetries;
+	}
+
+	public void setConnectRetries(int connectRetries) {
+		this.connectRetries = connectRetries;
+	}
+
+	public Duration getConnectRetriesInterval() {
+		return this.connectRetriesInterval;
+	}
+
+	public void setConnectRetriesInterval(Duration connectRetriesInterval) {
+		this.connectRetriesInterval = connectRetriesInterval;
+	}
+
+	public List<String> getInitSqls() {
+		return this.initSqls;
+	}
+
+	public void setInitSqls(List<String> initSqls) {
+		this.initSqls = initSqls;
+	}
+
+	public Map<String, String> getPlaceholders() {
+		return this.placeholders;
+	}
+
+	public void setPlaceholders(Map<String, String> placeholders) {
+		this.placeholders = placeholders;
+	}
+
+	public boolean isPlaceholderReplacement() {
+		return this.placeholderReplacement;
+	}
+
+	public void setPlaceholderReplacement(boolean placeholderReplacement) {
+		this.placeholderReplacement = placeholderReplacement;
 	}
 
 	public Lint getLint() {

@@ -159,9 +159,13 @@ public final class MigrationSettingsLoader {
 		}
 		if (this.classpathFromSources && location.startsWith("classpath:")) {
 			String path = location.substring("classpath:".length()).replaceFirst("^/+", "");
-			Path resources = this.workingDirectory.resolve("src/main/resources").resolve(path);
-			if (Files.isDirectory(resources)) {
-				return "filesystem:" + resources.normalize();
+			// {vendor} is resolved later, from the database: the folder above it must
+			// exist
+			int vendor = path.indexOf("{vendor}");
+			String existing = (vendor >= 0) ? path.substring(0, vendor) : path;
+			Path resources = this.workingDirectory.resolve("src/main/resources");
+			if (Files.isDirectory(resources.resolve(existing))) {
+				return "filesystem:" + resources.normalize() + "/" + path;
 			}
 		}
 		return location;

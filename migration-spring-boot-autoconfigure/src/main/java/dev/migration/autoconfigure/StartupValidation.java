@@ -17,7 +17,8 @@ import dev.migration.command.Migrator;
 /**
  * {@code migration.on-startup=validate}: reads the database's state against the target
  * through the one API ({@link Migrator#status(String)}), changes nothing, and logs its
- * verdict; the initializer records it as a run with outcome {@code validated}.
+ * verdict; the initializer records it as a run with outcome {@code validated}. The
+ * {@code MigrationListener} beans are told through {@link Migrator#validate()}.
  */
 final class StartupValidation implements MigrationStrategy {
 
@@ -42,6 +43,9 @@ final class StartupValidation implements MigrationStrategy {
 	 * @throws MigrationValidationException when the database does not match
 	 */
 	void check(Migrator migrator) {
+		// tells the MigrationListener beans; the decision below reads the state against
+		// the target
+		migrator.validate();
 		DatabaseState state = migrator.status(this.target).state();
 		if (state.relation() == DatabaseState.Relation.AT_TARGET) {
 			log.info("{}: database validated against target '{}': at the target, nothing changed",

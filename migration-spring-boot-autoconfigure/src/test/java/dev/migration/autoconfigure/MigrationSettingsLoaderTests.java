@@ -141,6 +141,15 @@ class MigrationSettingsLoaderTests {
 	}
 
 	@Test
+	void vendorClasspathLocationOfABootProjectIsReadFromSrcMainResources() throws IOException {
+		Files.createDirectories(this.dir.resolve("src/main/resources/db/migration/postgresql"));
+		this.env.put("MIGRATION_LOCATIONS", "classpath:db/migration/{vendor}");
+		MigrationSettings settings = load(List.of(), Map.of());
+		assertThat(settings.locations())
+			.containsExactly("filesystem:" + this.dir.resolve("src/main/resources") + "/db/migration/{vendor}");
+	}
+
+	@Test
 	void unreadableYamlNamesTheFile() throws IOException {
 		write("application.yml", "migration:\n  schema: [unclosed\n");
 		assertThatExceptionOfType(InvalidConfigurationException.class).isThrownBy(() -> load(List.of(), Map.of()))

@@ -1,0 +1,38 @@
+package dev.migration;
+
+import java.util.List;
+
+/** Tells several listeners, in order; see {@link MigrationListener#of(List)}. */
+record CompositeMigrationListener(List<MigrationListener> listeners) implements MigrationListener {
+
+	@Override
+	public void stepCompleted(HistoryEntry.Direction direction, MigrationResult.Step step) {
+		this.listeners.forEach((listener) -> listener.stepCompleted(direction, step));
+	}
+
+	@Override
+	public void beforeRun(String command) {
+		this.listeners.forEach((listener) -> listener.beforeRun(command));
+	}
+
+	@Override
+	public void beforeRevision(HistoryEntry.Direction direction, Revision revision) {
+		this.listeners.forEach((listener) -> listener.beforeRevision(direction, revision));
+	}
+
+	@Override
+	public void afterRun(String command, MigrationResult result) {
+		this.listeners.forEach((listener) -> listener.afterRun(command, result));
+	}
+
+	@Override
+	public void runFailed(String command, RuntimeException failure) {
+		this.listeners.forEach((listener) -> listener.runFailed(command, failure));
+	}
+
+	@Override
+	public void validated(ValidationReport report) {
+		this.listeners.forEach((listener) -> listener.validated(report));
+	}
+
+}
