@@ -2,11 +2,14 @@ package dev.migration.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Databases behind the scale-out components that {@code .ci/services} starts: PgBouncer
@@ -69,6 +72,12 @@ public final class ScaleOut {
 		catch (IllegalStateException ex) {
 			TestDatabase.unavailable("Galera", ex.getMessage());
 		}
+		// Galera certifies DDL on every node at once but applies it on each in its own
+		// time:
+		// a connection to another node can still miss the database for a moment
+		for (String nodeUrl : nodeUrls) {
+			awaitDatabase(nodeUrl, user, password, database);
+		}
 		List<TestDatabase> nodes = new ArrayList<>();
 		for (String nodeUrl : nodeUrls) {
 			nodes.add(TestDatabase.of(DatabaseKind.MARIADB, database, TestDatabase.replaceDatabase(nodeUrl, database),
@@ -81,6 +90,35 @@ public final class ScaleOut {
 				});
 		return new Galera(nodes, loadBalanced,
 				() -> TestDatabase.executeOn(nodeUrls.get(0), user, password, "DROP DATABASE IF EXISTS " + database));
+	}
+
+	private static void awaitDatabase(String nodeUrl, String user, String password, String database) {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (true) {
+			try (Connection connection = DriverManager.getConnection(nodeUrl, user, password);
+					PreparedStatement query = connection
+						.prepareStatement("SELECT 1 FROM information_schema.schemata WHERE schema_name = ?")) {
+				query.setString(1, database);
+				try (ResultSet rows = query.executeQuery()) {
+					if (rows.next()) {
+						return;
+					}
+				}
+			}
+			catch (SQLException ex) {
+				// a node still starting answers later
+			}
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("Database " + database + " did not reach Galera node " + nodeUrl);
+			}
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
 	}
 
 	private static String hostAndPort(String url) {

@@ -48,7 +48,7 @@ class KillPointTests {
 		while (kills < KILLS) {
 			databases++;
 			try (TestDatabase db = TestDatabase.create(DatabaseKind.MARIADB)) {
-				db.execute("CREATE TABLE side_effect (revision INT NOT NULL)");
+				Workload.prepare(db);
 				int killsHere = 0;
 				while (kills < KILLS) {
 					// about the whole chain over the kills, a few revisions per kill

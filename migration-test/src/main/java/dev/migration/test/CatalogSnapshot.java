@@ -13,7 +13,6 @@ import dev.migration.MigrationConfig;
 import dev.migration.autogenerate.SchemaModel;
 import dev.migration.autogenerate.SchemaObjects;
 import dev.migration.autogenerate.SchemaReader;
-import dev.migration.op.CheckConstraint;
 import dev.migration.op.Column;
 import dev.migration.op.CreateIndex;
 import dev.migration.op.CreateTable;
@@ -70,9 +69,7 @@ record CatalogSnapshot(List<String> lines) {
 					+ columns(key.referencedColumns())
 					+ ((key.onDelete() != null) ? " on delete " + key.onDelete().toLowerCase(Locale.ROOT) : ""));
 		}
-		for (CheckConstraint check : table.checks()) {
-			lines.add("check on " + name + ": " + check.condition().strip().replaceAll("\\s+", " "));
-		}
+		// check constraints come from SchemaObjects, as the database prints them
 		for (CreateIndex index : definition.indexes()) {
 			lines.add((index.unique() ? "unique index " : "index ") + lower(index.name()) + " on " + name + " "
 					+ columns(index.columns()));
