@@ -247,6 +247,14 @@ final class DatabaseStateReader {
 		}
 		List<String> after = new ArrayList<>(heads);
 		Revision revision = graph.get(last.revision());
+		// a repeatable script never moves the version table: finished or undone by hand,
+		// the resolution is a stamp of the same heads
+		boolean repeatable = graph.repeatables().stream().anyMatch((each) -> each.id().equals(last.revision()));
+		if (repeatable) {
+			return new PartialRun(last.revision(), last.location(), last.direction(),
+					(last.statementsDone() != null) ? last.statementsDone() : 0, last.statementsTotal(), last.error(),
+					StepRunner.heads(heads), StepRunner.heads(heads));
+		}
 		if (last.direction() == Direction.UPGRADE) {
 			if (revision != null) {
 				after.removeAll(revision.revises());

@@ -97,6 +97,27 @@ class RepeatableScriptTests {
 		}
 	}
 
+	@ParameterizedTest
+	@EnumSource(value = DatabaseKind.class, names = { "POSTGRESQL", "MARIADB" })
+	void aHalfRunRepeatableIsResolvedByStampingTheSameHeads(DatabaseKind kind) {
+		try (TestDatabase db = TestDatabase.create(kind)) {
+			Scripts scripts = scripts().write("v_a", "", "-- repeatable: true\n-- transactional: false\n",
+					"CREATE TABLE half (id INT PRIMARY KEY);\nINSERT INTO nowhere VALUES (1);", null);
+			Migrator migrator = scripts.migrator(db);
+			assertThatExceptionOfType(dev.migration.MigrationFailedException.class)
+				.isThrownBy(() -> migrator.upgrade("heads"));
+			assertThat(migrator.validate().problems()).singleElement()
+				.asString()
+				.contains("'stamp a3'")
+				.doesNotContain("a3 v_a");
+			db.execute("DROP TABLE half");
+			migrator.stamp(List.of("a3"), false);
+			scripts.write("v_a", "", "-- repeatable: true\n", "CREATE TABLE half (id INT PRIMARY KEY);", null);
+			assertThat(scripts.migrator(db).upgrade("heads").steps()).extracting(MigrationResult.Step::revision)
+				.containsExactly("v_a");
+		}
+	}
+
 	@Test
 	void aRepeatableWithParentsIsRefusedNamingTheLine() {
 		new Scripts(this.dir).write("v_a", "a1", "-- repeatable: true\n", "SELECT 1;", null);
