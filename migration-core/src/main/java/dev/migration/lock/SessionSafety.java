@@ -59,8 +59,13 @@ final class SessionSafety {
 	 * so a pooler that hands out the most recently used server connection (PgBouncer's
 	 * default) gives it this connection's server process.
 	 */
+	private static final int POOLING_ATTEMPTS = 8;
+
 	private static @Nullable String pooled(Connection session, DataSource dataSource) throws SQLException {
-		for (int attempt = 0; attempt < 2; attempt++) {
+		// each attempt can miss while other clients of the pooler take the freed server
+		// process first (several instances starting at once); a direct connection answers
+		// the same every time, so more attempts only cost a few round trips there
+		for (int attempt = 0; attempt < POOLING_ATTEMPTS; attempt++) {
 			int first = backendPid(session);
 			try (Connection other = dataSource.getConnection()) {
 				other.setAutoCommit(false);
