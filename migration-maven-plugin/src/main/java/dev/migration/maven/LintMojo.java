@@ -14,7 +14,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 import dev.migration.MigrationConfig;
-import dev.migration.autoconfigure.MigrationProperties;
+import dev.migration.autoconfigure.MigrationLintProperties;
 import dev.migration.autoconfigure.MigrationSettings;
 import dev.migration.command.Migrator;
 import dev.migration.lint.LintConfig;
@@ -66,7 +66,7 @@ public class LintMojo extends AbstractMigrationMojo {
 			throw new MojoFailureException("migration:lint needs to know the database the scripts are for: pass "
 					+ "-Dmigration.dialect=postgresql|mariadb|mysql|h2|sqlite or set spring.datasource.url");
 		}
-		MigrationProperties.Lint lint = settings.properties().getLint();
+		MigrationLintProperties lint = settings.properties().getLint();
 		if (this.failOn != null) {
 			lint.setFailOn(this.failOn);
 		}
