@@ -13,7 +13,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
-import dev.migration.MigrationConfig;
+import dev.migration.MigrationConfigBuilder;
 import dev.migration.autoconfigure.MigrationLintProperties;
 import dev.migration.autoconfigure.MigrationSettings;
 import dev.migration.command.Migrator;
@@ -71,7 +71,7 @@ public class LintMojo extends AbstractMigrationMojo {
 			lint.setFailOn(this.failOn);
 		}
 		LintConfig config = lint.toLintConfig();
-		MigrationConfig.Builder builder = settings.configBuilder().classLoader(projectLoader);
+		MigrationConfigBuilder builder = settings.configBuilder().classLoader(projectLoader);
 		LintReport report = new Linter(config, database).lint(new Migrator(builder.build()).graph(), this.since);
 		for (LintFinding finding : report.findings()) {
 			if (report.failing().contains(finding)) {

@@ -29,7 +29,7 @@ import org.springframework.util.StringUtils;
 
 import dev.migration.Migration;
 import dev.migration.MigrationListener;
-import dev.migration.MigrationConfig;
+import dev.migration.MigrationConfigBuilder;
 import dev.migration.MigrationException;
 import dev.migration.MigrationTargets;
 import dev.migration.command.Migrator;
@@ -65,7 +65,7 @@ public final class MigrationAutoConfiguration {
 			ObjectProvider<DataSource> dataSource, @MigrationDataSource ObjectProvider<DataSource> migrationDataSource,
 			ObjectProvider<Migration> migrations, ObjectProvider<MigrationListener> listeners,
 			ObjectProvider<MigrationConfigCustomizer> customizers) {
-		MigrationConfig.Builder builder = properties.toConfigBuilder()
+		MigrationConfigBuilder builder = properties.toConfigBuilder()
 			.classLoader(resourceLoader.getClassLoader())
 			.dataSource(migrationDataSource(properties, migrationDataSource.getIfAvailable(), dataSource.getIfUnique(),
 					resourceLoader.getClassLoader()))

@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 import dev.migration.MigrationConfig;
+import dev.migration.MigrationConfigBuilder;
 
 /**
  * Settings under {@code migration.*}. Every default equals the core's
@@ -20,7 +21,7 @@ import dev.migration.MigrationConfig;
  * {@link MigrationConnectionProperties} (connection). {@code migration.lint.*} and
  * {@code migration.health.*} are {@link MigrationLintProperties} and
  * {@link MigrationHealthProperties}. A new key goes into its group's class and into
- * {@link #toConfig(MigrationConfig.Builder)}.
+ * {@link #toConfig(MigrationConfigBuilder)}.
  */
 @ConfigurationProperties("migration")
 public class MigrationProperties extends MigrationTenantProperties {
@@ -66,7 +67,7 @@ public class MigrationProperties extends MigrationTenantProperties {
 	 * caller adds the DataSource and Java migrations.
 	 * @return a new builder
 	 */
-	public MigrationConfig.Builder toConfigBuilder() {
+	public MigrationConfigBuilder toConfigBuilder() {
 		return toConfig(MigrationConfig.builder());
 	}
 
@@ -75,7 +76,7 @@ public class MigrationProperties extends MigrationTenantProperties {
 	 * @param builder the builder to configure
 	 * @return the same builder
 	 */
-	public MigrationConfig.Builder toConfig(MigrationConfig.Builder builder) {
+	public MigrationConfigBuilder toConfig(MigrationConfigBuilder builder) {
 		return builder.locations(getLocations())
 			.failOnMissingLocations(isFailOnMissingLocations())
 			.schema(getSchema())
