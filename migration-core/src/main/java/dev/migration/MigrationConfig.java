@@ -87,7 +87,7 @@ public final class MigrationConfig {
 
 	private final List<String> initSqls;
 
-	private MigrationConfig(Builder builder) {
+	MigrationConfig(MigrationConfigBuilder builder) {
 		this.dataSource = builder.dataSource;
 		this.dialect = builder.dialect;
 		this.locations = List.copyOf(builder.locations);
@@ -151,12 +151,12 @@ public final class MigrationConfig {
 		return (loader != null) ? loader : MigrationConfig.class.getClassLoader();
 	}
 
-	public static Builder builder() {
-		return new Builder();
+	public static MigrationConfigBuilder builder() {
+		return new MigrationConfigBuilder();
 	}
 
-	public Builder toBuilder() {
-		Builder builder = new Builder();
+	public MigrationConfigBuilder toBuilder() {
+		MigrationConfigBuilder builder = new MigrationConfigBuilder();
 		builder.dataSource = this.dataSource;
 		builder.dialect = this.dialect;
 		builder.locations = new ArrayList<>(this.locations);
@@ -327,183 +327,6 @@ public final class MigrationConfig {
 	/** Statements run on each migration connection as soon as it is opened. */
 	public List<String> initSqls() {
 		return this.initSqls;
-	}
-
-	/** Builds a {@link MigrationConfig}. */
-	public static final class Builder {
-
-		private @Nullable DataSource dataSource;
-
-		private @Nullable Dialect dialect;
-
-		private List<String> locations = new ArrayList<>(List.of(DEFAULT_LOCATION));
-
-		private @Nullable ClassLoader classLoader;
-
-		private List<Migration> migrations = new ArrayList<>();
-
-		private @Nullable String schema;
-
-		private String versionTable = DEFAULT_VERSION_TABLE;
-
-		private String historyTable = DEFAULT_HISTORY_TABLE;
-
-		private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
-
-		private LockMode lockMode = DEFAULT_LOCK_MODE;
-
-		private Duration lockLease = DEFAULT_LOCK_LEASE;
-
-		private boolean transactionPerMigration = true;
-
-		private boolean validateChecksums = true;
-
-		private boolean allowDowngrade = false;
-
-		private OnNewerDatabase onNewerDatabase = OnNewerDatabase.WARN;
-
-		private boolean failOnMissingLocations = true;
-
-		private @Nullable String baseline;
-
-		private MigrationListener listener = MigrationListener.NONE;
-
-		private Map<String, String> placeholders = new LinkedHashMap<>();
-
-		private boolean placeholderReplacement = true;
-
-		private int connectRetries = 0;
-
-		private Duration connectRetriesInterval = DEFAULT_CONNECT_RETRIES_INTERVAL;
-
-		private List<String> initSqls = new ArrayList<>();
-
-		private Builder() {
-		}
-
-		public Builder dataSource(@Nullable DataSource dataSource) {
-			this.dataSource = dataSource;
-			return this;
-		}
-
-		public Builder dialect(@Nullable Dialect dialect) {
-			this.dialect = dialect;
-			return this;
-		}
-
-		public Builder locations(List<String> locations) {
-			this.locations = new ArrayList<>(locations);
-			return this;
-		}
-
-		public Builder locations(String... locations) {
-			return locations(List.of(locations));
-		}
-
-		public Builder classLoader(@Nullable ClassLoader classLoader) {
-			this.classLoader = classLoader;
-			return this;
-		}
-
-		public Builder migrations(List<? extends Migration> migrations) {
-			this.migrations = new ArrayList<>(migrations);
-			return this;
-		}
-
-		public Builder schema(@Nullable String schema) {
-			this.schema = schema;
-			return this;
-		}
-
-		public Builder versionTable(String versionTable) {
-			this.versionTable = versionTable;
-			return this;
-		}
-
-		public Builder historyTable(String historyTable) {
-			this.historyTable = historyTable;
-			return this;
-		}
-
-		public Builder lockTimeout(Duration lockTimeout) {
-			this.lockTimeout = lockTimeout;
-			return this;
-		}
-
-		public Builder lockMode(LockMode lockMode) {
-			this.lockMode = lockMode;
-			return this;
-		}
-
-		public Builder lockLease(Duration lockLease) {
-			this.lockLease = lockLease;
-			return this;
-		}
-
-		public Builder transactionPerMigration(boolean transactionPerMigration) {
-			this.transactionPerMigration = transactionPerMigration;
-			return this;
-		}
-
-		public Builder validateChecksums(boolean validateChecksums) {
-			this.validateChecksums = validateChecksums;
-			return this;
-		}
-
-		public Builder onNewerDatabase(OnNewerDatabase onNewerDatabase) {
-			this.onNewerDatabase = onNewerDatabase;
-			return this;
-		}
-
-		public Builder allowDowngrade(boolean allowDowngrade) {
-			this.allowDowngrade = allowDowngrade;
-			return this;
-		}
-
-		public Builder failOnMissingLocations(boolean failOnMissingLocations) {
-			this.failOnMissingLocations = failOnMissingLocations;
-			return this;
-		}
-
-		public Builder baseline(@Nullable String baseline) {
-			this.baseline = baseline;
-			return this;
-		}
-
-		public Builder listener(MigrationListener listener) {
-			this.listener = listener;
-			return this;
-		}
-
-		public Builder placeholders(Map<String, String> placeholders) {
-			this.placeholders = new LinkedHashMap<>(placeholders);
-			return this;
-		}
-
-		public Builder placeholderReplacement(boolean placeholderReplacement) {
-			this.placeholderReplacement = placeholderReplacement;
-			return this;
-		}
-
-		public Builder connectRetries(int connectRetries) {
-			this.connectRetries = connectRetries;
-			return this;
-		}
-
-		public Builder connectRetriesInterval(Duration connectRetriesInterval) {
-			this.connectRetriesInterval = connectRetriesInterval;
-			return this;
-		}
-
-		public Builder initSqls(List<String> initSqls) {
-			this.initSqls = new ArrayList<>(initSqls);
-			return this;
-		}
-
-		public MigrationConfig build() {
-			return new MigrationConfig(this);
-		}
-
 	}
 
 }

@@ -2,7 +2,6 @@ package dev.migration.cli;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -27,8 +26,8 @@ final class BranchesCommand implements Callable<Integer> {
 	@Option(names = { "-v", "--verbose" }, description = "Show each branch point in full.")
 	private boolean verbose;
 
-	@Option(names = "--json", description = "Print JSON.")
-	private boolean json;
+	@Mixin
+	private JsonOption json;
 
 	@Override
 	public Integer call() {
@@ -37,23 +36,17 @@ final class BranchesCommand implements Callable<Integer> {
 		List<Revision> newestFirst = new ArrayList<>(graph.revisions());
 		Collections.reverse(newestFirst);
 		List<Revision> branchPoints = newestFirst.stream().filter(text::isBranchPoint).toList();
-		if (this.json) {
-			this.connection.out()
-				.println(Json.write(Map.of("branchPoints", branchPoints.stream().map(text::json).toList())));
-		}
-		else {
-			for (Revision branchPoint : branchPoints) {
-				String head = this.verbose ? text.verbose(branchPoint) : text.headOnly(branchPoint);
-				this.connection.out().println(head);
-				String indent = " ".repeat(branchPoint.id().length());
-				for (String child : text.children(branchPoint)) {
-					Revision revision = graph.get(child);
-					this.connection.out()
-						.println(indent + " -> " + text.headOnly(revision) + ", " + revision.message());
-				}
-			}
-		}
-		this.connection.out().flush();
+		this.json.print(this.connection, () -> Map.of("branchPoints", branchPoints.stream().map(text::json).toList()),
+				(out) -> {
+					for (Revision branchPoint : branchPoints) {
+						out.println(this.verbose ? text.verbose(branchPoint) : text.headOnly(branchPoint));
+						String indent = " ".repeat(branchPoint.id().length());
+						for (String child : text.children(branchPoint)) {
+							Revision revision = graph.get(child);
+							out.println(indent + " -> " + text.headOnly(revision) + ", " + revision.message());
+						}
+					}
+				});
 		return 0;
 	}
 

@@ -261,19 +261,12 @@ public class ConnectionOptions {
 	/** The database did not accept a connection. */
 	static final class DatabaseUnavailableException extends MigrationException {
 
-		private final String url;
-
 		DatabaseUnavailableException(String url, @Nullable String user, SQLException cause) {
 			super("Cannot connect to " + url + ((user != null && !user.isEmpty()) ? " as '" + user + "'" : "") + ": "
 					+ String.valueOf(cause.getMessage()).strip().replaceAll("\\.+$", "")
 					+ ". Check that the database is running and "
 					+ "reachable, and the URL, user and password (--url, --user, --password, or "
 					+ "spring.datasource.* in application.yml)", cause);
-			this.url = url;
-		}
-
-		String getUrl() {
-			return this.url;
 		}
 
 	}

@@ -33,8 +33,8 @@ final class CurrentCommand implements Callable<Integer> {
 	@Option(names = "--check-heads", description = "Fail (exit code 1) unless the database is at every head.")
 	private boolean checkHeads;
 
-	@Option(names = "--json", description = "Print JSON.")
-	private boolean json;
+	@Mixin
+	private JsonOption json;
 
 	@Override
 	public Integer call() {
@@ -49,7 +49,7 @@ final class CurrentCommand implements Callable<Integer> {
 		List<String> heads = graph.heads().stream().map(Revision::id).toList();
 		boolean atHeads = new HashSet<>(current).equals(new HashSet<>(heads));
 		RevisionText text = new RevisionText(graph, List.of());
-		if (this.json) {
+		this.json.print(this.connection, () -> {
 			Map<String, Object> json = new LinkedHashMap<>();
 			json.put("current", current);
 			json.put("heads", heads);
@@ -58,23 +58,21 @@ final class CurrentCommand implements Callable<Integer> {
 				Revision revision = graph.get(id);
 				return (revision != null) ? text.json(revision) : Map.of("id", id, "unknown", true);
 			}).toList());
-			this.connection.out().println(Json.write(json));
-		}
-		else {
+			return json;
+		}, (out) -> {
 			if (current.isEmpty()) {
-				this.connection.out().println("<base> (no revision applied)");
+				out.println("<base> (no revision applied)");
 			}
 			for (String id : current) {
 				Revision revision = graph.get(id);
 				if (revision == null) {
-					this.connection.out().println(id + " (unknown: no script defines this revision)");
+					out.println(id + " (unknown: no script defines this revision)");
 				}
 				else {
-					this.connection.out().println(this.verbose ? text.verbose(revision) : text.headOnly(revision));
+					out.println(this.verbose ? text.verbose(revision) : text.headOnly(revision));
 				}
 			}
-		}
-		this.connection.out().flush();
+		});
 		if (this.checkHeads && !atHeads) {
 			throw new CliException("The database is not at the head revision(s): it is at " + RunReport.heads(current)
 					+ ", the scripts' heads are " + RunReport.heads(heads) + "; run 'migration upgrade heads'");

@@ -29,8 +29,8 @@ final class HeadsCommand implements Callable<Integer> {
 			description = "Treat depends-on like parents: a head another head depends on is not listed.")
 	private boolean resolveDependencies;
 
-	@Option(names = "--json", description = "Print JSON.")
-	private boolean json;
+	@Mixin
+	private JsonOption json;
 
 	@Override
 	public Integer call() {
@@ -40,15 +40,11 @@ final class HeadsCommand implements Callable<Integer> {
 		List<Revision> heads = this.resolveDependencies
 				? allHeads.stream().filter((head) -> !neededByAnotherHead(graph, allHeads, head)).toList() : allHeads;
 		RevisionText text = new RevisionText(graph, List.of());
-		if (this.json) {
-			this.connection.out().println(Json.write(Map.of("heads", heads.stream().map(text::json).toList())));
-		}
-		else {
+		this.json.print(this.connection, () -> Map.of("heads", heads.stream().map(text::json).toList()), (out) -> {
 			for (Revision head : heads) {
-				this.connection.out().println(this.verbose ? text.verbose(head) : text.headOnly(head));
+				out.println(this.verbose ? text.verbose(head) : text.headOnly(head));
 			}
-		}
-		this.connection.out().flush();
+		});
 		return 0;
 	}
 

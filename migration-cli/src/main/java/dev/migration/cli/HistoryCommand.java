@@ -33,8 +33,8 @@ final class HistoryCommand implements Callable<Integer> {
 	@Option(names = { "-i", "--indicate-current" }, description = "Mark the database's current revision(s).")
 	private boolean indicateCurrent;
 
-	@Option(names = "--json", description = "Print JSON.")
-	private boolean json;
+	@Mixin
+	private JsonOption json;
 
 	@Override
 	public Integer call() {
@@ -42,15 +42,12 @@ final class HistoryCommand implements Callable<Integer> {
 		Migrator migrator = needsDatabase ? this.connection.migrator() : this.connection.scriptsMigrator();
 		List<Revision> revisions = migrator.history(this.range);
 		RevisionText text = new RevisionText(migrator.graph(), this.indicateCurrent ? migrator.current() : List.of());
-		if (this.json) {
-			this.connection.out().println(Json.write(Map.of("revisions", revisions.stream().map(text::json).toList())));
-		}
-		else {
-			for (Revision revision : revisions) {
-				this.connection.out().println(this.verbose ? text.verbose(revision) : text.line(revision));
-			}
-		}
-		this.connection.out().flush();
+		this.json.print(this.connection, () -> Map.of("revisions", revisions.stream().map(text::json).toList()),
+				(out) -> {
+					for (Revision revision : revisions) {
+						out.println(this.verbose ? text.verbose(revision) : text.line(revision));
+					}
+				});
 		return 0;
 	}
 

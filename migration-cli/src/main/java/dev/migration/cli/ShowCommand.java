@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import dev.migration.Revision;
@@ -23,16 +22,15 @@ final class ShowCommand implements Callable<Integer> {
 	@Parameters(paramLabel = "<revision>", description = "An id, unique prefix, head or <label>@head.")
 	private String revision;
 
-	@Option(names = "--json", description = "Print JSON.")
-	private boolean json;
+	@Mixin
+	private JsonOption json;
 
 	@Override
 	public Integer call() {
 		Migrator migrator = this.connection.scriptsMigrator();
 		Revision shown = migrator.show(this.revision);
 		RevisionText text = new RevisionText(migrator.graph(), List.of());
-		this.connection.out().println(this.json ? Json.write(text.json(shown)) : text.verbose(shown));
-		this.connection.out().flush();
+		this.json.print(this.connection, () -> text.json(shown), (out) -> out.println(text.verbose(shown)));
 		return 0;
 	}
 

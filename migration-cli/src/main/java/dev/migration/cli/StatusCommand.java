@@ -1,6 +1,5 @@
 package dev.migration.cli;
 
-import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,17 +29,13 @@ final class StatusCommand implements Callable<Integer> {
 	@Option(names = "--target", defaultValue = "heads", description = "Target to count pending revisions against.")
 	private String target;
 
-	@Option(names = "--json", description = "Print JSON.")
-	private boolean json;
+	@Mixin
+	private JsonOption json;
 
 	@Override
 	public Integer call() {
 		MigrationStatus status = this.connection.migrator().status(this.target);
-		PrintWriter out = this.connection.out();
-		if (this.json) {
-			out.println(Json.write(json(status)));
-		}
-		else {
+		this.json.print(this.connection, () -> json(status), (out) -> {
 			out.println("Database: " + status.dialect() + ", at " + RunReport.heads(status.currentHeads()));
 			out.println("Heads: " + RunReport.heads(status.graphHeads()));
 			out.println("Pending (" + status.target() + "): "
@@ -64,8 +59,7 @@ final class StatusCommand implements Callable<Integer> {
 							(revision.repeatable() ? "(repeatable) " : "") + revision.message())
 					.stripTrailing());
 			}
-		}
-		out.flush();
+		});
 		return 0;
 	}
 

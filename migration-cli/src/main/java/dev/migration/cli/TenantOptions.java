@@ -49,18 +49,12 @@ final class TenantOptions {
 	 */
 	@Nullable TenantMigrator migrator(ConnectionOptions connection) {
 		MigrationProperties properties = connection.settings().properties();
-		MigrationTargets targets = null;
+		MigrationTargets targets = properties.toTargets();
 		if (this.schemas != null && !this.schemas.isEmpty()) {
 			targets = MigrationTargets.of(this.schemas.stream().map(String::strip).toList());
 		}
 		else if (this.schemasQuery != null) {
 			targets = MigrationTargets.query(this.schemasQuery);
-		}
-		else if (!properties.getSchemas().isEmpty()) {
-			targets = MigrationTargets.of(properties.getSchemas());
-		}
-		else if (properties.getSchemasQuery() != null && !properties.getSchemasQuery().isBlank()) {
-			targets = MigrationTargets.query(properties.getSchemasQuery());
 		}
 		if (targets == null) {
 			return null;

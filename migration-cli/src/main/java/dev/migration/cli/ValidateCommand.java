@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import dev.migration.ValidationReport;
 import dev.migration.command.Migrator;
@@ -22,28 +21,27 @@ final class ValidateCommand implements Callable<Integer> {
 	@Mixin
 	private ConnectionOptions connection;
 
-	@Option(names = "--json", description = "Print JSON.")
-	private boolean json;
+	@Mixin
+	private JsonOption json;
 
 	@Override
 	public Integer call() {
 		Migrator migrator = this.connection.migrator();
 		ValidationReport report = migrator.validate();
-		if (this.json) {
+		this.json.print(this.connection, () -> {
 			Map<String, Object> json = new LinkedHashMap<>();
 			json.put("valid", report.isValid());
 			json.put("problems", report.problems());
 			json.put("changedChecksums", report.changedChecksums());
 			json.put("unknownRevisions", report.unknownRevisions());
 			json.put("aheadOfScripts", report.aheadOfScripts());
-			this.connection.out().println(Json.write(json));
-		}
-		else if (report.isValid()) {
-			this.connection.out()
-				.println("Valid: " + migrator.graph().revisions().size()
+			return json;
+		}, (out) -> {
+			if (report.isValid()) {
+				out.println("Valid: " + migrator.graph().revisions().size()
 						+ " revisions, applied scripts unchanged, no unknown revision in the database");
-		}
-		this.connection.out().flush();
+			}
+		});
 		if (!report.isValid()) {
 			throw new ValidationFailedException(report);
 		}

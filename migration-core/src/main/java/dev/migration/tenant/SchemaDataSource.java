@@ -1,13 +1,8 @@
 package dev.migration.tenant;
 
-import java.io.PrintWriter;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
-import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
@@ -18,16 +13,14 @@ import dev.migration.sql.Dialect;
  * MariaDB {@code setCatalog}), so that a tenant's scripts run in it unqualified; the
  * previous schema is restored before a connection goes back to its pool.
  */
-final class SchemaDataSource implements DataSource {
-
-	private final DataSource target;
+final class SchemaDataSource extends WrappingDataSource {
 
 	private final Dialect dialect;
 
 	private final String schema;
 
 	SchemaDataSource(DataSource target, Dialect dialect, String schema) {
-		this.target = target;
+		super(target);
 		this.dialect = dialect;
 		this.schema = schema;
 	}
@@ -69,70 +62,22 @@ final class SchemaDataSource implements DataSource {
 			connection.close();
 			throw ex;
 		}
-		return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-				new Class<?>[] { Connection.class }, (proxy, method, args) -> {
-					if (method.getName().equals("close") && method.getParameterCount() == 0) {
-						try {
-							if (previous != null && !connection.isClosed()) {
-								if (catalog) {
-									connection.setCatalog(previous);
-								}
-								else if (this.dialect != Dialect.SQLITE) {
-									connection.setSchema(previous);
-								}
-							}
-						}
-						catch (SQLException ex) {
-							// closing anyway
-						}
-						connection.close();
-						return null;
+		return closingWith(connection, (raw) -> {
+			try {
+				if (previous != null && !raw.isClosed()) {
+					if (catalog) {
+						raw.setCatalog(previous);
 					}
-					if (method.getName().equals("unwrap") && args != null && args[0] == Connection.class) {
-						return proxy;
+					else if (this.dialect != Dialect.SQLITE) {
+						raw.setSchema(previous);
 					}
-					try {
-						return method.invoke(connection, args);
-					}
-					catch (InvocationTargetException ex) {
-						throw ex.getCause();
-					}
-				});
-	}
-
-	@Override
-	public PrintWriter getLogWriter() throws SQLException {
-		return this.target.getLogWriter();
-	}
-
-	@Override
-	public void setLogWriter(PrintWriter out) throws SQLException {
-		this.target.setLogWriter(out);
-	}
-
-	@Override
-	public void setLoginTimeout(int seconds) throws SQLException {
-		this.target.setLoginTimeout(seconds);
-	}
-
-	@Override
-	public int getLoginTimeout() throws SQLException {
-		return this.target.getLoginTimeout();
-	}
-
-	@Override
-	public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-		return this.target.getParentLogger();
-	}
-
-	@Override
-	public <T> T unwrap(Class<T> iface) throws SQLException {
-		return this.target.unwrap(iface);
-	}
-
-	@Override
-	public boolean isWrapperFor(Class<?> iface) throws SQLException {
-		return this.target.isWrapperFor(iface);
+				}
+			}
+			catch (SQLException ex) {
+				// closing anyway
+			}
+			raw.close();
+		});
 	}
 
 	@Override

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
 import dev.migration.MigrationConfig;
+import dev.migration.MigrationConfigBuilder;
 import dev.migration.testing.TestDatabase;
 
 /** Writes SQL revisions into a temporary {@code filesystem:} location for one test. */
@@ -66,7 +67,7 @@ final class Scripts {
 		return "filesystem:" + this.dir;
 	}
 
-	MigrationConfig.Builder config(TestDatabase database) {
+	MigrationConfigBuilder config(TestDatabase database) {
 		return MigrationConfig.builder().dataSource(database.dataSource()).locations(location());
 	}
 

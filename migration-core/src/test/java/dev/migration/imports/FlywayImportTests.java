@@ -31,6 +31,17 @@ class FlywayImportTests {
 		return this.dir.resolve("db/migration");
 	}
 
+	private FlywayProject project(DatabaseKind kind) {
+		return new FlywayProject(this.dir.resolve("flyway"), kind);
+	}
+
+	/** The Flyway project, migrated by the real Flyway on the database. */
+	private FlywayProject migrated(TestDatabase db) {
+		FlywayProject project = project(db.kind());
+		project.migrate(db);
+		return project;
+	}
+
 	private MigrationConfig config(TestDatabase db) {
 		// the same value Flyway filled in (FlywayProject): imported scripts keep ${owner}
 		// as written
@@ -45,8 +56,7 @@ class FlywayImportTests {
 	@EnumSource(value = DatabaseKind.class, names = { "POSTGRESQL", "MARIADB", "H2" })
 	void importedFlywayDatabaseUpgradesAsANoOpAndTakesTheNextRevision(DatabaseKind kind) throws IOException {
 		try (TestDatabase db = TestDatabase.create(kind)) {
-			FlywayProject project = new FlywayProject(this.dir.resolve("flyway"), kind);
-			project.migrate(db);
+			FlywayProject project = migrated(db);
 			List<String> catalog = Catalog.of(db);
 			List<List<String>> flywayRows = db
 				.query(sql(db, "SELECT * FROM flyway_schema_history ORDER BY installed_rank"));
@@ -78,7 +88,7 @@ class FlywayImportTests {
 
 	@Test
 	void scriptsBecomeOneChainWithProvenanceUndoAndTransactionFlags() throws IOException {
-		FlywayProject project = new FlywayProject(this.dir.resolve("flyway"), DatabaseKind.POSTGRESQL);
+		FlywayProject project = project(DatabaseKind.POSTGRESQL);
 		ImportResult result = FlywayImport.read(List.of(project.dir())).importInto(output(), null, "unused");
 		assertThat(result.stamped()).isNull();
 		assertThat(Files.readString(output().resolve("v1_10_create_item_10.sql"))).isEqualTo("""
@@ -117,8 +127,7 @@ class FlywayImportTests {
 	@EnumSource(value = DatabaseKind.class, names = { "POSTGRESQL", "MARIADB", "H2" })
 	void anEditedScriptIsRefusedNamingBothChecksumsAndNothingChanges(DatabaseKind kind) throws IOException {
 		try (TestDatabase db = TestDatabase.create(kind)) {
-			FlywayProject project = new FlywayProject(this.dir.resolve("flyway"), kind);
-			project.migrate(db);
+			FlywayProject project = migrated(db);
 			String before = db.query(sql(db, "SELECT checksum FROM flyway_schema_history WHERE version = '1.3'"))
 				.get(0)
 				.get(0);
@@ -142,7 +151,7 @@ class FlywayImportTests {
 	@EnumSource(value = DatabaseKind.class, names = { "POSTGRESQL", "MARIADB", "H2" })
 	void aFailedRowIsRefusedNamingTheVersion(DatabaseKind kind) {
 		try (TestDatabase db = TestDatabase.create(kind)) {
-			FlywayProject project = new FlywayProject(this.dir.resolve("flyway"), kind);
+			FlywayProject project = project(kind);
 			project.write("V7__broken.sql",
 					"CREATE TABLE broken (id INT PRIMARY KEY);\nINSERT INTO nowhere VALUES (1);\n");
 			project.write("V7__broken.sql.conf", "executeInTransaction=false\n");
@@ -168,8 +177,7 @@ class FlywayImportTests {
 	@EnumSource(value = DatabaseKind.class, names = { "POSTGRESQL", "MARIADB", "H2" })
 	void anAppliedVersionWithoutItsScriptIsRefused(DatabaseKind kind) throws IOException {
 		try (TestDatabase db = TestDatabase.create(kind)) {
-			FlywayProject project = new FlywayProject(this.dir.resolve("flyway"), kind);
-			project.migrate(db);
+			FlywayProject project = migrated(db);
 			Files.delete(project.file("V6__seed.sql"));
 			Files.delete(project.file("V6__seed.sql.conf"));
 			assertThatExceptionOfType(ImportRefusedException.class)

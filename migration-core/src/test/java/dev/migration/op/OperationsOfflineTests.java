@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import dev.migration.sql.Dialect;
 import dev.migration.testing.Catalog;
 import dev.migration.testing.DatabaseKind;
+import dev.migration.testing.TestContext;
 import dev.migration.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;

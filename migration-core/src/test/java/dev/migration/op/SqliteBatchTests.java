@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.migration.testing.Catalog;
 import dev.migration.testing.DatabaseKind;
+import dev.migration.testing.TestContext;
 import dev.migration.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;

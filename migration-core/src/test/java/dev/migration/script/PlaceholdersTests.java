@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.migration.MigrationConfig;
+import dev.migration.MigrationConfigBuilder;
 import dev.migration.Revision;
 import dev.migration.ScriptParseException;
 import dev.migration.command.Migrator;
@@ -78,7 +79,7 @@ class PlaceholdersTests {
 
 	@Test
 	void checksumIsOfTheScriptAsWritten() throws IOException {
-		MigrationConfig.Builder offline = MigrationConfig.builder()
+		MigrationConfigBuilder offline = MigrationConfig.builder()
 			.dialect(Dialect.POSTGRESQL)
 			.schema("app")
 			.locations(location(ITEMS.replace("|${migration:user}|${migration:database}", "")));

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.migration.Migration;
 import dev.migration.MigrationConfig;
 import dev.migration.Revision;
+import dev.migration.sql.Dialect;
+import dev.migration.testing.TestContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,9 +91,9 @@ class ScriptLoaderJarTests {
 						org.assertj.core.groups.Tuple.tuple("aa0002", Revision.Kind.JAVA, "jarmigrations.sub.V2"));
 			Migration first = revisions.get(1).migration();
 			assertThat(first.getClass().getClassLoader()).isSameAs(loader);
-			SqlMigrationTests.RecordingContext context = new SqlMigrationTests.RecordingContext();
+			TestContext context = TestContext.offline(Dialect.H2);
 			first.upgrade(context);
-			assertThat(context.executed).containsExactly("SELECT 1");
+			assertThat(context.statements()).containsExactly("SELECT 1");
 		}
 	}
 

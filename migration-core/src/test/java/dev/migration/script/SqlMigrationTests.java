@@ -1,16 +1,11 @@
 package dev.migration.script;
 
-import java.sql.Connection;
-import java.util.ArrayList;
-import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 import dev.migration.DowngradeNotSupportedException;
 import dev.migration.HistoryEntry.Direction;
-import dev.migration.MigrationContext;
-import dev.migration.Revision;
 import dev.migration.sql.Dialect;
+import dev.migration.testing.TestContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -27,16 +22,16 @@ class SqlMigrationTests {
 
 	@Test
 	void upgradeExecutesEveryStatementInOrder() {
-		RecordingContext context = new RecordingContext();
+		TestContext context = TestContext.offline(Dialect.H2);
 		this.withDowngrade.upgrade(context);
-		assertThat(context.executed).containsExactly("CREATE TABLE a (id INT)", "CREATE TABLE b (id INT)");
+		assertThat(context.statements()).containsExactly("CREATE TABLE a (id INT)", "CREATE TABLE b (id INT)");
 	}
 
 	@Test
 	void downgradeExecutesTheDowngradeSection() {
-		RecordingContext context = new RecordingContext();
+		TestContext context = TestContext.offline(Dialect.H2);
 		this.withDowngrade.downgrade(context);
-		assertThat(context.executed).containsExactly("DROP TABLE b", "DROP TABLE a");
+		assertThat(context.statements()).containsExactly("DROP TABLE b", "DROP TABLE a");
 		assertThat(this.withDowngrade.hasDowngrade()).isTrue();
 	}
 
@@ -61,7 +56,7 @@ class SqlMigrationTests {
 	void withoutDowngradeSectionDowngradeIsRefused() {
 		assertThat(this.withoutDowngrade.hasDowngrade()).isFalse();
 		assertThatExceptionOfType(DowngradeNotSupportedException.class)
-			.isThrownBy(() -> this.withoutDowngrade.downgrade(new RecordingContext()))
+			.isThrownBy(() -> this.withoutDowngrade.downgrade(TestContext.offline(Dialect.H2)))
 			.withMessage("Cannot downgrade revision ab12: " + FILE + " has no downgrade. Add a '-- +downgrade' "
 					+ "section (or override downgrade()), or move the version table with 'stamp'")
 			.satisfies((ex) -> assertThat(ex.getLocation()).isEqualTo(FILE));
@@ -70,38 +65,6 @@ class SqlMigrationTests {
 	@Test
 	void exposesTheChecksum() {
 		assertThat(this.withDowngrade.checksum()).isEqualTo("sum");
-	}
-
-	/** Records what a migration executes (no database involved). */
-	static final class RecordingContext implements MigrationContext {
-
-		final List<String> executed = new ArrayList<>();
-
-		@Override
-		public Revision revision() {
-			return Revision.of("ab12");
-		}
-
-		@Override
-		public Dialect dialect() {
-			return Dialect.H2;
-		}
-
-		@Override
-		public boolean isOffline() {
-			return true;
-		}
-
-		@Override
-		public Connection connection() {
-			throw new UnsupportedOperationException("offline");
-		}
-
-		@Override
-		public void execute(String sql) {
-			this.executed.add(sql);
-		}
-
 	}
 
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.migration.MigrationConfig;
+import dev.migration.MigrationConfigBuilder;
 import dev.migration.MigrationException;
 import dev.migration.command.Migrator;
 
@@ -28,7 +29,7 @@ class ConnectorTests {
 	@TempDir
 	Path dir;
 
-	private MigrationConfig.Builder config(String url) {
+	private MigrationConfigBuilder config(String url) {
 		return MigrationConfig.builder()
 			.dataSource(new DriverDataSource(url, "sa", ""))
 			.locations("classpath:dev/migration/script/fixture");

@@ -259,7 +259,15 @@ public final class TestDatabase implements AutoCloseable {
 
 	/** Rows of a query as lists of strings (nulls kept), for assertions. */
 	public List<List<String>> query(String sql) {
-		try (Connection connection = connect();
+		return queryOn(this.url, this.user, this.password, sql);
+	}
+
+	/**
+	 * Rows of a query on a database this fixture did not make (e.g. an H2 file an
+	 * application wrote), as lists of strings (nulls kept).
+	 */
+	public static List<List<String>> queryOn(String url, String user, String password, String sql) {
+		try (Connection connection = DriverManager.getConnection(url, user, password);
 				Statement statement = connection.createStatement();
 				java.sql.ResultSet rs = statement.executeQuery(sql)) {
 			int columns = rs.getMetaData().getColumnCount();

@@ -13,8 +13,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
-import dev.migration.MigrationConfig;
-import dev.migration.autoconfigure.MigrationProperties;
+import dev.migration.MigrationConfigBuilder;
+import dev.migration.autoconfigure.MigrationLintProperties;
 import dev.migration.autoconfigure.MigrationSettings;
 import dev.migration.command.Migrator;
 import dev.migration.lint.LintConfig;
@@ -66,12 +66,12 @@ public class LintMojo extends AbstractMigrationMojo {
 			throw new MojoFailureException("migration:lint needs to know the database the scripts are for: pass "
 					+ "-Dmigration.dialect=postgresql|mariadb|mysql|h2|sqlite or set spring.datasource.url");
 		}
-		MigrationProperties.Lint lint = settings.properties().getLint();
+		MigrationLintProperties lint = settings.properties().getLint();
 		if (this.failOn != null) {
 			lint.setFailOn(this.failOn);
 		}
 		LintConfig config = lint.toLintConfig();
-		MigrationConfig.Builder builder = settings.configBuilder().classLoader(projectLoader);
+		MigrationConfigBuilder builder = settings.configBuilder().classLoader(projectLoader);
 		LintReport report = new Linter(config, database).lint(new Migrator(builder.build()).graph(), this.since);
 		for (LintFinding finding : report.findings()) {
 			if (report.failing().contains(finding)) {

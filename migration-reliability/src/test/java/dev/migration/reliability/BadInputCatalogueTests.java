@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.migration.MigrationConfig;
+import dev.migration.MigrationConfigBuilder;
 import dev.migration.command.Migrator;
 import dev.migration.sql.DriverDataSource;
 import dev.migration.testing.DatabaseKind;
@@ -66,7 +67,7 @@ class BadInputCatalogueTests {
 			return migrator(MigrationConfig.builder());
 		}
 
-		Migrator migrator(MigrationConfig.Builder builder) {
+		Migrator migrator(MigrationConfigBuilder builder) {
 			return new Migrator(builder.dataSource(this.db.dataSource())
 				.locations("filesystem:" + this.folder)
 				.lockTimeout(Duration.ofSeconds(5))

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import dev.migration.MigrationConfig;
+import dev.migration.MigrationConfigBuilder;
 import dev.migration.OnNewerDatabase;
 import dev.migration.command.Migrator;
 import dev.migration.sql.DriverDataSource;
@@ -53,7 +54,7 @@ final class Catalogue {
 		return (f) -> f.migrator().downgrade(target);
 	}
 
-	static Function<Fixture, Object> config(Function<MigrationConfig.Builder, MigrationConfig.Builder> settings) {
+	static Function<Fixture, Object> config(Function<MigrationConfigBuilder, MigrationConfigBuilder> settings) {
 		return (f) -> f.migrator(settings.apply(MigrationConfig.builder())).upgrade("heads");
 	}
 

@@ -1,5 +1,8 @@
 package dev.migration.autoconfigure;
 
+import java.sql.Driver;
+import java.util.Objects;
+
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
@@ -26,10 +29,11 @@ import org.springframework.util.StringUtils;
 
 import dev.migration.Migration;
 import dev.migration.MigrationListener;
-import dev.migration.MigrationConfig;
+import dev.migration.MigrationConfigBuilder;
 import dev.migration.MigrationException;
 import dev.migration.MigrationTargets;
 import dev.migration.command.Migrator;
+import dev.migration.sql.DriverDataSource;
 import dev.migration.tenant.TenantMigrator;
 
 /**
@@ -61,9 +65,10 @@ public final class MigrationAutoConfiguration {
 			ObjectProvider<DataSource> dataSource, @MigrationDataSource ObjectProvider<DataSource> migrationDataSource,
 			ObjectProvider<Migration> migrations, ObjectProvider<MigrationListener> listeners,
 			ObjectProvider<MigrationConfigCustomizer> customizers) {
-		MigrationConfig.Builder builder = properties.toConfigBuilder()
+		MigrationConfigBuilder builder = properties.toConfigBuilder()
 			.classLoader(resourceLoader.getClassLoader())
-			.dataSource(migrationDataSource(properties, migrationDataSource.getIfAvailable(), dataSource.getIfUnique()))
+			.dataSource(migrationDataSource(properties, migrationDataSource.getIfAvailable(), dataSource.getIfUnique(),
+					resourceLoader.getClassLoader()))
 			.migrations(migrations.orderedStream().toList())
 			.listener(MigrationListener.of(listeners.orderedStream().toList()));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
@@ -73,28 +78,27 @@ public final class MigrationAutoConfiguration {
 	/**
 	 * The marked DataSource, else one of our own from {@code migration.url} (or from
 	 * {@code migration.user} and the application's URL), else the application's. Our own
-	 * is a {@link SimpleDriverDataSource}: each connection is closed after use and
-	 * nothing stays open once the migration is done.
+	 * is the core {@link DriverDataSource}, as in the CLI and the Maven plugin: each
+	 * connection is closed after use and nothing stays open once the migration is done.
 	 */
 	private static DataSource migrationDataSource(MigrationProperties properties, @Nullable DataSource marked,
-			@Nullable DataSource primary) {
+			@Nullable DataSource primary, @Nullable ClassLoader classLoader) {
 		if (marked != null) {
 			return marked;
 		}
 		if (StringUtils.hasText(properties.getUrl())) {
-			return DataSourceBuilder.create()
-				.type(SimpleDriverDataSource.class)
-				.url(properties.getUrl())
-				.username(properties.getUser())
-				.password(properties.getPassword())
-				.build();
+			return new DriverDataSource(properties.getUrl(), properties.getUser(), properties.getPassword(), null,
+					classLoader);
 		}
 		if (StringUtils.hasText(properties.getUser()) && primary != null) {
-			return DataSourceBuilder.derivedFrom(primary)
+			// Boot knows how to read the URL and driver of every pool it supports; a
+			// template DataSource carries them over, our own does the connecting.
+			SimpleDriverDataSource application = DataSourceBuilder.derivedFrom(primary)
 				.type(SimpleDriverDataSource.class)
-				.username(properties.getUser())
-				.password(properties.getPassword())
 				.build();
+			Driver driver = application.getDriver();
+			return new DriverDataSource(Objects.requireNonNull(application.getUrl(), "url"), properties.getUser(),
+					properties.getPassword(), (driver != null) ? driver.getClass().getName() : null, classLoader);
 		}
 		if (primary == null) {
 			throw new MigrationException("No DataSource to migrate: the application has several and none is"

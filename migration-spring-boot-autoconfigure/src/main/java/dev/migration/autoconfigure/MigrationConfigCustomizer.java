@@ -2,7 +2,7 @@ package dev.migration.autoconfigure;
 
 import org.springframework.core.annotation.Order;
 
-import dev.migration.MigrationConfig;
+import dev.migration.MigrationConfigBuilder;
 
 /**
  * Customizes the core configuration after every {@code migration.*} property has been
@@ -16,6 +16,6 @@ public interface MigrationConfigCustomizer {
 	 * @param builder the builder with the properties, DataSource and Java migration beans
 	 * already applied
 	 */
-	void customize(MigrationConfig.Builder builder);
+	void customize(MigrationConfigBuilder builder);
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import dev.migration.MigrationConfig;
+import dev.migration.MigrationConfigBuilder;
 import dev.migration.sql.DriverDataSource;
 
 /**
@@ -38,7 +39,7 @@ public record MigrationSettings(MigrationProperties properties, @Nullable String
 	 * the DataSource.
 	 * @return a new builder
 	 */
-	public MigrationConfig.Builder configBuilder() {
+	public MigrationConfigBuilder configBuilder() {
 		return this.properties.toConfig(MigrationConfig.builder()).locations(this.locations);
 	}
 

@@ -21,7 +21,7 @@ final class StartupLint {
 
 	private static final Logger log = LoggerFactory.getLogger(StartupLint.class);
 
-	private final MigrationProperties.LintOnStartup mode;
+	private final MigrationLintProperties.OnStartup mode;
 
 	private final LintConfig config;
 
@@ -30,13 +30,13 @@ final class StartupLint {
 	StartupLint(MigrationProperties properties) {
 		// with on-startup=none the application may start without its database: stay away
 		this.mode = (properties.getOnStartup() == MigrationProperties.OnStartup.NONE)
-				? MigrationProperties.LintOnStartup.OFF : properties.getLint().getOnStartup();
+				? MigrationLintProperties.OnStartup.OFF : properties.getLint().getOnStartup();
 		this.config = properties.getLint().toLintConfig();
 		this.target = properties.getTarget();
 	}
 
 	void check(Migrator migrator) {
-		if (this.mode == MigrationProperties.LintOnStartup.OFF) {
+		if (this.mode == MigrationLintProperties.OnStartup.OFF) {
 			return;
 		}
 		MigrationStatus status;
@@ -56,7 +56,7 @@ final class StartupLint {
 		for (LintFinding finding : report.findings()) {
 			log.warn("{}: lint: {}", finding.revision(), finding);
 		}
-		if (this.mode == MigrationProperties.LintOnStartup.FAIL && report.fails()) {
+		if (this.mode == MigrationLintProperties.OnStartup.FAIL && report.fails()) {
 			throw new LintFailedException(report);
 		}
 	}

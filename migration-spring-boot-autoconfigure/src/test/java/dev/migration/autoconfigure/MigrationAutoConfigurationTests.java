@@ -1,5 +1,7 @@
 package dev.migration.autoconfigure;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,8 +29,10 @@ import dev.migration.Migration;
 import dev.migration.MigrationContext;
 import dev.migration.RevisionInfo;
 import dev.migration.command.Migrator;
+import dev.migration.sql.DriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Conditions, properties and extension points, without running a migration
@@ -91,10 +95,7 @@ class MigrationAutoConfigurationTests {
 		String url = h2Url();
 		this.contextRunner.withPropertyValues("migration.url=" + url, "migration.user=sa").run((context) -> {
 			assertThat(context).hasSingleBean(Migrator.class);
-			DataSource dataSource = context.getBean(Migrator.class).config().dataSource();
-			assertThat(dataSource).isInstanceOf(SimpleDriverDataSource.class);
-			assertThat(((SimpleDriverDataSource) dataSource).getUrl()).isEqualTo(url);
-			assertThat(((SimpleDriverDataSource) dataSource).getUsername()).isEqualTo("sa");
+			assertLogsIn(context.getBean(Migrator.class).config().dataSource(), url, "sa", "");
 		});
 	}
 
@@ -103,28 +104,16 @@ class MigrationAutoConfigurationTests {
 		String url = h2Url();
 		this.contextRunner.withUserConfiguration(DataSourceConfiguration.class)
 			.withPropertyValues("migration.url=" + url, "migration.user=owner", "migration.password=secret")
-			.run((context) -> {
-				SimpleDriverDataSource dataSource = (SimpleDriverDataSource) context.getBean(Migrator.class)
-					.config()
-					.dataSource();
-				assertThat(dataSource.getUrl()).isEqualTo(url);
-				assertThat(dataSource.getUsername()).isEqualTo("owner");
-				assertThat(dataSource.getPassword()).isEqualTo("secret");
-			});
+			.run((context) -> assertLogsIn(context.getBean(Migrator.class).config().dataSource(), url, "owner",
+					"secret"));
 	}
 
 	@Test
 	void migrationUserAloneDerivesFromTheApplicationDataSource() {
 		this.contextRunner.withUserConfiguration(DataSourceConfiguration.class)
 			.withPropertyValues("migration.user=owner", "migration.password=secret")
-			.run((context) -> {
-				SimpleDriverDataSource dataSource = (SimpleDriverDataSource) context.getBean(Migrator.class)
-					.config()
-					.dataSource();
-				assertThat(dataSource.getUrl()).isEqualTo(context.getBean(DataSourceConfiguration.class).url);
-				assertThat(dataSource.getUsername()).isEqualTo("owner");
-				assertThat(dataSource.getPassword()).isEqualTo("secret");
-			});
+			.run((context) -> assertLogsIn(context.getBean(Migrator.class).config().dataSource(),
+					context.getBean(DataSourceConfiguration.class).url, "owner", "secret"));
 	}
 
 	@Test
@@ -245,6 +234,23 @@ class MigrationAutoConfigurationTests {
 			.withPropertyValues("spring.datasource.url=" + h2Url(), "migration.on-startup=none")
 			.run((context) -> assertThat(context.getBean(Migrator.class).config().dataSource())
 				.isSameAs(context.getBean(DataSource.class)));
+	}
+
+	/**
+	 * Our own DataSource on the URL, logging in as the user with the password: the first
+	 * login creates the in-memory database for that user and password, which then admits
+	 * that password only.
+	 */
+	private static void assertLogsIn(DataSource dataSource, String url, String user, String password)
+			throws SQLException {
+		assertThat(dataSource).isInstanceOf(DriverDataSource.class);
+		assertThat(((DriverDataSource) dataSource).getUrl()).isEqualTo(url);
+		try (Connection connection = dataSource.getConnection()) {
+			assertThat(connection.getMetaData().getUserName()).isEqualToIgnoringCase(user);
+		}
+		new DriverDataSource(url, user, password).getConnection().close();
+		assertThatExceptionOfType(SQLException.class)
+			.isThrownBy(() -> new DriverDataSource(url, user, password + "-other").getConnection().close());
 	}
 
 	static String h2Url() {

@@ -32,14 +32,14 @@ class MigrationPropertiesTests {
 		assertThat(mapped.validateChecksums()).isEqualTo(core.validateChecksums()).isTrue();
 		assertThat(mapped.allowDowngrade()).isEqualTo(core.allowDowngrade()).isFalse();
 		assertThat(mapped.onNewerDatabase()).isEqualTo(core.onNewerDatabase()).isEqualTo(OnNewerDatabase.WARN);
-		assertThat(properties.getHealth().getAheadStatus()).isEqualTo(MigrationProperties.AheadStatus.UP);
+		assertThat(properties.getHealth().getAheadStatus()).isEqualTo(MigrationHealthProperties.AheadStatus.UP);
 		assertThat(mapped.failOnMissingLocations()).isEqualTo(core.failOnMissingLocations()).isTrue();
 	}
 
 	@Test
 	void lintDefaultsWarnAtStartupAndMatchTheCore() {
-		MigrationProperties.Lint lint = new MigrationProperties().getLint();
-		assertThat(lint.getOnStartup()).isEqualTo(MigrationProperties.LintOnStartup.WARN);
+		MigrationLintProperties lint = new MigrationProperties().getLint();
+		assertThat(lint.getOnStartup()).isEqualTo(MigrationLintProperties.OnStartup.WARN);
 		assertThat(lint.getRules()).isEmpty();
 		assertThat(lint.getServer()).isNull();
 		LintConfig mapped = lint.toLintConfig();
@@ -52,7 +52,7 @@ class MigrationPropertiesTests {
 
 	@Test
 	void lintRulesMapToTheCore() {
-		MigrationProperties.Lint lint = new MigrationProperties().getLint();
+		MigrationLintProperties lint = new MigrationProperties().getLint();
 		lint.setRules(java.util.Map.of("ban-drop-column", "error", "prefer-bigint-over-int", "off"));
 		lint.setFailOn("none");
 		LintConfig config = lint.toLintConfig();

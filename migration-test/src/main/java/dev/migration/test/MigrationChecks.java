@@ -16,6 +16,7 @@ import org.junit.jupiter.api.DynamicTest;
 
 import dev.migration.Migration;
 import dev.migration.MigrationConfig;
+import dev.migration.MigrationConfigBuilder;
 import dev.migration.Revision;
 import dev.migration.command.Migrator;
 import dev.migration.sql.DriverDataSource;
@@ -114,8 +115,8 @@ public final class MigrationChecks {
 	}
 
 	/** The same checks with any other engine setting changed. */
-	public MigrationChecks configure(Consumer<MigrationConfig.Builder> customizer) {
-		MigrationConfig.Builder builder = this.config.toBuilder();
+	public MigrationChecks configure(Consumer<MigrationConfigBuilder> customizer) {
+		MigrationConfigBuilder builder = this.config.toBuilder();
 		customizer.accept(builder);
 		return new MigrationChecks(builder.build(), this.heads, this.models, null);
 	}

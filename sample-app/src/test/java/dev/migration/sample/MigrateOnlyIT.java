@@ -44,7 +44,7 @@ class MigrateOnlyIT {
 		assertThat(run.output()).contains(PINNED + ": database migrated from base in 8 upgrade step(s)")
 			.contains("Migration finished and migration.exit-after-migrate is true: closing the application")
 			.doesNotContain("Tomcat started");
-		assertThat(TestDatabaseQueries.query(url, "sa", "", "SELECT version_num FROM migration_version"))
+		assertThat(TestDatabase.queryOn(url, "sa", "", "SELECT version_num FROM migration_version"))
 			.containsExactly(List.of(PINNED));
 	}
 
@@ -78,7 +78,7 @@ class MigrateOnlyIT {
 			.contains(
 					"Revert the edit, or put the change in a new revision; if the edit is intended, run 'repair' to record the new checksum; or set migration.validate-checksums=false "
 							+ "to skip this check");
-		assertThat(TestDatabaseQueries.query(url, "sa", "", "SELECT version_num FROM migration_version"))
+		assertThat(TestDatabase.queryOn(url, "sa", "", "SELECT version_num FROM migration_version"))
 			.containsExactly(List.of(PINNED));
 	}
 
@@ -116,7 +116,7 @@ class MigrateOnlyIT {
 			.contains("failed: Unknown data type: \"NOSUCHTYPE\"")
 			.contains("the version table still says " + PINNED)
 			.contains("Fix the script and run the command again");
-		assertThat(TestDatabaseQueries.query(url, "sa", "", "SELECT version_num FROM migration_version"))
+		assertThat(TestDatabase.queryOn(url, "sa", "", "SELECT version_num FROM migration_version"))
 			.containsExactly(List.of(PINNED));
 	}
 

@@ -1,10 +1,12 @@
-package dev.migration.op;
+package dev.migration.testing;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.migration.MigrationContext;
 import dev.migration.MigrationException;
@@ -13,26 +15,27 @@ import dev.migration.sql.Dialect;
 
 /**
  * A migration context for operation tests: executes on a connection (autocommit), or
- * offline records the statements, as the engine's sinks do.
+ * offline records the statements, as the engine's sinks do. Either way it keeps the
+ * statements.
  */
-final class TestContext implements MigrationContext {
+public class TestContext implements MigrationContext {
 
 	private final Dialect dialect;
 
-	private final Connection connection;
+	private final @Nullable Connection connection;
 
 	private final List<String> statements = new ArrayList<>();
 
-	private TestContext(Dialect dialect, Connection connection) {
+	protected TestContext(Dialect dialect, @Nullable Connection connection) {
 		this.dialect = dialect;
 		this.connection = connection;
 	}
 
-	static TestContext online(Dialect dialect, Connection connection) {
+	public static TestContext online(Dialect dialect, Connection connection) {
 		return new TestContext(dialect, connection);
 	}
 
-	static TestContext offline(Dialect dialect) {
+	public static TestContext offline(Dialect dialect) {
 		return new TestContext(dialect, null);
 	}
 
@@ -72,12 +75,12 @@ final class TestContext implements MigrationContext {
 		}
 	}
 
-	List<String> statements() {
+	public List<String> statements() {
 		return this.statements;
 	}
 
 	/** The recorded statements as a script, each ended with a semicolon. */
-	String script() {
+	public String script() {
 		StringBuilder script = new StringBuilder();
 		for (String sql : this.statements) {
 			script.append(sql).append(";\n");
