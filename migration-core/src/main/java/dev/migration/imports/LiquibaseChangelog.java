@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -57,14 +58,17 @@ final class LiquibaseChangelog {
 
 	private final @Nullable Path searchPath;
 
+	private final @Nullable Function<Path, @Nullable Object> yaml;
+
 	private final Map<String, String> properties = new LinkedHashMap<>();
 
 	private final List<LiquibaseChangeSet> changeSets = new ArrayList<>();
 
 	private final List<String> problems = new ArrayList<>();
 
-	private LiquibaseChangelog(@Nullable Path searchPath) {
+	private LiquibaseChangelog(@Nullable Path searchPath, @Nullable Function<Path, @Nullable Object> yaml) {
 		this.searchPath = searchPath;
+		this.yaml = yaml;
 	}
 
 	/**
@@ -74,11 +78,14 @@ final class LiquibaseChangelog {
 	 * their changelog start from (Liquibase's search path, e.g.
 	 * {@code src/main/resources}); {@code null}: the changelog's directory and its
 	 * parents
+	 * @param yaml reads a YAML or JSON file into maps, lists and scalars ({@code null}:
+	 * YAML and JSON changelogs are refused)
 	 * @param problems where what cannot be imported is reported
 	 * @return the changesets in changelog order
 	 */
-	static List<LiquibaseChangeSet> read(Path changelog, @Nullable Path searchPath, List<String> problems) {
-		LiquibaseChangelog reader = new LiquibaseChangelog(searchPath);
+	static List<LiquibaseChangeSet> read(Path changelog, @Nullable Path searchPath,
+			@Nullable Function<Path, @Nullable Object> yaml, List<String> problems) {
+		LiquibaseChangelog reader = new LiquibaseChangelog(searchPath, yaml);
 		if (!Files.isRegularFile(changelog)) {
 			problems.add("Liquibase changelog " + changelog + " is not a file");
 			return List.of();
@@ -96,9 +103,14 @@ final class LiquibaseChangelog {
 		else if (lower.endsWith(".xml")) {
 			readXml(file, name);
 		}
+		else if ((lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".json")) && this.yaml != null) {
+			readYaml(file, name);
+		}
 		else {
-			this.problems.add(name + ": only XML and formatted SQL changelogs are read (YAML and JSON are not): "
-					+ "convert it to XML (same elements) or include its formatted SQL files from an XML changelog");
+			this.problems.add(name
+					+ ": only XML, YAML, JSON and formatted SQL changelogs are read" + ((this.yaml == null)
+							? " (YAML and JSON by the CLI and the Maven goal, which bring a YAML parser)" : "")
+					+ ": convert it, or include its formatted SQL files from an XML changelog");
 		}
 	}
 
@@ -324,7 +336,10 @@ final class LiquibaseChangelog {
 		prefix = prefix.endsWith("/") ? prefix : prefix + "/";
 		try (Stream<Path> files = Files.walk(dir)) {
 			for (Path file : files.filter(Files::isRegularFile)
-				.filter((each) -> each.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(sql|xml)"))
+				.filter((each) -> each.getFileName()
+					.toString()
+					.toLowerCase(Locale.ROOT)
+					.matches(".*\\.(sql|xml|yaml|yml|json)"))
 				.sorted()
 				.toList()) {
 				readFile(file, prefix + dir.relativize(file).toString().replace('\\', '/'));
@@ -439,6 +454,155 @@ final class LiquibaseChangelog {
 			return null;
 		}
 		return content(sqlFile);
+	}
+
+	// YAML and JSON: the same elements as XML, as maps and lists
+
+	private void readYaml(Path file, String name) {
+		Object root;
+		try {
+			root = this.yaml.apply(file);
+		}
+		catch (RuntimeException ex) {
+			this.problems.add(name + ": not a readable YAML or JSON changelog: " + ex.getMessage());
+			return;
+		}
+		if (!(root instanceof Map<?, ?> top) || !(top.get("databaseChangeLog") instanceof List<?> entries)) {
+			this.problems.add(name + ": not a Liquibase changelog (no databaseChangeLog list at the top)");
+			return;
+		}
+		for (Object entry : entries) {
+			if (!(entry instanceof Map<?, ?> map) || map.size() != 1) {
+				this.problems.add(name + ": an entry of databaseChangeLog is not a single element: " + entry);
+				continue;
+			}
+			String kind = String.valueOf(map.keySet().iterator().next());
+			Map<?, ?> element = (map.get(kind) instanceof Map<?, ?> value) ? value : Map.of();
+			switch (kind) {
+				case "property" -> {
+					if (element.get("name") != null && element.get("value") != null) {
+						this.properties.putIfAbsent(String.valueOf(element.get("name")),
+								String.valueOf(element.get("value")));
+					}
+					else {
+						this.problems.add(name + ": a property without name and value (property files are not "
+								+ "read): write the value in the changelog");
+					}
+				}
+				case "include" -> include(file, name, text(element, "file"), flag(element, "relativeToChangelogFile"));
+				case "includeAll" ->
+					includeAll(file, name, text(element, "path"), flag(element, "relativeToChangelogFile"));
+				case "changeSet" -> yamlChangeSet(file, name, element);
+				case "preConditions" -> {
+					// changelog preconditions guard a whole run; a revision has none
+				}
+				default -> this.problems
+					.add(name + ": " + kind + " is not imported (only include, includeAll, property and changeSet)");
+			}
+		}
+	}
+
+	private void yamlChangeSet(Path file, String name, Map<?, ?> element) {
+		Builder builder = new Builder(name, text(element, "author"), text(element, "id"), 0);
+		builder.runOnChange = flag(element, "runOnChange");
+		builder.runAlways = flag(element, "runAlways");
+		builder.transactional = !"false".equalsIgnoreCase(text(element, "runInTransaction"));
+		builder.context = blankToNull(text(element, "contextFilter"));
+		if (builder.context == null) {
+			builder.context = blankToNull(text(element, "context"));
+		}
+		builder.labels = blankToNull(text(element, "labels"));
+		builder.dbms = blankToNull(text(element, "dbms"));
+		builder.ignore = flag(element, "ignore");
+		builder.comment = blankToNull(text(element, "comment"));
+		Object valid = element.get("validCheckSum");
+		if (valid instanceof List<?> values) {
+			values.forEach((value) -> builder.validCheckSums.add(String.valueOf(value).strip()));
+		}
+		else if (valid != null) {
+			builder.validCheckSums.add(String.valueOf(valid).strip());
+		}
+		if (element.get("preConditions") != null) {
+			builder.note("its preconditions are not imported: the revision runs whenever it is pending");
+		}
+		List<String> unsupported = new ArrayList<>();
+		for (Object change : list(element.get("changes"))) {
+			yamlChange(file, builder, change, false, unsupported);
+		}
+		Object rollback = element.get("rollback");
+		if (rollback instanceof String text) {
+			builder.rollback.append(text.isBlank() ? "empty" : text.strip()).append('\n');
+		}
+		else if (rollback != null) {
+			for (Object change : list(rollback)) {
+				yamlChange(file, builder, change, true, unsupported);
+			}
+		}
+		if (!unsupported.isEmpty()) {
+			this.problems.add(builder.name() + " uses " + String.join(", ", unsupported.stream().distinct().toList())
+					+ ", which the import does not translate (only sql and sqlFile): rewrite the changeset as sql "
+					+ "(liquibase update-sql prints the SQL it runs) and import again");
+			return;
+		}
+		if (builder.upgrade.isEmpty()) {
+			this.problems.add(builder.name() + " has no sql or sqlFile change");
+			return;
+		}
+		add(builder);
+	}
+
+	private void yamlChange(Path file, Builder builder, @Nullable Object change, boolean rollback,
+			List<String> unsupported) {
+		if (!(change instanceof Map<?, ?> map) || map.size() != 1) {
+			unsupported.add(String.valueOf(change));
+			return;
+		}
+		String kind = String.valueOf(map.keySet().iterator().next());
+		Map<?, ?> attributes = (map.get(kind) instanceof Map<?, ?> value) ? value : Map.of();
+		String sql = null;
+		if (kind.equals("sql")) {
+			sql = text(attributes, "sql").strip();
+		}
+		else if (kind.equals("sqlFile")) {
+			String path = text(attributes, "path");
+			Path sqlFile = resolve(file, path, flag(attributes, "relativeToChangelogFile"));
+			if (sqlFile == null) {
+				this.problems.add(builder.name() + ": its sqlFile " + path + " is not found");
+				return;
+			}
+			sql = content(sqlFile);
+		}
+		else {
+			unsupported.add(rollback ? "rollback with " + kind : kind);
+			return;
+		}
+		if (attributes.get("dbms") != null) {
+			builder.dbms = text(attributes, "dbms");
+		}
+		String delimiter = blankToNull(text(attributes, "endDelimiter"));
+		if (rollback) {
+			builder.rollback.append(reterminate(sql, delimiter)).append('\n');
+		}
+		else {
+			builder.change(sql, delimiter);
+		}
+	}
+
+	private static List<?> list(@Nullable Object value) {
+		return (value instanceof List<?> list) ? list : (value != null) ? List.of(value) : List.of();
+	}
+
+	private static String text(Map<?, ?> map, String key) {
+		Object value = map.get(key);
+		return (value != null) ? String.valueOf(value) : "";
+	}
+
+	private static boolean flag(Map<?, ?> map, String key) {
+		return "true".equalsIgnoreCase(text(map, key));
+	}
+
+	private static @Nullable String blankToNull(String text) {
+		return text.isBlank() ? null : text;
 	}
 
 	// helpers

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -115,8 +116,25 @@ public final class LiquibaseImport {
 	 * @throws ImportRefusedException naming every changeset and file it cannot translate
 	 */
 	public static LiquibaseImport read(Path changelog, @Nullable Path searchPath) {
+		return read(changelog, searchPath, null);
+	}
+
+	/**
+	 * Read a Liquibase changelog and the files it includes, YAML and JSON changelogs too.
+	 * @param changelog the master changelog ({@code .xml}, {@code .yaml}, {@code .json}
+	 * or formatted {@code .sql})
+	 * @param searchPath where {@code include} paths not relative to their changelog
+	 * start; {@code null}: the changelog's directory and its parents
+	 * @param yaml reads a YAML or JSON file into maps, lists and scalars (e.g.
+	 * SnakeYAML's {@code load}; {@code migration-core} brings no YAML parser),
+	 * {@code null} to refuse YAML and JSON changelogs
+	 * @return the import
+	 * @throws ImportRefusedException naming every changeset and file it cannot translate
+	 */
+	public static LiquibaseImport read(Path changelog, @Nullable Path searchPath,
+			@Nullable Function<Path, @Nullable Object> yaml) {
 		List<String> problems = new ArrayList<>();
-		List<LiquibaseChangeSet> changeSets = LiquibaseChangelog.read(changelog, searchPath, problems);
+		List<LiquibaseChangeSet> changeSets = LiquibaseChangelog.read(changelog, searchPath, yaml, problems);
 		Set<String> seen = new HashSet<>();
 		for (LiquibaseChangeSet changeSet : changeSets) {
 			if (!seen.add(changeSet.name())) {

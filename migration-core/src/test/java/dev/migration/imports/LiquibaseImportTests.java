@@ -102,6 +102,37 @@ class LiquibaseImportTests {
 	}
 
 	@ParameterizedTest
+	@EnumSource(value = DatabaseKind.class, names = { "POSTGRESQL", "H2" })
+	void aYamlMasterChangelogImportsTheSameWayWithAYamlParser(DatabaseKind kind) {
+		try (TestDatabase db = database(kind)) {
+			LiquibaseProject project = new LiquibaseProject(this.dir.resolve("liquibase"), kind);
+			project.update(db, "", "master.yaml");
+			List<String> catalog = catalog(db);
+			assertThatExceptionOfType(ImportRefusedException.class)
+				.isThrownBy(() -> LiquibaseImport.read(project.file("master.yaml"), null))
+				.withMessageContaining("master.yaml: only XML, YAML, JSON and formatted SQL changelogs are read (YAML "
+						+ "and JSON by the CLI and the Maven goal, which bring a YAML parser)");
+			ImportResult result = LiquibaseImport.read(project.file("master.yaml"), null, LiquibaseImportTests::yaml)
+				.importInto(output(), config(db), LiquibaseImport.DEFAULT_TABLE);
+			assertThat(result.revisions()).hasSize(LiquibaseProject.REVISIONS);
+			assertThat(result.stamped()).isEqualTo("c035_customer_name_index");
+			assertThat(result.repeatablesRecorded()).containsExactly("r_customer_view");
+			Migrator migrator = new Migrator(config(db));
+			assertThat(migrator.upgrade("heads").steps()).isEmpty();
+			assertThat(catalog(db)).isEqualTo(catalog);
+		}
+	}
+
+	static Object yaml(Path file) {
+		try (var reader = Files.newBufferedReader(file)) {
+			return new org.yaml.snakeyaml.Yaml().load(reader);
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	@ParameterizedTest
 	@EnumSource(value = DatabaseKind.class, names = { "POSTGRESQL", "MARIADB", "H2" })
 	void anEditedChangesetIsRefusedNamingBothChecksumsAndNothingChanges(DatabaseKind kind) throws IOException {
 		try (TestDatabase db = database(kind)) {
@@ -267,8 +298,9 @@ class LiquibaseImportTests {
 					"master.xml::3::eve runs only on dbms:oracle, which the import cannot keep (a revision runs on "
 							+ "every database): move the changesets of other databases out of the changelog (or into "
 							+ "a changelog per database) and import again",
-					"more.yaml: only XML and formatted SQL changelogs are read (YAML and JSON are not): convert it "
-							+ "to XML (same elements) or include its formatted SQL files from an XML changelog"));
+					"more.yaml: only XML, YAML, JSON and formatted SQL changelogs are read (YAML and JSON by the "
+							+ "CLI and the Maven goal, which bring a YAML parser): convert it, or include its formatted "
+							+ "SQL files from an XML changelog"));
 	}
 
 	private static String table(DatabaseKind kind) {

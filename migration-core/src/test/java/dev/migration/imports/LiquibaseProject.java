@@ -68,6 +68,41 @@ final class LiquibaseProject {
 				    <include file="changes/003-views.sql" relativeToChangelogFile="true"/>
 				</databaseChangeLog>
 				""");
+		write("master.yaml", """
+				databaseChangeLog:
+				  - property:
+				      name: owner
+				      value: ops
+				  - include:
+				      file: changes/001-items.sql
+				      relativeToChangelogFile: true
+				  - changeSet:
+				      id: settings
+				      author: bob
+				      comment: settings table
+				      changes:
+				        - sql:
+				            sql: |
+				              CREATE TABLE settings (k VARCHAR(50) PRIMARY KEY, v VARCHAR(100));
+				              INSERT INTO settings (k, v) VALUES ('owner', '${owner}');
+				      rollback: DROP TABLE settings;
+				  - changeSet:
+				      id: customer
+				      author: bob
+				      changes:
+				        - sqlFile:
+				            path: sql/customer.sql
+				            relativeToChangelogFile: true
+				      rollback:
+				        - sql:
+				            sql: DROP TABLE customer;
+				  - include:
+				      file: changes/002-routines.sql
+				      relativeToChangelogFile: true
+				  - include:
+				      file: changes/003-views.sql
+				      relativeToChangelogFile: true
+				""");
 		StringBuilder items = new StringBuilder("--liquibase formatted sql\n\n");
 		for (int i = 1; i <= 30; i++) {
 			items.append("--changeset alice:item-").append(i).append('\n');
@@ -151,10 +186,15 @@ final class LiquibaseProject {
 
 	/** Update the database with the real Liquibase, the contexts given. */
 	void update(TestDatabase db, String contexts) {
+		update(db, contexts, "master.xml");
+	}
+
+	/** Update the database with the real Liquibase from the master changelog given. */
+	void update(TestDatabase db, String contexts, String master) {
 		try (Connection connection = db.connect()) {
 			Database database = DatabaseFactory.getInstance()
 				.findCorrectDatabaseImplementation(new JdbcConnection(connection));
-			try (Liquibase liquibase = new Liquibase("master.xml", new DirectoryResourceAccessor(this.dir), database)) {
+			try (Liquibase liquibase = new Liquibase(master, new DirectoryResourceAccessor(this.dir), database)) {
 				liquibase.update(new Contexts(contexts), new LabelExpression());
 			}
 		}
