@@ -1,11 +1,17 @@
 package dev.migration.cli;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import org.yaml.snakeyaml.Yaml;
 import picocli.CommandLine.Parameters;
 
 import dev.migration.MigrationConfig;
@@ -18,7 +24,7 @@ import dev.migration.imports.LiquibaseImport;
  * and the database stamped.
  */
 @Command(name = "liquibase", mixinStandardHelpOptions = true,
-		description = "Import a Liquibase changelog (formatted SQL, or XML of sql/sqlFile changesets and includes) as "
+		description = "Import a Liquibase changelog (formatted SQL, or XML/YAML/JSON of sql/sqlFile changesets and includes) as "
 				+ "revisions; with a database, check databasechangelog and stamp the revision of the last applied "
 				+ "changeset.")
 final class ImportLiquibaseCommand implements Callable<Integer> {
@@ -27,7 +33,8 @@ final class ImportLiquibaseCommand implements Callable<Integer> {
 	private ConnectionOptions connection;
 
 	@Parameters(index = "0", paramLabel = "<changelog>",
-			description = "The master changelog, e.g. src/main/resources/db/changelog/db.changelog-master.xml.")
+			description = "The master changelog (XML, YAML, JSON or formatted SQL), e.g. "
+					+ "src/main/resources/db/changelog/db.changelog-master.yaml.")
 	private Path changelog;
 
 	@Option(names = "--search-path", paramLabel = "<dir>",
@@ -54,10 +61,21 @@ final class ImportLiquibaseCommand implements Callable<Integer> {
 				: this.connection.migrator().config();
 		ImportResult result = LiquibaseImport
 			.read(workingDirectory.resolve(this.changelog),
-					(this.searchPath != null) ? workingDirectory.resolve(this.searchPath) : null)
+					(this.searchPath != null) ? workingDirectory.resolve(this.searchPath) : null,
+					ImportLiquibaseCommand::yaml)
 			.importInto(output, database, this.table);
 		new ImportReport(this.connection.out()).print(result, output, database != null);
 		return 0;
+	}
+
+	/** YAML and JSON changelogs, read with SnakeYAML (safe loading: no custom tags). */
+	static Object yaml(Path file) {
+		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			return new Yaml().load(reader);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }

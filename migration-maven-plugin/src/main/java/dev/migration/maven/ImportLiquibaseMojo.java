@@ -1,11 +1,18 @@
 package dev.migration.maven;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.yaml.snakeyaml.Yaml;
 
 import dev.migration.MigrationConfig;
 import dev.migration.imports.ImportResult;
@@ -19,9 +26,12 @@ import dev.migration.imports.LiquibaseImport;
 @Mojo(name = "import-liquibase", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class ImportLiquibaseMojo extends AbstractMigrationMojo {
 
-	/** The master changelog (XML or formatted SQL). */
+	/**
+	 * The master changelog (XML, YAML, JSON or formatted SQL); the default is Spring
+	 * Boot's {@code spring.liquibase.change-log}.
+	 */
 	@Parameter(property = "migration.liquibase.changelog",
-			defaultValue = "${project.basedir}/src/main/resources/db/changelog/db.changelog-master.xml")
+			defaultValue = "${project.basedir}/src/main/resources/db/changelog/db.changelog-master.yaml")
 	File liquibaseChangelog;
 
 	/**
@@ -50,7 +60,8 @@ public class ImportLiquibaseMojo extends AbstractMigrationMojo {
 		ImportResult result = LiquibaseImport
 			.read(this.liquibaseChangelog.toPath(),
 					(this.liquibaseSearchPath != null && this.liquibaseSearchPath.isDirectory())
-							? this.liquibaseSearchPath.toPath() : null)
+							? this.liquibaseSearchPath.toPath() : null,
+					ImportLiquibaseMojo::yaml)
 			.importInto(this.importOutput.toPath(), database, this.liquibaseTable);
 		getLog().info("Wrote " + result.written().size() + " files to " + this.importOutput
 				+ ((result.stamped() != null) ? "; stamped the database at " + result.stamped() : ""));
@@ -60,6 +71,16 @@ public class ImportLiquibaseMojo extends AbstractMigrationMojo {
 		}
 		for (String note : result.notes()) {
 			getLog().info("Changed on the way: " + note);
+		}
+	}
+
+	/** YAML and JSON changelogs, read with SnakeYAML (safe loading: no custom tags). */
+	static Object yaml(Path file) {
+		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			return new Yaml().load(reader);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

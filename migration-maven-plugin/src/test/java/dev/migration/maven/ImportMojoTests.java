@@ -75,17 +75,18 @@ class ImportMojoTests {
 		try (TestDatabase db = TestDatabase.create(kind)) {
 			project(db);
 			Path changelogs = Files.createDirectories(this.resources.resolve("db/changelog/changes"));
-			Files.writeString(changelogs.getParent().resolve("db.changelog-master.xml"), """
-					<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
-					    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-					    xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog
-					        http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
-					    <include file="db/changelog/changes/001-account.sql"/>
-					    <changeSet id="orders" author="ann">
-					        <sql>CREATE TABLE orders (id INT PRIMARY KEY);</sql>
-					        <rollback>DROP TABLE orders;</rollback>
-					    </changeSet>
-					</databaseChangeLog>
+			// Spring Boot's default changelog, db.changelog-master.yaml
+			Files.writeString(changelogs.getParent().resolve("db.changelog-master.yaml"), """
+					databaseChangeLog:
+					  - include:
+					      file: db/changelog/changes/001-account.sql
+					  - changeSet:
+					      id: orders
+					      author: ann
+					      changes:
+					        - sql:
+					            sql: CREATE TABLE orders (id INT PRIMARY KEY);
+					      rollback: DROP TABLE orders;
 					""");
 			Files.writeString(changelogs.resolve("001-account.sql"), """
 					--liquibase formatted sql
@@ -95,7 +96,7 @@ class ImportMojoTests {
 					""");
 			System.setProperty("liquibase.analytics.enabled", "false");
 			try (Connection connection = db.connect();
-					Liquibase liquibase = new Liquibase("db/changelog/db.changelog-master.xml",
+					Liquibase liquibase = new Liquibase("db/changelog/db.changelog-master.yaml",
 							new DirectoryResourceAccessor(this.resources), DatabaseFactory.getInstance()
 								.findCorrectDatabaseImplementation(new JdbcConnection(connection)))) {
 				liquibase.update(new Contexts(), new LabelExpression());
@@ -132,7 +133,7 @@ class ImportMojoTests {
 			flyway.flywayTable = "flyway_schema_history";
 		}
 		if (mojo instanceof ImportLiquibaseMojo liquibase) {
-			liquibase.liquibaseChangelog = this.resources.resolve("db/changelog/db.changelog-master.xml").toFile();
+			liquibase.liquibaseChangelog = this.resources.resolve("db/changelog/db.changelog-master.yaml").toFile();
 			liquibase.liquibaseSearchPath = this.resources.toFile();
 			liquibase.importOutput = this.resources.resolve("db/migration").toFile();
 			liquibase.liquibaseTable = "databasechangelog";
