@@ -54,6 +54,9 @@ final class LiquibaseChangelog {
 
 	private static final Pattern PRECONDITION = Pattern.compile("\\s*--[\\s]*precondition.*", FLAGS);
 
+	/** The patterns of {@code --changeset} attributes, compiled once. */
+	private static final Map<String, Pattern> ATTRIBUTES = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private static final Pattern IGNORE_LINES = Pattern.compile("--[\\s]*ignoreLines:(\\w+)", FLAGS);
 
 	private final @Nullable Path searchPath;
@@ -781,7 +784,8 @@ final class LiquibaseChangelog {
 		}
 
 		private static @Nullable String value(String line, String regex) {
-			Matcher matcher = Pattern.compile(".*" + regex + ".*", FLAGS).matcher(line);
+			Matcher matcher = ATTRIBUTES.computeIfAbsent(regex, (key) -> Pattern.compile(".*" + key + ".*", FLAGS))
+				.matcher(line);
 			return (matcher.matches() && !matcher.group(1).isEmpty()) ? matcher.group(1) : null;
 		}
 
