@@ -134,7 +134,7 @@ class LiquibaseImportTests {
 
 	@ParameterizedTest
 	@EnumSource(value = DatabaseKind.class, names = { "POSTGRESQL", "MARIADB", "H2" })
-	void anEditedChangesetIsRefusedNamingBothChecksumsAndNothingChanges(DatabaseKind kind) throws IOException {
+	void anEditedChangesetIsRefusedNamingBothChecksumsUnlessItListsTheAppliedOne(DatabaseKind kind) throws IOException {
 		try (TestDatabase db = database(kind)) {
 			LiquibaseProject project = new LiquibaseProject(this.dir.resolve("liquibase"), kind);
 			project.update(db);
@@ -153,6 +153,13 @@ class LiquibaseImportTests {
 						+ "' to it if the edit was intended) and import again\n"
 						+ "Nothing was written and the database was not stamped.");
 			assertNothingChanged(db);
+
+			// an intended edit, accepted the way Liquibase accepts it
+			project.write("master.xml", Files.readString(project.master())
+				.replace("<sqlFile path=", "<validCheckSum>" + before + "</validCheckSum>\n        <sqlFile path="));
+			ImportResult result = LiquibaseImport.read(project.master(), null)
+				.importInto(output(), config(db), LiquibaseImport.DEFAULT_TABLE);
+			assertThat(result.stamped()).isEqualTo(last(kind));
 		}
 	}
 
