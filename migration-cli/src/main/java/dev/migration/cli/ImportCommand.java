@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
 		description = "Turn a Flyway or Liquibase project into revisions and stamp the database it migrated.",
-		subcommands = { ImportFlywayCommand.class })
+		subcommands = { ImportFlywayCommand.class, ImportLiquibaseCommand.class })
 final class ImportCommand {
 
 }

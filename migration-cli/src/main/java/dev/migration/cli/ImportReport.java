@@ -28,6 +28,12 @@ record ImportReport(PrintWriter out) {
 		else {
 			this.out.println("No database given: nothing was stamped");
 		}
+		if (!result.notes().isEmpty()) {
+			this.out.println("Changed on the way (each also noted in its revision):");
+			for (String note : result.notes()) {
+				this.out.println("  " + note);
+			}
+		}
 		this.out.flush();
 	}
 

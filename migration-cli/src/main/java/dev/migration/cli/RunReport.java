@@ -26,6 +26,9 @@ final class RunReport implements MigrationListener {
 
 	private @Nullable RevisionGraph graph;
 
+	/** How many revisions ran (a baseline's stamp is not reported to listeners). */
+	private int completed;
+
 	RunReport(PrintWriter out) {
 		this.out = out;
 	}
@@ -37,6 +40,7 @@ final class RunReport implements MigrationListener {
 
 	@Override
 	public void stepCompleted(Direction direction, MigrationResult.Step step) {
+		this.completed++;
 		Revision revision = (this.graph != null) ? this.graph.get(step.revision()) : null;
 		String parents = (revision == null) ? "?"
 				: revision.isBase() ? "<base>" : String.join(", ", revision.revises());
@@ -60,11 +64,36 @@ final class RunReport implements MigrationListener {
 	}
 
 	void finish(MigrationResult result) {
-		this.out.println(summary(result));
+		// an upgrade's steps that did not run are the stamp of migration.baseline,
+		// which comes first
+		int stamped = (result.direction() == Direction.UPGRADE) ? result.steps().size() - this.completed : 0;
+		List<String> baselined = result.steps()
+			.subList(0, Math.max(stamped, 0))
+			.stream()
+			.map(MigrationResult.Step::revision)
+			.toList();
+		this.out.println(summary(result, baselined));
 		this.out.flush();
 	}
 
 	static String summary(MigrationResult result) {
+		return summary(result, List.of());
+	}
+
+	/**
+	 * The summary line.
+	 * @param result the result
+	 * @param baselined the revisions an upgrade stamped as its baseline (the steps of the
+	 * result that did not run): {@code Baselined at a1; upgraded 1 revision ...}
+	 */
+	static String summary(MigrationResult result, List<String> baselined) {
+		if (!baselined.isEmpty()) {
+			String rest = summary(new MigrationResult(result.direction(), result.fromHeads(), result.toHeads(),
+					result.steps().subList(baselined.size(), result.steps().size()), result.duration(),
+					result.newerHeads()), List.of());
+			return "Baselined at " + baselined.get(baselined.size() - 1) + "; " + Character.toLowerCase(rest.charAt(0))
+					+ rest.substring(1);
+		}
 		String now = heads(result.toHeads());
 		int count = result.steps().size();
 		if (result.direction() == Direction.STAMP) {

@@ -49,9 +49,39 @@ class BaselineRepairCommandTests {
 
 			CliRunner.Result adopted = cli.run("upgrade", "--baseline", "aaa001");
 			assertThat(adopted.exitCode()).as(adopted.toString()).isZero();
-			assertThat(adopted.out()).endsWith("; now at bbb001\n");
+			assertThat(adopted.out())
+				.containsPattern("\nBaselined at aaa001; upgraded 1 revision in \\d+\\.\\d\\d s; now at bbb001\n$");
 			assertThat(versions(database)).containsExactly("bbb001");
 			assertThat(database.tables()).contains("t_aaa001", "t_bbb001");
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = DatabaseKind.class, names = { "POSTGRESQL", "MARIADB", "H2" })
+	void offlineUpgradeWithABaselineStampsItThenUpgradesTheRest(DatabaseKind kind) {
+		try (TestDatabase database = TestDatabase.create(kind)) {
+			CliRunner cli = project(database);
+			CliRunner.Result empty = cli.run("upgrade", "--sql", "--baseline", "aaa001");
+			assertThat(empty.exitCode()).as(empty.toString()).isZero();
+			assertThat(empty.out()).contains("CREATE TABLE t_aaa001", "CREATE TABLE t_bbb001")
+				.doesNotContain("(baseline aaa001)");
+
+			database.execute("CREATE TABLE t_aaa001 (id INT PRIMARY KEY)");
+			CliRunner.Result offline = cli.run("upgrade", "--sql", "--baseline", "aaa001");
+			assertThat(offline.exitCode()).as(offline.toString()).isZero();
+			String script = offline.out();
+			assertThat(script)
+				.contains("-- Offline upgrade base -> heads (baseline aaa001) for ", "CREATE TABLE t_bbb001")
+				.doesNotContain("CREATE TABLE t_aaa001");
+			assertThat(script.indexOf("'aaa001'")).as(script).isPositive().isLessThan(script.indexOf("t_bbb001"));
+			assertThat(database.tables()).doesNotContain("migration_version", "t_bbb001");
+
+			database.execute(script.lines()
+				.filter((line) -> !line.startsWith("--"))
+				.reduce("", (all, line) -> all + line + "\n")
+				.split(";\\s*\n"));
+			assertThat(versions(database)).containsExactly("bbb001");
+			assertThat(database.tables()).contains("t_bbb001");
 		}
 	}
 

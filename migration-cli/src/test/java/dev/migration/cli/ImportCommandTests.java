@@ -3,13 +3,24 @@ package dev.migration.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Liquibase;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.DirectoryResourceAccessor;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code migration import flyway} in-process on an H2 database Flyway migrated. */
+/**
+ * {@code migration import flyway} and {@code import liquibase} in-process on an H2
+ * database the other tool migrated.
+ */
 class ImportCommandTests extends InProcessProject {
 
 	private Path flywayProject() throws IOException {
@@ -49,6 +60,67 @@ class ImportCommandTests extends InProcessProject {
 					+ "scripts, so nothing was imported:")
 			.contains(flyway.resolve("V1__account.sql") + " does not match what Flyway applied as version 1");
 		assertThat(this.dir.resolve("db/migration/v1_account.sql")).doesNotExist();
+	}
+
+	private Path liquibaseProject() throws Exception {
+		Path changelog = Files.createDirectories(this.dir.resolve("liquibase")).resolve("changelog.sql");
+		Files.writeString(changelog, """
+				--liquibase formatted sql
+
+				--changeset ann:account
+				CREATE TABLE account (id INT PRIMARY KEY);
+				--rollback DROP TABLE account;
+
+				--changeset ann:orders context:prod
+				CREATE TABLE orders (id INT PRIMARY KEY);
+				--rollback DROP TABLE orders;
+
+				--changeset ann:account-view runOnChange:true
+				CREATE OR REPLACE VIEW account_view AS SELECT id FROM account;
+				""");
+		System.setProperty("liquibase.analytics.enabled", "false");
+		try (Connection connection = this.database.connect();
+				Liquibase liquibase = new Liquibase("changelog.sql",
+						new DirectoryResourceAccessor(changelog.getParent()), DatabaseFactory.getInstance()
+							.findCorrectDatabaseImplementation(new JdbcConnection(connection)))) {
+			liquibase.update(new Contexts(), new LabelExpression());
+		}
+		return changelog;
+	}
+
+	@Test
+	void importLiquibaseWritesTheRevisionsStampsTheDatabaseAndReportsWhatChanged() throws Exception {
+		liquibaseProject();
+		CliRunner.Result result = this.cli.run("import", "liquibase", "liquibase/changelog.sql", "--output",
+				"db/migration");
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.out()).isEqualTo("Wrote 2 revisions and 1 repeatable scripts to "
+				+ this.dir.resolve("db/migration") + "\n"
+				+ "Stamped the database at c002_orders; 'upgrade' now runs only what the other tool had not applied\n"
+				+ "Repeatable scripts recorded as run: r_account_view\n"
+				+ "Changed on the way (each also noted in its revision):\n"
+				+ "  changelog.sql::orders::ann: context 'prod' not filtered on: the revision runs on every "
+				+ "database\n");
+		assertThat(this.cli.run("current").out()).startsWith("c002_orders");
+		CliRunner.Result upgrade = this.cli.run("upgrade");
+		assertThat(upgrade.exitCode()).as(upgrade.toString()).isZero();
+		assertThat(this.database.query("SELECT COUNT(*) FROM migration_history WHERE direction = 'UPGRADE'"))
+			.containsExactly(java.util.List.of("0"));
+	}
+
+	@Test
+	void importLiquibaseRefusesAnEditedChangesetAndWritesNothing() throws Exception {
+		Path changelog = liquibaseProject();
+		Files.writeString(changelog, Files.readString(changelog).replace("account (id INT", "account (id BIGINT"));
+		CliRunner.Result result = this.cli.run("import", "liquibase", "liquibase/changelog.sql", "--output",
+				"db/migration");
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.err())
+			.startsWith("Error: Liquibase's table databasechangelog does not match the changelog, so nothing was "
+					+ "imported:")
+			.contains("changelog.sql::account::ann does not match what Liquibase applied as "
+					+ "changelog.sql::account::ann (orderexecuted 1): MD5SUM 9:");
+		assertThat(this.dir.resolve("db/migration/c001_account.sql")).doesNotExist();
 	}
 
 }

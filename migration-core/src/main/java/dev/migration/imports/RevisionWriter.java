@@ -21,6 +21,12 @@ final class RevisionWriter {
 		return this;
 	}
 
+	/** A free comment line in the header (no colon after its first word). */
+	RevisionWriter comment(String text) {
+		this.text.append("-- ").append(text.replace('\n', ' ')).append('\n');
+		return this;
+	}
+
 	RevisionWriter revises(List<String> parents) {
 		return header("revises", String.join(", ", parents));
 	}

@@ -1,0 +1,87 @@
+package dev.migration.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.yaml.snakeyaml.Yaml;
+
+import dev.migration.MigrationConfig;
+import dev.migration.imports.ImportResult;
+import dev.migration.imports.LiquibaseImport;
+
+/**
+ * {@code mvn migration:import-liquibase}: a Liquibase changelog's changesets become
+ * revisions in {@code src/main/resources/db/migration}; with a database configured, its
+ * {@code databasechangelog} is checked and the database stamped.
+ */
+@Mojo(name = "import-liquibase", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+public class ImportLiquibaseMojo extends AbstractMigrationMojo {
+
+	/**
+	 * The master changelog (XML, YAML, JSON or formatted SQL); the default is Spring
+	 * Boot's {@code spring.liquibase.change-log}.
+	 */
+	@Parameter(property = "migration.liquibase.changelog",
+			defaultValue = "${project.basedir}/src/main/resources/db/changelog/db.changelog-master.yaml")
+	File liquibaseChangelog;
+
+	/**
+	 * Where include paths that are not relative to their changelog start (Liquibase's
+	 * search path; the class path root for a Spring Boot project).
+	 */
+	@Parameter(property = "migration.liquibase.search-path", defaultValue = "${project.basedir}/src/main/resources")
+	File liquibaseSearchPath;
+
+	/** Where the revisions are written. */
+	@Parameter(property = "migration.import.output",
+			defaultValue = "${project.basedir}/src/main/resources/db/migration")
+	File importOutput;
+
+	/** Liquibase's changelog table. */
+	@Parameter(property = "migration.liquibase.table", defaultValue = LiquibaseImport.DEFAULT_TABLE)
+	String liquibaseTable;
+
+	/** Only write the revisions, even when a database is configured. */
+	@Parameter(property = "migration.import.no-stamp", defaultValue = "false")
+	boolean noStamp;
+
+	@Override
+	void run(ClassLoader projectLoader) throws MojoFailureException {
+		MigrationConfig database = (this.noStamp || settings().url() == null) ? null : migrator(projectLoader).config();
+		ImportResult result = LiquibaseImport
+			.read(this.liquibaseChangelog.toPath(),
+					(this.liquibaseSearchPath != null && this.liquibaseSearchPath.isDirectory())
+							? this.liquibaseSearchPath.toPath() : null,
+					ImportLiquibaseMojo::yaml)
+			.importInto(this.importOutput.toPath(), database, this.liquibaseTable);
+		getLog().info("Wrote " + result.written().size() + " files to " + this.importOutput
+				+ ((result.stamped() != null) ? "; stamped the database at " + result.stamped() : ""));
+		if (!result.repeatablesPending().isEmpty()) {
+			getLog()
+				.info("Repeatable scripts the next upgrade runs: " + String.join(", ", result.repeatablesPending()));
+		}
+		for (String note : result.notes()) {
+			getLog().info("Changed on the way: " + note);
+		}
+	}
+
+	/** YAML and JSON changelogs, read with SnakeYAML (safe loading: no custom tags). */
+	static Object yaml(Path file) {
+		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			return new Yaml().load(reader);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
