@@ -105,7 +105,25 @@ public record Renames(Map<String, String> columns, Map<String, String> tables) {
 				.add(Change.reversible(AlterColumn.of(table.name(), column.name()).existing(column).rename(to), null));
 			tables.replaceAll((each) -> renameColumn(each, table.name(), column.name(), to));
 		});
-		return live.withTables(tables);
+		return live.withTables(tables).withComments(renamedComments(live.comments()));
+	}
+
+	/** The comments under the names the renames give their tables and columns. */
+	private Map<String, String> renamedComments(Map<String, String> comments) {
+		Map<String, String> renamed = new LinkedHashMap<>();
+		comments.forEach((key, text) -> {
+			int dot = key.indexOf('.');
+			String table = (dot < 0) ? key : key.substring(0, dot);
+			String newTable = this.tables.getOrDefault(table, table).toLowerCase(Locale.ROOT);
+			if (dot < 0) {
+				renamed.put(newTable, text);
+				return;
+			}
+			String column = key.substring(dot + 1);
+			String newColumn = this.columns.getOrDefault(key, this.columns.get(newTable + "." + column));
+			renamed.put(Comments.key(newTable, (newColumn != null) ? newColumn : column), text);
+		});
+		return renamed;
 	}
 
 	private static TableDefinition renameTable(TableDefinition table, String from, String to) {

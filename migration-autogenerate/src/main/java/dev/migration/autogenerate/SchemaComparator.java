@@ -97,6 +97,7 @@ public final class SchemaComparator {
 		changes.addAll(comparator.keys.arrange(comparator.altered, live));
 		changes.addAll(comparator.dropped);
 		changes.addAll(sequenceDrops);
+		Comments.compare(desired, live, dialect, changes);
 		return new SchemaDiff(changes, comparator.warnings);
 	}
 
