@@ -53,7 +53,9 @@ public final class SchemaReader {
 				case SQLITE -> SqliteCatalog.read(connection, ignored);
 			};
 			return new SchemaModel(Checks.read(connection, dialect, current, tables),
-					Sequences.read(connection, dialect, current), Comments.read(connection, dialect, current, tables));
+					Sequences.read(connection, dialect, current), Comments.read(connection, dialect, current, tables),
+					(dialect == Dialect.POSTGRESQL) ? PostgresCatalog.primaryKeyNames(connection, current, tables)
+							: java.util.Map.of());
 		}
 		catch (SQLException ex) {
 			throw new MigrationException("Cannot read the " + dialect + " schema " + schema + ": " + ex.getMessage()
