@@ -105,6 +105,31 @@ class ModelSeriesTests {
 		}
 	}
 
+	@ParameterizedTest
+	@MethodSource("dev.migration.autogenerate.HibernateOracleTests#kinds")
+	void theThreeOracleModelsFollowOneAnotherWithHibernatesApproval(DatabaseKind kind) throws Exception {
+		List<Step> steps = List.of(new Step("the defaults-only model", List.of(), HibernateOracleTests.PLAIN),
+				new Step("the single-table model beside it", List.of(),
+						both(HibernateOracleTests.PLAIN, HibernateOracleTests.CATALOG)),
+				new Step("the realistic model instead of the defaults-only one", List.of(),
+						both(HibernateOracleTests.CATALOG, HibernateOracleTests.SHOP)),
+				new Step("the defaults-only model instead of the single-table one", List.of(),
+						both(HibernateOracleTests.SHOP, HibernateOracleTests.PLAIN)));
+		try (TestDatabase db = TestDatabase.create(kind); Connection connection = db.connect()) {
+			for (Step step : steps) {
+				roundTrip(db, connection, step, (diff) -> {
+				}, () -> {
+				});
+			}
+		}
+	}
+
+	private static List<Class<?>> both(List<Class<?>> first, List<Class<?>> second) {
+		List<Class<?>> all = new ArrayList<>(first);
+		all.addAll(second);
+		return all;
+	}
+
 	/**
 	 * One model change, the loop every series test runs: generated (with the step's
 	 * renames), upgraded, validated by Hibernate, checked clean, downgraded back to the
