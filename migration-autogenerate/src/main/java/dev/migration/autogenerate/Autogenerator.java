@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
@@ -50,6 +51,10 @@ public final class Autogenerator {
 	 * @return the difference and the models compared
 	 */
 	public Comparison compare(DesiredSource desired) {
+		return compare(desired, this.renames);
+	}
+
+	private Comparison compare(DesiredSource desired, Renames renames) {
 		MigrationConfig config = this.migrator.config();
 		DataSource dataSource = config.dataSource();
 		if (dataSource == null) {
@@ -61,7 +66,7 @@ public final class Autogenerator {
 			SchemaModel live = SchemaReader.read(connection, dialect, config.schema(),
 					List.of(config.versionTable(), config.historyTable(), config.formatTable()));
 			SchemaModel wanted = desired.load(dialect, connection);
-			return new Comparison(dialect, live, wanted, SchemaComparator.compare(wanted, live, dialect, this.renames));
+			return new Comparison(dialect, live, wanted, SchemaComparator.compare(wanted, live, dialect, renames));
 		}
 		catch (SQLException ex) {
 			throw new MigrationException("Cannot connect to compare the schema: " + ex.getMessage(), ex);
@@ -97,8 +102,42 @@ public final class Autogenerator {
 	 * @return the body, or empty when nothing changed
 	 */
 	public java.util.Optional<RevisionBody> changes(DesiredSource desired, boolean allowEmpty) {
+		return changes(desired, allowEmpty, (candidate) -> false);
+	}
+
+	/**
+	 * As {@link #changes(DesiredSource, boolean)}, asking about each possible rename (a
+	 * terminal's prompt): the confirmed ones are made as renames, and the comparison runs
+	 * again with them until no new candidate comes up.
+	 * @param desired the desired schema
+	 * @param allowEmpty whether to give a body even when nothing changed
+	 * @param confirm answers whether a possible rename is one
+	 * @return the body, or empty when nothing changed
+	 */
+	public java.util.Optional<RevisionBody> changes(DesiredSource desired, boolean allowEmpty,
+			Predicate<RenameCandidate> confirm) {
 		requireAtHead("revision --autogenerate");
-		Comparison comparison = compare(desired);
+		Renames renames = this.renames;
+		Comparison comparison = compare(desired, renames);
+		Set<String> asked = new HashSet<>();
+		while (true) {
+			Set<String> taken = new HashSet<>();
+			List<String> confirmed = new java.util.ArrayList<>();
+			for (RenameCandidate candidate : comparison.diff().renameCandidates()) {
+				if (asked.add(candidate.spec().toLowerCase(java.util.Locale.ROOT))
+						&& !taken.contains(candidate.source()) && !taken.contains(candidate.target())
+						&& confirm.test(candidate)) {
+					confirmed.add(candidate.spec());
+					taken.add(candidate.source());
+					taken.add(candidate.target());
+				}
+			}
+			if (confirmed.isEmpty()) {
+				break;
+			}
+			renames = renames.with(confirmed);
+			comparison = compare(desired, renames);
+		}
 		log.info("autogenerate found {} change(s)", comparison.diff().changes().size());
 		if (!allowEmpty && comparison.diff().isEmpty() && comparison.diff().warnings().isEmpty()) {
 			return java.util.Optional.empty();

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migration.op.AlterColumn;
 import dev.migration.op.ConstraintType;
 import dev.migration.op.CreateForeignKey;
@@ -44,9 +46,12 @@ final class KeyChanges {
 	 * @param live its primary key columns in the database
 	 * @param wanted its primary key columns in the models
 	 * @param identity whether an identity column is in either key
+	 * @param liveName the live key's name where the database names it (PostgreSQL), else
+	 * {@code null}
 	 * @return a warning, or {@code null} when the change is made
 	 */
-	String primaryKey(String table, List<String> live, List<String> wanted, boolean identity) {
+	String primaryKey(String table, List<String> live, List<String> wanted, boolean identity,
+			@Nullable String liveName) {
 		if (lower(live).equals(lower(wanted))) {
 			return null;
 		}
@@ -58,24 +63,40 @@ final class KeyChanges {
 		}
 		this.keyTables.add(table.toLowerCase(Locale.ROOT));
 		if (!live.isEmpty()) {
-			this.keyDrops.add(new Change(drop(table), List.of(add(table, live)), "drops the primary key " + live
-					+ " of " + table + " (the foreign keys that use it are dropped before and created after)"));
+			this.keyDrops.add(new Change(drop(table, liveName), List.of(add(table, live, liveName)),
+					"drops the primary key " + live + " of " + table
+							+ " (the foreign keys that use it are dropped before and created after)"));
 		}
 		if (!wanted.isEmpty()) {
-			this.keyAdds.add(new Change(add(table, wanted), List.of(drop(table)), null));
+			this.keyAdds.add(new Change(add(table, wanted, null), List.of(drop(table, null)), null));
 		}
 		return null;
 	}
 
-	private Operation add(String table, List<String> columns) {
-		String name = (this.dialect == Dialect.POSTGRESQL) ? "CONSTRAINT " + quote(table + "_pkey") + " " : "";
-		return new ExecuteSql("ALTER TABLE " + quote(table) + " ADD " + name + "PRIMARY KEY ("
+	/**
+	 * On PostgreSQL the key is named: the live key by the name it has (another tool, or a
+	 * rename of its table, may have given it one other than {@code
+	 *
+	<table>
+	 * _pkey}), a new one {@code
+	 *
+	<table>
+	 * _pkey}, PostgreSQL's own default.
+	 */
+	private Operation add(String table, List<String> columns, @Nullable String name) {
+		String constraint = (this.dialect == Dialect.POSTGRESQL) ? "CONSTRAINT " + quote(pkName(table, name)) + " "
+				: "";
+		return new ExecuteSql("ALTER TABLE " + quote(table) + " ADD " + constraint + "PRIMARY KEY ("
 				+ String.join(", ", columns.stream().map(this::quote).toList()) + ")");
 	}
 
-	private Operation drop(String table) {
-		String what = (this.dialect == Dialect.POSTGRESQL) ? "CONSTRAINT " + quote(table + "_pkey") : "PRIMARY KEY";
+	private Operation drop(String table, @Nullable String name) {
+		String what = (this.dialect == Dialect.POSTGRESQL) ? "CONSTRAINT " + quote(pkName(table, name)) : "PRIMARY KEY";
 		return new ExecuteSql("ALTER TABLE " + quote(table) + " DROP " + what);
+	}
+
+	private static String pkName(String table, @Nullable String name) {
+		return (name != null) ? name : table + "_pkey";
 	}
 
 	private String quote(String name) {

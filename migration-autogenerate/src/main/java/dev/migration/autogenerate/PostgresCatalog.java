@@ -2,7 +2,11 @@ package dev.migration.autogenerate;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import dev.migration.op.Column;
@@ -39,7 +43,31 @@ final class PostgresCatalog {
 			+ "WHERE n.nspname = ? AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = ix.indexrelid "
 			+ "AND c.contype IN ('p', 'u', 'x')) ORDER BY t.relname, i.relname, k.ord";
 
+	private static final String PRIMARY_KEYS = "SELECT t.relname, c.conname FROM pg_constraint c "
+			+ "JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace "
+			+ "WHERE n.nspname = ? AND c.contype = 'p'";
+
 	private PostgresCatalog() {
+	}
+
+	/**
+	 * The names of the tables' primary keys: usually {@code
+	 *
+	<table>
+	 * _pkey}, but not when another tool named it or the table was renamed after its key
+	 * was made.
+	 */
+	static Map<String, String> primaryKeyNames(Connection connection, String schema, List<TableDefinition> tables)
+			throws SQLException {
+		Set<String> names = new HashSet<>();
+		tables.forEach((table) -> names.add(table.name().toLowerCase(Locale.ROOT)));
+		Map<String, String> keys = new HashMap<>();
+		SchemaReader.query(connection, PRIMARY_KEYS, schema, (rs) -> {
+			if (names.contains(rs.getString(1).toLowerCase(Locale.ROOT))) {
+				keys.put(rs.getString(1).toLowerCase(Locale.ROOT), rs.getString(2));
+			}
+		});
+		return keys;
 	}
 
 	static List<TableDefinition> read(Connection connection, String schema, Set<String> ignored) throws SQLException {

@@ -23,8 +23,8 @@ final class RenameCandidates {
 	private RenameCandidates() {
 	}
 
-	static List<String> columns(String table, List<Change> adds, List<Change> drops, Dialect dialect) {
-		List<String> found = new ArrayList<>();
+	static List<RenameCandidate> columns(String table, List<Change> adds, List<Change> drops, Dialect dialect) {
+		List<RenameCandidate> found = new ArrayList<>();
 		for (Change drop : drops) {
 			Column dropped = ((DropColumn) drop.upgrade()).definition();
 			if (dropped == null) {
@@ -33,18 +33,19 @@ final class RenameCandidates {
 			for (Change add : adds) {
 				if (add.upgrade() instanceof AddColumn added
 						&& added.column().type().toSql(dialect).equalsIgnoreCase(dropped.type().toSql(dialect))) {
-					found.add("possible rename: column " + table + "." + dropped.name() + " -> " + added.column().name()
-							+ " (dropped and added with the same type); as generated its data is lost: "
-							+ "pass --rename " + table + "." + dropped.name() + "=" + added.column().name()
-							+ " to rename it instead");
+					found.add(new RenameCandidate(table, dropped.name(), added.column().name(),
+							"possible rename: column " + table + "." + dropped.name() + " -> " + added.column().name()
+									+ " (dropped and added with the same type); as generated "
+									+ "its data is lost: pass --rename " + table + "." + dropped.name() + "="
+									+ added.column().name() + " to rename it instead"));
 				}
 			}
 		}
 		return found;
 	}
 
-	static List<String> tables(SchemaModel desired, SchemaModel live) {
-		List<String> found = new ArrayList<>();
+	static List<RenameCandidate> tables(SchemaModel desired, SchemaModel live) {
+		List<RenameCandidate> found = new ArrayList<>();
 		for (TableDefinition gone : live.tables()) {
 			if (desired.table(gone.name()).isPresent()) {
 				continue;
@@ -57,9 +58,11 @@ final class RenameCandidates {
 				Set<String> addedColumns = names(added);
 				long shared = goneColumns.stream().filter(addedColumns::contains).count();
 				if (shared * 2 > Math.max(goneColumns.size(), addedColumns.size())) {
-					found.add("possible rename: table " + gone.name() + " -> " + added.name()
-							+ " (dropped and added with mostly the same columns); as generated its data is lost: "
-							+ "pass --rename " + gone.name() + "=" + added.name() + " to rename it instead");
+					found.add(new RenameCandidate(gone.name(), null, added.name(),
+							"possible rename: table " + gone.name() + " -> " + added.name()
+									+ " (dropped and added with mostly the same columns); as generated its data is "
+									+ "lost: pass --rename " + gone.name() + "=" + added.name()
+									+ " to rename it instead"));
 				}
 			}
 		}

@@ -58,6 +58,20 @@ public record Renames(Map<String, String> columns, Map<String, String> tables) {
 		return new Renames(columns, tables);
 	}
 
+	/**
+	 * These renames and more.
+	 * @param specs further renames, as {@link #parse(List)} reads them
+	 * @return the renames together
+	 */
+	public Renames with(List<String> specs) {
+		Renames more = parse(specs);
+		Map<String, String> columns = new LinkedHashMap<>(this.columns);
+		columns.putAll(more.columns);
+		Map<String, String> tables = new LinkedHashMap<>(this.tables);
+		tables.putAll(more.tables);
+		return new Renames(columns, tables);
+	}
+
 	boolean isEmpty() {
 		return this.columns.isEmpty() && this.tables.isEmpty();
 	}
@@ -105,7 +119,29 @@ public record Renames(Map<String, String> columns, Map<String, String> tables) {
 				.add(Change.reversible(AlterColumn.of(table.name(), column.name()).existing(column).rename(to), null));
 			tables.replaceAll((each) -> renameColumn(each, table.name(), column.name(), to));
 		});
-		return live.withTables(tables);
+		Map<String, String> keyNames = new LinkedHashMap<>();
+		live.primaryKeyNames()
+			.forEach((table, name) -> keyNames.put(this.tables.getOrDefault(table, table).toLowerCase(Locale.ROOT),
+					name));
+		return live.withTables(tables).withComments(renamedComments(live.comments())).withPrimaryKeyNames(keyNames);
+	}
+
+	/** The comments under the names the renames give their tables and columns. */
+	private Map<String, String> renamedComments(Map<String, String> comments) {
+		Map<String, String> renamed = new LinkedHashMap<>();
+		comments.forEach((key, text) -> {
+			int dot = key.indexOf('.');
+			String table = (dot < 0) ? key : key.substring(0, dot);
+			String newTable = this.tables.getOrDefault(table, table).toLowerCase(Locale.ROOT);
+			if (dot < 0) {
+				renamed.put(newTable, text);
+				return;
+			}
+			String column = key.substring(dot + 1);
+			String newColumn = this.columns.getOrDefault(key, this.columns.get(newTable + "." + column));
+			renamed.put(Comments.key(newTable, (newColumn != null) ? newColumn : column), text);
+		});
+		return renamed;
 	}
 
 	private static TableDefinition renameTable(TableDefinition table, String from, String to) {

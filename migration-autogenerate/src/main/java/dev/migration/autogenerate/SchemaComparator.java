@@ -47,7 +47,11 @@ public final class SchemaComparator {
 
 	private final List<String> warnings = new ArrayList<>();
 
+	private final List<RenameCandidate> candidates = new ArrayList<>();
+
 	private final KeyChanges keys;
+
+	private Map<String, String> primaryKeyNames = Map.of();
 
 	private SchemaComparator(Dialect dialect) {
 		this.dialect = dialect;
@@ -77,6 +81,7 @@ public final class SchemaComparator {
 	public static SchemaDiff compare(SchemaModel desired, SchemaModel original, Dialect dialect, Renames renames) {
 		SchemaComparator comparator = new SchemaComparator(dialect);
 		SchemaModel live = renames.apply(desired, original, comparator.created);
+		comparator.primaryKeyNames = live.primaryKeyNames();
 		List<Change> sequences = Sequences.compare(desired.sequences(), live.sequences(), dialect);
 		List<Change> sequenceDrops = sequences.stream().filter((change) -> change.comment() != null).toList();
 		comparator.created.addAll(sequences.stream().filter((change) -> change.comment() == null).toList());
@@ -92,12 +97,15 @@ public final class SchemaComparator {
 		for (TableDefinition table : TableOrder.childrenFirst(gone)) {
 			comparator.drop(table);
 		}
-		comparator.warnings.addAll(RenameCandidates.tables(desired, live));
+		comparator.candidates.addAll(RenameCandidates.tables(desired, live));
 		List<Change> changes = new ArrayList<>(comparator.created);
 		changes.addAll(comparator.keys.arrange(comparator.altered, live));
 		changes.addAll(comparator.dropped);
 		changes.addAll(sequenceDrops);
-		return new SchemaDiff(changes, comparator.warnings);
+		Comments.compare(desired, live, dialect, changes);
+		List<String> warnings = new ArrayList<>(comparator.warnings);
+		comparator.candidates.forEach((candidate) -> warnings.add(candidate.warning()));
+		return new SchemaDiff(changes, warnings, comparator.candidates);
 	}
 
 	/**
@@ -165,11 +173,11 @@ public final class SchemaComparator {
 			.anyMatch((column) -> column.identity() && column.primaryKey())
 				|| live.table().columns().stream().anyMatch((column) -> column.identity() && column.primaryKey());
 		String keyWarning = this.keys.primaryKey(table, live.table().primaryKey(), desired.table().primaryKey(),
-				identity);
+				identity, this.primaryKeyNames.get(table.toLowerCase(Locale.ROOT)));
 		if (keyWarning != null) {
 			this.warnings.add(keyWarning);
 		}
-		this.warnings.addAll(RenameCandidates.columns(table, adds, dropColumns, this.dialect));
+		this.candidates.addAll(RenameCandidates.columns(table, adds, dropColumns, this.dialect));
 		compareForeignKeys(table, desired, live, drops, adds);
 		compareUniques(table, desired, live, drops, adds);
 		compareIndexes(table, desired, live, drops, adds);

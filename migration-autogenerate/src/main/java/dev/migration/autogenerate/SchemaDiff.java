@@ -16,13 +16,20 @@ import dev.migration.op.Operation;
  *
  * @param changes the changes, in upgrade order
  * @param warnings differences found but not turned into operations (primary keys,
- * identity), for the reviewer
+ * identity, possible renames), for the reviewer
+ * @param renameCandidates the possible renames among the warnings, for a prompt
  */
-public record SchemaDiff(List<Change> changes, List<String> warnings) {
+public record SchemaDiff(List<Change> changes, List<String> warnings, List<RenameCandidate> renameCandidates) {
 
 	public SchemaDiff {
 		changes = List.copyOf(changes);
 		warnings = List.copyOf(warnings);
+		renameCandidates = List.copyOf(renameCandidates);
+	}
+
+	/** A difference without possible renames. */
+	public SchemaDiff(List<Change> changes, List<String> warnings) {
+		this(changes, warnings, List.of());
 	}
 
 	/** Whether the schemas match. */

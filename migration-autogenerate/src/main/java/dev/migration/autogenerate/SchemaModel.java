@@ -2,6 +2,7 @@ package dev.migration.autogenerate;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.migration.op.TableDefinition;
@@ -13,17 +14,29 @@ import dev.migration.op.TableDefinition;
  *
  * @param tables the tables
  * @param sequences the sequences (not those an identity or serial column owns)
+ * @param comments the table and column comments, by {@code table} or {@code table.column}
+ * in lower case
+ * @param primaryKeyNames the names of the primary key constraints where the database
+ * names them (PostgreSQL), by table in lower case
  */
-public record SchemaModel(List<TableDefinition> tables, List<Sequence> sequences) {
+public record SchemaModel(List<TableDefinition> tables, List<Sequence> sequences, Map<String, String> comments,
+		Map<String, String> primaryKeyNames) {
 
 	public SchemaModel {
 		tables = List.copyOf(tables);
 		sequences = List.copyOf(sequences);
+		comments = Map.copyOf(comments);
+		primaryKeyNames = Map.copyOf(primaryKeyNames);
 	}
 
 	/** A schema of tables only. */
 	public SchemaModel(List<TableDefinition> tables) {
-		this(tables, List.of());
+		this(tables, List.of(), Map.of(), Map.of());
+	}
+
+	/** A schema of tables and sequences, without comments. */
+	public SchemaModel(List<TableDefinition> tables, List<Sequence> sequences) {
+		this(tables, sequences, Map.of(), Map.of());
 	}
 
 	/** The table with the name (case-insensitive), if any. */
@@ -38,12 +51,22 @@ public record SchemaModel(List<TableDefinition> tables, List<Sequence> sequences
 
 	/** The same tables with other sequences. */
 	SchemaModel withSequences(List<Sequence> sequences) {
-		return new SchemaModel(this.tables, sequences);
+		return new SchemaModel(this.tables, sequences, this.comments, this.primaryKeyNames);
 	}
 
 	/** The same sequences with other tables. */
 	SchemaModel withTables(List<TableDefinition> tables) {
-		return new SchemaModel(tables, this.sequences);
+		return new SchemaModel(tables, this.sequences, this.comments, this.primaryKeyNames);
+	}
+
+	/** The same tables and sequences with other comments. */
+	SchemaModel withComments(Map<String, String> comments) {
+		return new SchemaModel(this.tables, this.sequences, comments, this.primaryKeyNames);
+	}
+
+	/** The same schema with other primary key names. */
+	SchemaModel withPrimaryKeyNames(Map<String, String> names) {
+		return new SchemaModel(this.tables, this.sequences, this.comments, names);
 	}
 
 	/**

@@ -21,8 +21,8 @@ import dev.migration.sql.Dialect;
  * default, identity), primary keys, unique constraints, foreign keys and indexes. On
  * PostgreSQL, MySQL/MariaDB and H2 each kind of object is read with one catalogue query
  * over the whole schema (not a query per table); SQLite, in process, is read table by
- * table from its {@code PRAGMA}s. Check constraint bodies, triggers, views and functions
- * are not read.
+ * table from its {@code PRAGMA}s. Check constraints, sequences and comments are read too;
+ * triggers, views and functions are not read.
  */
 public final class SchemaReader {
 
@@ -53,7 +53,9 @@ public final class SchemaReader {
 				case SQLITE -> SqliteCatalog.read(connection, ignored);
 			};
 			return new SchemaModel(Checks.read(connection, dialect, current, tables),
-					Sequences.read(connection, dialect, current));
+					Sequences.read(connection, dialect, current), Comments.read(connection, dialect, current, tables),
+					(dialect == Dialect.POSTGRESQL) ? PostgresCatalog.primaryKeyNames(connection, current, tables)
+							: java.util.Map.of());
 		}
 		catch (SQLException ex) {
 			throw new MigrationException("Cannot read the " + dialect + " schema " + schema + ": " + ex.getMessage()

@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -66,36 +68,25 @@ class ModelSeriesTests {
 	@MethodSource("dev.migration.autogenerate.HibernateOracleTests#kinds")
 	void eachModelChangeRoundTripsWithHibernatesApproval(DatabaseKind kind) throws Exception {
 		try (TestDatabase db = TestDatabase.create(kind); Connection connection = db.connect()) {
-			Operations op = new JdbcContext(db.dialect(), connection).op();
 			for (int i = 0; i < STEPS.size(); i++) {
-				Step step = STEPS.get(i);
-				List<String> before = snapshot(db, connection);
-				SchemaModel desired = DesiredSchema.fromEntities(step.entities(), db.dialect(), connection);
-				SchemaDiff diff = SchemaComparator.compare(desired, SchemaDiffTests.read(db, connection), db.dialect(),
-						Renames.parse(step.renames()));
-				assertThat(diff.changes()).as("step %d (%s) finds a change", i, step.name()).isNotEmpty();
-				if (i == 14 || i == 16 || i == 18) {
-					List<String> upgrade = diff.changes().stream().map((c) -> Describer.describe(c.upgrade())).toList();
-					assertThat(upgrade.get(0)).as("step %d (%s)", i, step.name()).startsWith("remove foreign key ");
-					assertThat(upgrade.get(upgrade.size() - 1)).as("step %d (%s)", i, step.name())
-						.startsWith("add foreign key ");
-					assertThat(diff.warnings()).isEmpty();
-				}
-				if (i == 16) {
-					assertThat(diff.upgrade()).extracting((operation) -> operation.toSql(db.dialect()).get(0))
-						.anyMatch((sql) -> sql.contains("DROP") && sql.contains("PRIMARY KEY") || sql.contains("_pkey"))
-						.anyMatch((sql) -> sql.contains("ADD") && sql.contains("PRIMARY KEY (tag_no)"));
-				}
-				diff.upgrade().forEach(op::run);
-				try (HibernateOracle hibernate = new HibernateOracle(db, step.entities())) {
-					hibernate.validate();
-				}
-				assertThat(HibernateOracleTests.differences(db, connection, desired)).as("step %d (%s)", i, step.name())
-					.isEmpty();
-				diff.downgrade().forEach(op::run);
-				assertThat(snapshot(db, connection)).as("step %d (%s) downgraded", i, step.name()).isEqualTo(before);
-				assertRows(db, i - 1);
-				diff.upgrade().forEach(op::run);
+				int step = i;
+				roundTrip(db, connection, STEPS.get(i), (diff) -> {
+					if (step == 14 || step == 16 || step == 18) {
+						List<String> upgrade = diff.changes()
+							.stream()
+							.map((c) -> Describer.describe(c.upgrade()))
+							.toList();
+						assertThat(upgrade.get(0)).as("step %d", step).startsWith("remove foreign key ");
+						assertThat(upgrade.get(upgrade.size() - 1)).as("step %d", step).startsWith("add foreign key ");
+						assertThat(diff.warnings()).isEmpty();
+					}
+					if (step == 16) {
+						assertThat(diff.upgrade()).extracting((operation) -> operation.toSql(db.dialect()).get(0))
+							.anyMatch((sql) -> sql.contains("DROP") && sql.contains("PRIMARY KEY")
+									|| sql.contains("_pkey"))
+							.anyMatch((sql) -> sql.contains("ADD") && sql.contains("PRIMARY KEY (tag_no)"));
+					}
+				}, () -> assertRows(db, step - 1));
 				if (i == 0) {
 					db.execute("INSERT INTO owner (id, name) VALUES (1, 'Ann')");
 				}
@@ -112,6 +103,64 @@ class ModelSeriesTests {
 				assertRows(db, i);
 			}
 		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("dev.migration.autogenerate.HibernateOracleTests#kinds")
+	void theThreeOracleModelsFollowOneAnotherWithHibernatesApproval(DatabaseKind kind) throws Exception {
+		List<Step> steps = List.of(new Step("the defaults-only model", List.of(), HibernateOracleTests.PLAIN),
+				new Step("the single-table model beside it", List.of(),
+						both(HibernateOracleTests.PLAIN, HibernateOracleTests.CATALOG)),
+				new Step("the realistic model instead of the defaults-only one", List.of(),
+						both(HibernateOracleTests.CATALOG, HibernateOracleTests.SHOP)),
+				new Step("the defaults-only model instead of the single-table one", List.of(),
+						both(HibernateOracleTests.SHOP, HibernateOracleTests.PLAIN)));
+		try (TestDatabase db = TestDatabase.create(kind); Connection connection = db.connect()) {
+			for (Step step : steps) {
+				roundTrip(db, connection, step, (diff) -> {
+				}, () -> {
+				});
+			}
+		}
+	}
+
+	private static List<Class<?>> both(List<Class<?>> first, List<Class<?>> second) {
+		List<Class<?>> all = new ArrayList<>(first);
+		all.addAll(second);
+		return all;
+	}
+
+	/**
+	 * One model change, the loop every series test runs: generated (with the step's
+	 * renames), upgraded, validated by Hibernate, checked clean, downgraded back to the
+	 * catalogue before (comments included), and upgraded again.
+	 * @param db the database
+	 * @param connection a connection to it
+	 * @param step the change
+	 * @param beforeUpgrade further assertions on the difference
+	 * @param downgraded further assertions after the downgrade
+	 * @return the difference
+	 */
+	static SchemaDiff roundTrip(TestDatabase db, Connection connection, Step step, Consumer<SchemaDiff> beforeUpgrade,
+			Runnable downgraded) throws Exception {
+		Operations op = new JdbcContext(db.dialect(), connection).op();
+		List<String> before = snapshot(db, connection);
+		SchemaModel desired = DesiredSchema.fromEntities(step.entities(), db.dialect(), connection);
+		SchemaDiff diff = SchemaComparator.compare(desired, SchemaDiffTests.read(db, connection), db.dialect(),
+				Renames.parse(step.renames()));
+		assertThat(diff.changes()).as("step '%s' finds a change", step.name()).isNotEmpty();
+		beforeUpgrade.accept(diff);
+		diff.upgrade().forEach(op::run);
+		try (HibernateOracle hibernate = new HibernateOracle(db, step.entities())) {
+			hibernate.validate();
+		}
+		assertThat(HibernateOracleTests.differences(db, connection, desired)).as(step.name()).isEmpty();
+		assertThat(SchemaDiffTests.read(db, connection).comments()).as(step.name()).isEqualTo(desired.comments());
+		diff.downgrade().forEach(op::run);
+		assertThat(snapshot(db, connection)).as("step '%s' downgraded", step.name()).isEqualTo(before);
+		downgraded.run();
+		diff.upgrade().forEach(op::run);
+		return diff;
 	}
 
 	/** The rows inserted at the start survive every step, renames included. */
@@ -152,6 +201,7 @@ class ModelSeriesTests {
 				.forEach((column) -> lines.add("default " + table.name() + "." + column.name() + ": "
 						+ Defaults.normalize(column.defaultValue())));
 		}
+		new TreeMap<>(model.comments()).forEach((key, text) -> lines.add("comment on " + key + ": " + text));
 		return lines;
 	}
 

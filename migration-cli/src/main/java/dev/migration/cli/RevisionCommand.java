@@ -65,6 +65,11 @@ final class RevisionCommand implements Callable<Integer> {
 					+ "dropping and adding it; check and the command list the possible renames.")
 	private List<String> renames = new ArrayList<>();
 
+	@Option(names = "--interactive",
+			description = "With --autogenerate: ask about each possible rename (Rename column a.x to a.y? [y/N]) "
+					+ "and make the confirmed ones; the default on a terminal.")
+	private boolean interactive;
+
 	@Option(names = "--allow-empty", description = "With --autogenerate: write the revision even when nothing changed.")
 	private boolean allowEmpty;
 
@@ -100,8 +105,10 @@ final class RevisionCommand implements Callable<Integer> {
 			DesiredOptions.Desired source = this.desired.open(this.connection);
 			createDirectory(directory);
 			Migrator migrator = this.connection.migrator();
-			Optional<RevisionBody> body = new Autogenerator(migrator, Renames.parse(this.renames))
-				.changes(source.source(), this.allowEmpty);
+			Autogenerator autogenerator = new Autogenerator(migrator, Renames.parse(this.renames));
+			Optional<RevisionBody> body = (this.interactive || System.console() != null)
+					? autogenerator.changes(source.source(), this.allowEmpty, new RenamePrompt(this.connection.out()))
+					: autogenerator.changes(source.source(), this.allowEmpty);
 			if (body.isEmpty()) {
 				this.connection.out().println(Autogenerator.NO_CHANGES);
 				return 0;

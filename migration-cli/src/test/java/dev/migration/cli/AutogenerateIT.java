@@ -83,6 +83,45 @@ class AutogenerateIT {
 	}
 
 	@Test
+	void interactiveRevisionAsksAboutEachPossibleRenameAndMakesTheConfirmedOne() throws IOException {
+		try (ProcessDatabase database = ProcessDatabase.create(DatabaseKind.H2)) {
+			Project.create(this.dir, database.url(), database.user(), database.password());
+			Path classes = this.dir.resolve("classes");
+			String[] models = { "--classpath", "classes", "--entities", "shop" };
+			Entities.compile(classes, "shop.Customer", Entities.customer(
+					"\n\t@Column(length = 20)\n\tprivate String phone;\n\t@Column(length = 30)\n\tprivate String city;\n"));
+			assertThat(run(0, args(models, "revision", "--autogenerate", "--sql", "-m", "add customer")).out())
+				.doesNotContain("[y/N]");
+			run(0, "upgrade");
+			database.runScript("INSERT INTO customer (id, name, phone, city) VALUES (1, 'Ann', '555', 'Oslo')");
+			Entities.compile(classes, "shop.Customer", Entities.customer(
+					"\n\t@Column(length = 20)\n\tprivate String mobile;\n\t@Column(length = 30)\n\tprivate String town;\n"));
+
+			// Hibernate orders the columns by name: city is asked about first
+			CliRunner.Result result = CliProcess.runWithInput(this.dir, "n\ny\n",
+					args(models, "revision", "--autogenerate", "--interactive", "--sql", "-m", "rename phone"));
+			assertThat(result.exitCode()).as(result.toString()).isZero();
+			assertThat(result.out())
+				.containsSubsequence("Rename column customer.city to customer.town? [y/N] ",
+						"Rename column customer.phone to customer.mobile? [y/N] ")
+				.contains("WARNING: possible rename: column customer.city -> town")
+				.doesNotContain("possible rename: column customer.phone");
+			Path revision;
+			try (Stream<Path> files = Files.list(this.dir.resolve("db/migration"))) {
+				revision = files.filter((file) -> file.toString().endsWith("_rename_phone.sql"))
+					.findFirst()
+					.orElseThrow();
+			}
+			assertThat(Files.readString(revision)).contains("RENAME COLUMN phone TO mobile")
+				.contains("DROP COLUMN city")
+				.doesNotContain("DROP COLUMN phone");
+			run(0, "upgrade");
+			assertThat(run(0, args(models, "check")).out()).isEqualTo(CLEAN);
+			assertThat(database.query("SELECT mobile, town FROM customer")).containsExactly(List.of("555", "null"));
+		}
+	}
+
+	@Test
 	void docsWalkThroughRunsWithTheLauncher() throws IOException {
 		List<String[]> steps = walkThrough(Files.readString(Docs.page("autogenerate.md")));
 		Map<String, String> environment = Map.of("PATH",

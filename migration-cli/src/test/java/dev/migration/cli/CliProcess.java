@@ -22,11 +22,32 @@ final class CliProcess {
 	}
 
 	static CliRunner.Result run(Path dir, String... args) {
+		return execute(new ProcessBuilder(command(args)), dir, Map.of());
+	}
+
+	/** Runs the jar with the given text as its standard input (a user's answers). */
+	static CliRunner.Result runWithInput(Path dir, String input, String... args) {
+		try {
+			Path in = Files.createTempFile("cli-in", ".txt");
+			Files.writeString(in, input);
+			try {
+				return execute(new ProcessBuilder(command(args)), dir, Map.of(), in.toFile());
+			}
+			finally {
+				Files.delete(in);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static List<String> command(String... args) {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
 						"-jar", JAR.toAbsolutePath().toString()));
 		command.addAll(List.of(args));
-		return execute(new ProcessBuilder(command), dir, Map.of());
+		return command;
 	}
 
 	/** Runs a command through bash, as a documented command line is run. */
@@ -35,6 +56,11 @@ final class CliProcess {
 	}
 
 	private static CliRunner.Result execute(ProcessBuilder builder, Path dir, Map<String, String> environment) {
+		return execute(builder, dir, environment, new java.io.File("/dev/null"));
+	}
+
+	private static CliRunner.Result execute(ProcessBuilder builder, Path dir, Map<String, String> environment,
+			java.io.File input) {
 		try {
 			// the test's own settings must not leak into the CLI's relaxed binding
 			builder.environment()
@@ -46,7 +72,7 @@ final class CliProcess {
 			Process process = builder.directory(dir.toFile())
 				.redirectOutput(out.toFile())
 				.redirectError(err.toFile())
-				.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+				.redirectInput(ProcessBuilder.Redirect.from(input))
 				.start();
 			if (!process.waitFor(180, TimeUnit.SECONDS)) {
 				process.destroyForcibly();

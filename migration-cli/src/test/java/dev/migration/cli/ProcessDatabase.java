@@ -116,6 +116,26 @@ final class ProcessDatabase implements AutoCloseable {
 		}
 	}
 
+	/** The rows of a query, each value as text ({@code "null"} for NULL). */
+	List<List<String>> query(String sql) {
+		try (Connection connection = DriverManager.getConnection(this.url, this.user, this.password);
+				Statement statement = connection.createStatement();
+				java.sql.ResultSet rows = statement.executeQuery(sql)) {
+			List<List<String>> result = new java.util.ArrayList<>();
+			while (rows.next()) {
+				List<String> row = new java.util.ArrayList<>();
+				for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+					row.add(String.valueOf(rows.getString(i)));
+				}
+				result.add(row);
+			}
+			return result;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Runs an offline script statement by statement, as a database client would. */
 	void runScript(String script) {
 		try (Connection connection = DriverManager.getConnection(this.url, this.user, this.password);
