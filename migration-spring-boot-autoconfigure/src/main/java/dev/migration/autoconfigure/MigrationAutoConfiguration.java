@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -59,11 +60,12 @@ public final class MigrationAutoConfiguration {
 	@ConditionalOnMissingBean
 	Migrator migrator(MigrationProperties properties, ResourceLoader resourceLoader,
 			ObjectProvider<DataSource> dataSource, @MigrationDataSource ObjectProvider<DataSource> migrationDataSource,
-			ObjectProvider<Migration> migrations, ObjectProvider<MigrationListener> listeners,
-			ObjectProvider<MigrationConfigCustomizer> customizers) {
+			ObjectProvider<JdbcConnectionDetails> connectionDetails, ObjectProvider<Migration> migrations,
+			ObjectProvider<MigrationListener> listeners, ObjectProvider<MigrationConfigCustomizer> customizers) {
 		MigrationConfig.Builder builder = properties.toConfigBuilder()
 			.classLoader(resourceLoader.getClassLoader())
-			.dataSource(migrationDataSource(properties, migrationDataSource.getIfAvailable(), dataSource.getIfUnique()))
+			.dataSource(migrationDataSource(properties, migrationDataSource.getIfAvailable(), dataSource.getIfUnique(),
+					connectionDetails.getIfUnique()))
 			.migrations(migrations.orderedStream().toList())
 			.listener(MigrationListener.of(listeners.orderedStream().toList()));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
@@ -72,12 +74,14 @@ public final class MigrationAutoConfiguration {
 
 	/**
 	 * The marked DataSource, else one of our own from {@code migration.url} (or from
-	 * {@code migration.user} and the application's URL), else the application's. Our own
-	 * is a {@link SimpleDriverDataSource}: each connection is closed after use and
-	 * nothing stays open once the migration is done.
+	 * {@code migration.user} and the application's URL: that of its
+	 * {@link JdbcConnectionDetails}, which {@code @ServiceConnection} and Docker Compose
+	 * provide, else read off its DataSource), else the application's (else one from its
+	 * connection details). Our own is a {@link SimpleDriverDataSource}: each connection
+	 * is closed after use and nothing stays open once the migration is done.
 	 */
 	private static DataSource migrationDataSource(MigrationProperties properties, @Nullable DataSource marked,
-			@Nullable DataSource primary) {
+			@Nullable DataSource primary, @Nullable JdbcConnectionDetails connectionDetails) {
 		if (marked != null) {
 			return marked;
 		}
@@ -89,6 +93,9 @@ public final class MigrationAutoConfiguration {
 				.password(properties.getPassword())
 				.build();
 		}
+		if (StringUtils.hasText(properties.getUser()) && connectionDetails != null) {
+			return fromConnectionDetails(connectionDetails, properties.getUser(), properties.getPassword());
+		}
 		if (StringUtils.hasText(properties.getUser()) && primary != null) {
 			return DataSourceBuilder.derivedFrom(primary)
 				.type(SimpleDriverDataSource.class)
@@ -96,11 +103,26 @@ public final class MigrationAutoConfiguration {
 				.password(properties.getPassword())
 				.build();
 		}
-		if (primary == null) {
-			throw new MigrationException("No DataSource to migrate: the application has several and none is"
-					+ " @Primary. Mark the one to migrate with @MigrationDataSource, or set migration.url");
+		if (primary != null) {
+			return primary;
 		}
-		return primary;
+		if (connectionDetails != null) {
+			return fromConnectionDetails(connectionDetails, connectionDetails.getUsername(),
+					connectionDetails.getPassword());
+		}
+		throw new MigrationException("No DataSource to migrate: the application has several and none is"
+				+ " @Primary. Mark the one to migrate with @MigrationDataSource, or set migration.url");
+	}
+
+	private static DataSource fromConnectionDetails(JdbcConnectionDetails connectionDetails, @Nullable String user,
+			@Nullable String password) {
+		return DataSourceBuilder.create()
+			.type(SimpleDriverDataSource.class)
+			.url(connectionDetails.getJdbcUrl())
+			.driverClassName(connectionDetails.getDriverClassName())
+			.username(user)
+			.password(password)
+			.build();
 	}
 
 	private static boolean ownConnection(MigrationProperties properties) {
@@ -141,6 +163,11 @@ public final class MigrationAutoConfiguration {
 
 		@ConditionalOnBean(DataSource.class)
 		private static final class DataSourceBeanCondition {
+
+		}
+
+		@ConditionalOnBean(JdbcConnectionDetails.class)
+		private static final class JdbcConnectionDetailsCondition {
 
 		}
 
