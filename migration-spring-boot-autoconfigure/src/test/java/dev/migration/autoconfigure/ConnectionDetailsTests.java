@@ -1,5 +1,7 @@
 package dev.migration.autoconfigure;
 
+import java.lang.reflect.Proxy;
+import java.sql.SQLException;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -75,6 +77,48 @@ class ConnectionDetailsTests {
 						"DROP ROLE " + user);
 			}
 		}
+	}
+
+	@Test
+	void migrationUserNeedsNoUrlFromAWrappedDataSourceWhenThereAreConnectionDetails() {
+		// a proxy around the pool (datasource-proxy, P6Spy, ...) hides the URL that
+		// DataSourceBuilder.derivedFrom would read; the connection details still have it
+		try (TestDatabase db = TestDatabase.createPostgresqlDatabase()) {
+			this.runner.withBean(JdbcConnectionDetails.class, () -> details(db.url(), "nobody", "wrong"))
+				.withBean(DataSource.class, () -> opaque(db.dataSource()))
+				.withPropertyValues("migration.user=" + db.user(), "migration.password=" + db.password())
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					assertThat(context.getBean(Migrator.class).current()).containsExactly("c3c3c3c3c3c3");
+				});
+			assertThat(db.tables()).contains("person", "migration_version");
+		}
+	}
+
+	@Test
+	void connectionDetailsAloneAreMigratedWithoutADataSourceBean() {
+		try (TestDatabase db = TestDatabase.createPostgresqlDatabase()) {
+			new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigrationAutoConfiguration.class))
+				.withBean(JdbcConnectionDetails.class, () -> details(db.url(), db.user(), db.password()))
+				.run((context) -> {
+					assertThat(context).hasNotFailed().doesNotHaveBean(DataSource.class);
+					assertThat(context.getBean(Migrator.class).current()).containsExactly("c3c3c3c3c3c3");
+				});
+			assertThat(db.tables()).contains("person", "migration_version");
+		}
+	}
+
+	/** A DataSource that neither says its URL nor unwraps to a type that does. */
+	private static DataSource opaque(DataSource target) {
+		return (DataSource) Proxy.newProxyInstance(ConnectionDetailsTests.class.getClassLoader(),
+				new Class<?>[] { DataSource.class }, (proxy, method, args) -> switch (method.getName()) {
+					case "isWrapperFor" -> false;
+					case "unwrap" -> throw new SQLException("not a wrapper");
+					case "equals" -> proxy == args[0];
+					case "hashCode" -> System.identityHashCode(proxy);
+					case "toString" -> "opaque DataSource";
+					default -> method.invoke(target, args);
+				});
 	}
 
 	private static JdbcConnectionDetails details(String url, String user, String password) {
