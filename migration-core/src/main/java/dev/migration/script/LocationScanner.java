@@ -3,13 +3,18 @@ package dev.migration.script;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.JarURLConnection;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.ProviderNotFoundException;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -17,6 +22,7 @@ import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -107,9 +113,8 @@ final class LocationScanner {
 		}
 		URLConnection connection = url.openConnection();
 		if (!(connection instanceof JarURLConnection jarConnection)) {
-			throw new MigrationException("Cannot scan " + location.written() + " at " + url + ": unsupported URL type '"
-					+ url.getProtocol() + "'; put the migrations in a directory or jar on the class path, or use a "
-					+ "filesystem: location");
+			fileSystem(url, location, listing);
+			return;
 		}
 		// our own handle on the jar: closing it must not close the class loader's
 		jarConnection.setUseCaches(false);
@@ -117,6 +122,44 @@ final class LocationScanner {
 		String prefix = (entryName == null || entryName.isEmpty()) ? "" : stripSlash(entryName) + "/";
 		try (JarFile jar = jarConnection.getJarFile()) {
 			jar(jar, prefix, listing);
+		}
+	}
+
+	/**
+	 * Any other URL whose scheme has a NIO file system: a native image's
+	 * {@code resource:} URLs (GraalVM's file system of the resources built into the
+	 * image), as Spring's {@code PathMatchingResourcePatternResolver} lists them.
+	 */
+	private static void fileSystem(URL url, Location location, Listing listing) throws IOException {
+		URI uri;
+		try {
+			uri = url.toURI();
+		}
+		catch (URISyntaxException ex) {
+			throw new MigrationException("Cannot scan " + location.written() + " at " + url + ": " + ex.getMessage(),
+					ex);
+		}
+		FileSystem opened = null;
+		try {
+			Path root;
+			try {
+				root = Path.of(uri);
+			}
+			catch (FileSystemNotFoundException ex) {
+				opened = FileSystems.newFileSystem(uri, Map.of());
+				root = Path.of(uri);
+			}
+			directory(root, listing, true);
+		}
+		catch (FileSystemNotFoundException | ProviderNotFoundException | IllegalArgumentException ex) {
+			throw new MigrationException("Cannot scan " + location.written() + " at " + url + ": unsupported URL type '"
+					+ url.getProtocol() + "'; put the migrations in a directory or jar on the class path, or use a "
+					+ "filesystem: location", ex);
+		}
+		finally {
+			if (opened != null) {
+				opened.close();
+			}
 		}
 	}
 

@@ -24,11 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.migration.Migration;
 import dev.migration.MigrationConfig;
+import dev.migration.MigrationException;
 import dev.migration.Revision;
 import dev.migration.sql.Dialect;
 import dev.migration.testing.TestContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Java migrations packaged in a jar (as an application's own jar holds them): compiled on
@@ -143,6 +145,81 @@ class ScriptLoaderJarTests {
 			.load(MigrationConfig.builder().classLoader(loader).locations("classpath:db/migration").build());
 		assertThat(revisions).extracting(Revision::location)
 			.containsExactly("classpath:db/migration/n1_one.sql", "classpath:db/migration/n2_two.sql");
+	}
+
+	@Test
+	void scansUrlsWhoseSchemeHasAFileSystemLikeANativeImagesResourceUrls() throws Exception {
+		// a native image hands out resource:/db/migration, whose connection is no
+		// JarURLConnection but whose scheme has a NIO file system; the JDK's zip file
+		// system stands in for GraalVM's resource file system here
+		Path zip = this.dir.resolve("resources.zip");
+		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(zip))) {
+			add(out, "db/migration/", new byte[0]);
+			add(out, "db/migration/sub/", new byte[0]);
+			add(out, "db/migration/sub/r2_two.sql",
+					ScriptLoaderTests.script("r2", "r1").getBytes(StandardCharsets.UTF_8));
+			add(out, "db/migration/r1_one.sql", ScriptLoaderTests.script("r1", "").getBytes(StandardCharsets.UTF_8));
+		}
+		URLStreamHandler plainHandler = new URLStreamHandler() {
+
+			@Override
+			protected URLConnection openConnection(URL url) {
+				return new URLConnection(url) {
+
+					@Override
+					public void connect() {
+					}
+
+				};
+			}
+
+		};
+		URL resources = new URL(null, "jar:" + zip.toUri() + "!/db/migration", plainHandler);
+		ClassLoader loader = new ClassLoader(null) {
+
+			@Override
+			public Enumeration<URL> getResources(String name) {
+				return name.equals("db/migration") ? Collections.enumeration(List.of(resources))
+						: Collections.emptyEnumeration();
+			}
+
+		};
+		List<Revision> revisions = ScriptLoader
+			.load(MigrationConfig.builder().classLoader(loader).locations("classpath:db/migration").build());
+		assertThat(revisions).extracting(Revision::location)
+			.containsExactly("classpath:db/migration/r1_one.sql", "classpath:db/migration/sub/r2_two.sql");
+	}
+
+	@Test
+	void urlsWithoutAFileSystemAreRefusedWithTheRemedy() throws Exception {
+		URLStreamHandler plainHandler = new URLStreamHandler() {
+
+			@Override
+			protected URLConnection openConnection(URL url) {
+				return new URLConnection(url) {
+
+					@Override
+					public void connect() {
+					}
+
+				};
+			}
+
+		};
+		URL odd = new URL(null, "odd://host/db/migration", plainHandler);
+		ClassLoader loader = new ClassLoader(null) {
+
+			@Override
+			public Enumeration<URL> getResources(String name) {
+				return Collections.enumeration(List.of(odd));
+			}
+
+		};
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> ScriptLoader
+				.load(MigrationConfig.builder().classLoader(loader).locations("classpath:db/migration").build()))
+			.withMessage("Cannot scan classpath:db/migration at odd://host/db/migration: unsupported URL type 'odd'; "
+					+ "put the migrations in a directory or jar on the class path, or use a filesystem: location");
 	}
 
 	private static void add(JarOutputStream out, String name, byte[] content) throws IOException {

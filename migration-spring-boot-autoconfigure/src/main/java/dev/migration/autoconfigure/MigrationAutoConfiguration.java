@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -63,12 +64,12 @@ public final class MigrationAutoConfiguration {
 	@ConditionalOnMissingBean
 	Migrator migrator(MigrationProperties properties, ResourceLoader resourceLoader,
 			ObjectProvider<DataSource> dataSource, @MigrationDataSource ObjectProvider<DataSource> migrationDataSource,
-			ObjectProvider<Migration> migrations, ObjectProvider<MigrationListener> listeners,
-			ObjectProvider<MigrationConfigCustomizer> customizers) {
+			ObjectProvider<JdbcConnectionDetails> connectionDetails, ObjectProvider<Migration> migrations,
+			ObjectProvider<MigrationListener> listeners, ObjectProvider<MigrationConfigCustomizer> customizers) {
 		MigrationConfigBuilder builder = properties.toConfigBuilder()
 			.classLoader(resourceLoader.getClassLoader())
 			.dataSource(migrationDataSource(properties, migrationDataSource.getIfAvailable(), dataSource.getIfUnique(),
-					resourceLoader.getClassLoader()))
+					connectionDetails.getIfUnique(), resourceLoader.getClassLoader()))
 			.migrations(migrations.orderedStream().toList())
 			.listener(MigrationListener.of(listeners.orderedStream().toList()));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
@@ -77,17 +78,25 @@ public final class MigrationAutoConfiguration {
 
 	/**
 	 * The marked DataSource, else one of our own from {@code migration.url} (or from
-	 * {@code migration.user} and the application's URL), else the application's. Our own
-	 * is the core {@link DriverDataSource}, as in the CLI and the Maven plugin: each
-	 * connection is closed after use and nothing stays open once the migration is done.
+	 * {@code migration.user} and the application's URL: that of its
+	 * {@link JdbcConnectionDetails}, which {@code @ServiceConnection} and Docker Compose
+	 * provide, else read off its DataSource), else the application's (else one from its
+	 * connection details). Our own is the core {@link DriverDataSource}, as in the CLI and
+	 * the Maven plugin: each connection is closed after use and nothing stays open once
+	 * the migration is done.
 	 */
 	private static DataSource migrationDataSource(MigrationProperties properties, @Nullable DataSource marked,
-			@Nullable DataSource primary, @Nullable ClassLoader classLoader) {
+			@Nullable DataSource primary, @Nullable JdbcConnectionDetails connectionDetails,
+			@Nullable ClassLoader classLoader) {
 		if (marked != null) {
 			return marked;
 		}
 		if (StringUtils.hasText(properties.getUrl())) {
 			return new DriverDataSource(properties.getUrl(), properties.getUser(), properties.getPassword(), null,
+					classLoader);
+		}
+		if (StringUtils.hasText(properties.getUser()) && connectionDetails != null) {
+			return fromConnectionDetails(connectionDetails, properties.getUser(), properties.getPassword(),
 					classLoader);
 		}
 		if (StringUtils.hasText(properties.getUser()) && primary != null) {
@@ -100,11 +109,21 @@ public final class MigrationAutoConfiguration {
 			return new DriverDataSource(Objects.requireNonNull(application.getUrl(), "url"), properties.getUser(),
 					properties.getPassword(), (driver != null) ? driver.getClass().getName() : null, classLoader);
 		}
-		if (primary == null) {
-			throw new MigrationException("No DataSource to migrate: the application has several and none is"
-					+ " @Primary. Mark the one to migrate with @MigrationDataSource, or set migration.url");
+		if (primary != null) {
+			return primary;
 		}
-		return primary;
+		if (connectionDetails != null) {
+			return fromConnectionDetails(connectionDetails, connectionDetails.getUsername(),
+					connectionDetails.getPassword(), classLoader);
+		}
+		throw new MigrationException("No DataSource to migrate: the application has several and none is"
+				+ " @Primary. Mark the one to migrate with @MigrationDataSource, or set migration.url");
+	}
+
+	private static DataSource fromConnectionDetails(JdbcConnectionDetails connectionDetails, @Nullable String user,
+			@Nullable String password, @Nullable ClassLoader classLoader) {
+		return new DriverDataSource(connectionDetails.getJdbcUrl(), user, password,
+				connectionDetails.getDriverClassName(), classLoader);
 	}
 
 	private static boolean ownConnection(MigrationProperties properties) {
@@ -145,6 +164,11 @@ public final class MigrationAutoConfiguration {
 
 		@ConditionalOnBean(DataSource.class)
 		private static final class DataSourceBeanCondition {
+
+		}
+
+		@ConditionalOnBean(JdbcConnectionDetails.class)
+		private static final class JdbcConnectionDetailsCondition {
 
 		}
 

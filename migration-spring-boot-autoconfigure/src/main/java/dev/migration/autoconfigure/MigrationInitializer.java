@@ -7,6 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.ApplicationStartupAware;
+import org.springframework.core.metrics.ApplicationStartup;
+import org.springframework.core.metrics.StartupStep;
 
 import dev.migration.MigrationResult;
 import dev.migration.command.Migrator;
@@ -14,9 +17,18 @@ import dev.migration.command.Migrator;
 /**
  * Runs the {@link MigrationStrategy} when the application starts. Boot's database
  * initialization detection makes JPA, {@code JdbcTemplate}/{@code JdbcClient} users and
- * {@code @DependsOnDatabaseInitialization} beans depend on this bean.
+ * {@code @DependsOnDatabaseInitialization} beans depend on this bean. The startup is
+ * recorded as the {@link ApplicationStartup} step {@value #STARTUP_STEP} (tags
+ * {@code outcome} and, when revisions ran, {@code direction}, {@code revisions} and
+ * {@code heads}), with {@value #LINT_STEP} inside it when pending revisions are linted.
  */
-public class MigrationInitializer implements InitializingBean {
+public class MigrationInitializer implements InitializingBean, ApplicationStartupAware {
+
+	/** The {@link ApplicationStartup} step of the startup migration. */
+	public static final String STARTUP_STEP = "migration.startup";
+
+	/** The {@link ApplicationStartup} step of linting pending revisions. */
+	public static final String LINT_STEP = "migration.lint";
 
 	private static final Logger log = LoggerFactory.getLogger(MigrationInitializer.class);
 
@@ -27,6 +39,8 @@ public class MigrationInitializer implements InitializingBean {
 	private final MigrationRuns runs;
 
 	private final @Nullable StartupLint lint;
+
+	private ApplicationStartup startup = ApplicationStartup.DEFAULT;
 
 	/**
 	 * Create an initializer.
@@ -55,18 +69,53 @@ public class MigrationInitializer implements InitializingBean {
 	}
 
 	@Override
+	public void setApplicationStartup(ApplicationStartup applicationStartup) {
+		this.startup = applicationStartup;
+	}
+
+	@Override
 	public void afterPropertiesSet() {
+		StartupStep step = this.startup.start(STARTUP_STEP);
+		try {
+			MigrationResult result = migrate();
+			if (result != null) {
+				step.tag("direction", result.direction().name().toLowerCase(Locale.ROOT))
+					.tag("revisions", String.valueOf(result.steps().size()))
+					.tag("heads", MigrationValidationException.heads(result.toHeads()));
+			}
+			step.tag("outcome", "success");
+		}
+		catch (RuntimeException ex) {
+			step.tag("outcome", "failure");
+			throw ex;
+		}
+		finally {
+			step.end();
+		}
+	}
+
+	/**
+	 * Run the strategy; {@link #afterPropertiesSet()} records it as a startup step.
+	 * @return what ran, or {@code null} when nothing did (or for a validation)
+	 */
+	protected @Nullable MigrationResult migrate() {
 		if (this.lint != null) {
-			this.lint.check(this.migrator);
+			StartupStep step = this.startup.start(LINT_STEP);
+			try {
+				this.lint.check(this.migrator);
+			}
+			finally {
+				step.end();
+			}
 		}
 		if (this.strategy instanceof StartupValidation validation) {
 			this.runs.recordValidation(() -> validation.check(this.migrator));
-			return;
+			return null;
 		}
 		MigrationResult result = this.runs.record(() -> this.strategy.migrate(this.migrator));
 		if (result != null && !result.newerHeads().isEmpty()) {
 			// the migrator logged a warning: the database is ahead of this build
-			return;
+			return result;
 		}
 		if (result != null && result.steps().isEmpty()) {
 			log.info("{}: database already at the target", MigrationValidationException.heads(result.toHeads()));
@@ -77,6 +126,7 @@ public class MigrationInitializer implements InitializingBean {
 					MigrationValidationException.heads(result.fromHeads()), result.steps().size(),
 					result.direction().name().toLowerCase(Locale.ROOT), result.duration().toMillis());
 		}
+		return result;
 	}
 
 	public Migrator getMigrator() {

@@ -1,8 +1,10 @@
 package dev.migration.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.migration.MigrationResult;
 import dev.migration.command.Migrator;
 import dev.migration.tenant.TenantMigrationException;
 import dev.migration.tenant.TenantMigrator;
@@ -35,17 +37,18 @@ public class TenantMigrationInitializer extends MigrationInitializer {
 	}
 
 	@Override
-	public void afterPropertiesSet() {
+	protected @Nullable MigrationResult migrate() {
 		TenantRun run = this.tenants.run(this.strategy::migrate);
 		this.lastRun = run;
 		if (run.succeeded()) {
-			return;
+			return null;
 		}
 		TenantMigrationException failure = new TenantMigrationException(run);
 		if (!this.continueOnFailure) {
 			throw failure;
 		}
 		log.error("{} (starting anyway: migration.continue-on-tenant-failure=true)", failure.getMessage());
+		return null;
 	}
 
 	public TenantMigrator getTenants() {

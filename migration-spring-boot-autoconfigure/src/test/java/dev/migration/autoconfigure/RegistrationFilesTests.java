@@ -82,7 +82,8 @@ class RegistrationFilesTests {
 			.containsExactly("dev.migration.autoconfigure.MigrationAutoConfiguration",
 					"dev.migration.actuator.MigrationsEndpointAutoConfiguration",
 					"dev.migration.actuator.MigrationsHealthAutoConfiguration",
-					"dev.migration.actuator.MigrationMetricsAutoConfiguration");
+					"dev.migration.actuator.MigrationMetricsAutoConfiguration",
+					"dev.migration.actuator.MigrationObservationAutoConfiguration");
 		assertThat(lines(
 				"META-INF/spring/org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureDataSourceInitialization.imports"))
 			.containsExactly("dev.migration.autoconfigure.MigrationAutoConfiguration");

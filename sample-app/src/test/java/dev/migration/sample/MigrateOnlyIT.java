@@ -1,18 +1,16 @@
 package dev.migration.sample;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.migration.sample.SampleJar.Run;
 import dev.migration.testing.DatabaseKind;
 import dev.migration.testing.TestDatabase;
 
@@ -29,9 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MigrateOnlyIT {
 
 	static final String MIGRATE_ONLY = "--migration.exit-after-migrate=true";
-
-	/** A guard against a hung process, not a performance bound. */
-	static final long TIMEOUT_SECONDS = 180;
 
 	@TempDir
 	Path temp;
@@ -136,24 +131,7 @@ class MigrateOnlyIT {
 	}
 
 	private Run runJar(Map<String, String> env, String... args) throws Exception {
-		Path jar = Path.of("target/sample-app.jar").toAbsolutePath();
-		assertThat(jar).as("the repackaged jar: run with `verify`, after `package`").exists();
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
-		command.addAll(List.of(args));
-		Path log = Files.createTempFile(this.temp, "run", ".log");
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-		builder.environment().putAll(env);
-		Process process = builder.start();
-		if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-			process.destroyForcibly();
-			throw new AssertionError("java -jar did not exit within " + TIMEOUT_SECONDS + "s:\n"
-					+ Files.readString(log, StandardCharsets.UTF_8));
-		}
-		return new Run(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-	}
-
-	record Run(int exitCode, String output) {
+		return SampleJar.run(this.temp, List.of(), env, args);
 	}
 
 }

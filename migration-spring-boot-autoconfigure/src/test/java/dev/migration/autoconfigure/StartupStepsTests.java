@@ -1,0 +1,88 @@
+package dev.migration.autoconfigure;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
+import org.springframework.boot.context.metrics.buffering.StartupTimeline;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.core.metrics.StartupStep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The startup migration as {@code ApplicationStartup} steps, as {@code /actuator/startup}
+ * and Java Flight Recorder show them.
+ */
+class StartupStepsTests {
+
+	private final BufferingApplicationStartup startup = new BufferingApplicationStartup(1000);
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner(() -> {
+		AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+		context.setApplicationStartup(this.startup);
+		return context;
+	}).withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationAutoConfiguration.class));
+
+	@Test
+	void startupMigrationIsAStepWithWhatItDid() {
+		this.runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:startup_steps;DB_CLOSE_DELAY=-1")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				StartupTimeline.TimelineEvent event = single(MigrationInitializer.STARTUP_STEP);
+				assertThat(tags(event)).containsEntry("outcome", "success")
+					.containsEntry("direction", "upgrade")
+					.containsEntry("revisions", "3")
+					.containsEntry("heads", "c3c3c3c3c3c3");
+				assertThat(event.getDuration()).isPositive();
+			});
+	}
+
+	@Test
+	void lintIsAStepInsideTheStartupStep() {
+		this.runner
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:startup_lint_step;DB_CLOSE_DELAY=-1",
+					"migration.lint.on-startup=warn")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				StartupStep lint = single(MigrationInitializer.LINT_STEP).getStartupStep();
+				assertThat(lint.getParentId())
+					.isEqualTo(single(MigrationInitializer.STARTUP_STEP).getStartupStep().getId());
+			});
+	}
+
+	@Test
+	void aFailedStartupMigrationIsAStepWithOutcomeFailure() {
+		this.runner
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:startup_failed_step;DB_CLOSE_DELAY=-1",
+					"migration.target=0000deadbeef")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(tags(single(MigrationInitializer.STARTUP_STEP))).containsEntry("outcome", "failure")
+					.doesNotContainKey("direction");
+			});
+	}
+
+	private StartupTimeline.TimelineEvent single(String name) {
+		List<StartupTimeline.TimelineEvent> events = this.startup.getBufferedTimeline()
+			.getEvents()
+			.stream()
+			.filter((event) -> event.getStartupStep().getName().equals(name))
+			.toList();
+		assertThat(events).as(name).hasSize(1);
+		return events.get(0);
+	}
+
+	private static Map<String, String> tags(StartupTimeline.TimelineEvent event) {
+		return StreamSupport.stream(event.getStartupStep().getTags().spliterator(), false)
+			.collect(Collectors.toMap(StartupStep.Tag::getKey, StartupStep.Tag::getValue));
+	}
+
+}
