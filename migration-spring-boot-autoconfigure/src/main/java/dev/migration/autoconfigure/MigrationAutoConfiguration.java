@@ -81,9 +81,9 @@ public final class MigrationAutoConfiguration {
 	 * {@code migration.user} and the application's URL: that of its
 	 * {@link JdbcConnectionDetails}, which {@code @ServiceConnection} and Docker Compose
 	 * provide, else read off its DataSource), else the application's (else one from its
-	 * connection details). Our own is the core {@link DriverDataSource}, as in the CLI and
-	 * the Maven plugin: each connection is closed after use and nothing stays open once
-	 * the migration is done.
+	 * connection details). Our own is the core {@link DriverDataSource}, as in the CLI
+	 * and the Maven plugin: each connection is closed after use and nothing stays open
+	 * once the migration is done.
 	 */
 	private static DataSource migrationDataSource(MigrationProperties properties, @Nullable DataSource marked,
 			@Nullable DataSource primary, @Nullable JdbcConnectionDetails connectionDetails,
