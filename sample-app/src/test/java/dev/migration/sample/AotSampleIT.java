@@ -43,9 +43,9 @@ class AotSampleIT {
 		Run run = SampleJar.runUntil(this.temp, AOT, Map.of(), STARTED, ANY_PORT, "--spring.datasource.url=" + url);
 		assertThat(run.output()).contains("Starting AOT-processed SampleApplication")
 			.contains(PINNED + ": database migrated from base in 8 upgrade step(s)");
-		assertThat(TestDatabaseQueries.query(url, "sa", "", "SELECT version_num FROM migration_version"))
+		assertThat(TestDatabase.queryOn(url, "sa", "", "SELECT version_num FROM migration_version"))
 			.containsExactly(List.of(PINNED));
-		assertThat(TestDatabaseQueries.query(url, "sa", "",
+		assertThat(TestDatabase.queryOn(url, "sa", "",
 				"SELECT COUNT(*) FROM migration_history WHERE revision = '" + BACKFILL + "'"))
 			.as("the Java revision, a bean built by the generated code, ran")
 			.containsExactly(List.of("1"));
