@@ -13,6 +13,8 @@ import picocli.CommandLine.Option;
 
 import dev.migration.MigrationStatus;
 import dev.migration.RevisionStatus;
+import dev.migration.tenant.TenantMigrator;
+import dev.migration.tenant.TenantRead;
 
 /**
  * {@code migration status}: every revision with its state, when it was applied, how long
@@ -33,8 +35,15 @@ final class StatusCommand implements Callable<Integer> {
 	@Option(names = "--json", description = "Print JSON.")
 	private boolean json;
 
+	@Mixin
+	private TenantOptions tenants;
+
 	@Override
 	public Integer call() {
+		TenantMigrator tenantMigrator = this.tenants.migrator(this.connection);
+		if (tenantMigrator != null) {
+			return tenants(tenantMigrator);
+		}
 		MigrationStatus status = this.connection.migrator().status(this.target);
 		PrintWriter out = this.connection.out();
 		if (this.json) {
@@ -66,6 +75,60 @@ final class StatusCommand implements Callable<Integer> {
 			}
 		}
 		out.flush();
+		return 0;
+	}
+
+	/**
+	 * One line per schema (its state, heads and pending revisions), then how many schemas
+	 * are in each state; with {@code --json} the same per schema, without the revision
+	 * list (run with {@code --schema <name>} for one schema in full). Exit code 1 when a
+	 * schema could not be read.
+	 */
+	private int tenants(TenantMigrator tenantMigrator) {
+		PrintWriter out = this.connection.out();
+		List<TenantRead<MigrationStatus>> reads = tenantMigrator.read((migrator) -> migrator.status(this.target));
+		if (this.json) {
+			TenantOptions.json(out, reads, (status) -> {
+				Map<String, Object> json = json(status);
+				json.remove("revisions");
+				json.put("state", status.state().relation());
+				return json;
+			});
+			return 0;
+		}
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		for (TenantRead<MigrationStatus> read : reads) {
+			MigrationStatus status = read.value();
+			String state = (status != null) ? lower(status.state().relation()).replace('_', ' ') : "failed";
+			counts.merge(state, 1, Integer::sum);
+			if (status == null) {
+				out.println(read.schema() + ": FAILED: " + read.error());
+				continue;
+			}
+			StringBuilder line = new StringBuilder(read.schema()).append(": ")
+				.append(state)
+				.append(", at ")
+				.append(RunReport.heads(status.currentHeads()));
+			if (!status.pending().isEmpty()) {
+				line.append(", ")
+					.append(status.pending().size())
+					.append(" pending (")
+					.append(String.join(", ", status.pending().stream().limit(5).toList()))
+					.append((status.pending().size() > 5) ? ", ..." : "")
+					.append(")");
+			}
+			if (!status.unknownRevisions().isEmpty()) {
+				line.append(", unknown: ").append(String.join(", ", status.unknownRevisions()));
+			}
+			if (!status.changedChecksums().isEmpty()) {
+				line.append(", changed since applied: ").append(String.join(", ", status.changedChecksums()));
+			}
+			out.println(line);
+		}
+		out.println(reads.size() + " schemas: " + String.join(", ",
+				counts.entrySet().stream().map((entry) -> entry.getValue() + " " + entry.getKey()).toList()));
+		out.flush();
+		TenantOptions.failIfAny(reads);
 		return 0;
 	}
 
