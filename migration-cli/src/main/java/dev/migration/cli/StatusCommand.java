@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 
 import dev.migration.MigrationStatus;
 import dev.migration.RevisionStatus;
+import dev.migration.command.Migrator;
 import dev.migration.tenant.TenantMigrator;
 import dev.migration.tenant.TenantRead;
 
@@ -44,10 +45,14 @@ final class StatusCommand implements Callable<Integer> {
 		if (tenantMigrator != null) {
 			return tenants(tenantMigrator);
 		}
-		MigrationStatus status = this.connection.migrator().status(this.target);
+		Migrator migrator = this.connection.migrator();
+		MigrationStatus status = migrator.status(this.target);
+		List<String> problems = migrator.scriptProblems();
 		PrintWriter out = this.connection.out();
 		if (this.json) {
-			out.println(Json.write(json(status)));
+			Map<String, Object> json = json(status);
+			json.put("scriptProblems", problems);
+			out.println(Json.write(json));
 		}
 		else {
 			out.println("Database: " + status.dialect() + ", at " + RunReport.heads(status.currentHeads()));
@@ -59,6 +64,9 @@ final class StatusCommand implements Callable<Integer> {
 			}
 			if (!status.changedChecksums().isEmpty()) {
 				out.println("Changed since applied: " + String.join(", ", status.changedChecksums()));
+			}
+			for (String problem : problems) {
+				out.println("Refused before running: " + problem);
 			}
 			out.println();
 			out.println(String
