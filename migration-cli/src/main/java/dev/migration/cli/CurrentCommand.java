@@ -39,6 +39,16 @@ final class CurrentCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		TenantMigrator tenantMigrator = this.tenants.migrator(this.connection);
+		if (tenantMigrator != null && this.json.enabled()) {
+			List<String> heads = this.connection.scriptsMigrator().graph().heads().stream().map(Revision::id).toList();
+			TenantOptions.json(this.connection.out(), tenantMigrator.read(Migrator::current), (current) -> {
+				Map<String, Object> json = new LinkedHashMap<>();
+				json.put("current", current);
+				json.put("atHeads", new HashSet<>(current).equals(new HashSet<>(heads)));
+				return json;
+			});
+			return 0;
+		}
 		if (tenantMigrator != null) {
 			TenantOptions.report(this.connection.out(), tenantMigrator.current(), false);
 			return 0;

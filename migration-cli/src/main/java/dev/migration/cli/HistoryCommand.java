@@ -1,5 +1,7 @@
 package dev.migration.cli;
 
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -12,6 +14,8 @@ import picocli.CommandLine.Option;
 
 import dev.migration.Revision;
 import dev.migration.command.Migrator;
+import dev.migration.tenant.TenantMigrator;
+import dev.migration.tenant.TenantRead;
 
 /**
  * {@code migration history}: the revisions, newest first, in Alembic's format.
@@ -36,8 +40,15 @@ final class HistoryCommand implements Callable<Integer> {
 	@Mixin
 	private JsonOption json;
 
+	@Mixin
+	private TenantOptions tenants;
+
 	@Override
 	public Integer call() {
+		TenantMigrator tenantMigrator = this.tenants.migrator(this.connection);
+		if (tenantMigrator != null) {
+			return tenants(tenantMigrator);
+		}
 		boolean needsDatabase = this.indicateCurrent || (this.range != null && this.range.contains("current"));
 		Migrator migrator = needsDatabase ? this.connection.migrator() : this.connection.scriptsMigrator();
 		List<Revision> revisions = migrator.history(this.range);
@@ -48,6 +59,52 @@ final class HistoryCommand implements Callable<Integer> {
 						out.println(this.verbose ? text.verbose(revision) : text.line(revision));
 					}
 				});
+		return 0;
+	}
+
+	/**
+	 * The revisions once per schema, each schema's current revisions marked (as with
+	 * {@code --indicate-current}): a {@code <schema>:} line, then the revisions indented;
+	 * with {@code --json}, {@code {"schemas": [{"schema": ..., "current": [...],
+	 * "revisions": [...]}]}}. Exit code 1 when a schema could not be read.
+	 */
+	private int tenants(TenantMigrator tenantMigrator) {
+		PrintWriter out = this.connection.out();
+		List<TenantRead<Map<String, Object>>> reads = tenantMigrator.read((migrator) -> {
+			List<String> current = migrator.current();
+			List<Revision> revisions = migrator.history(this.range);
+			RevisionText text = new RevisionText(migrator.graph(), current);
+			Map<String, Object> each = new LinkedHashMap<>();
+			each.put("current", current);
+			each.put("revisions", revisions.stream().map(text::json).toList());
+			each.put("lines",
+					revisions.stream()
+						.map((revision) -> this.verbose ? text.verbose(revision) : text.line(revision))
+						.toList());
+			return each;
+		});
+		if (this.json.enabled()) {
+			TenantOptions.json(out, reads, (each) -> {
+				Map<String, Object> json = new LinkedHashMap<>(each);
+				json.remove("lines");
+				return json;
+			});
+			return 0;
+		}
+		for (TenantRead<Map<String, Object>> read : reads) {
+			if (read.value() == null) {
+				out.println(read.schema() + ": FAILED: " + read.error());
+				continue;
+			}
+			out.println(read.schema() + ":");
+			@SuppressWarnings("unchecked")
+			List<String> lines = (List<String>) read.value().get("lines");
+			for (String line : lines) {
+				out.println(line.indent(2).stripTrailing());
+			}
+		}
+		out.flush();
+		TenantOptions.failIfAny(reads);
 		return 0;
 	}
 

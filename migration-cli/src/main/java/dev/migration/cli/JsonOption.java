@@ -16,6 +16,11 @@ final class JsonOption {
 	@Option(names = "--json", description = "Print JSON.")
 	private boolean json;
 
+	/** Whether {@code --json} was given. */
+	boolean enabled() {
+		return this.json;
+	}
+
 	/**
 	 * Print the JSON document with {@code --json}, else the text.
 	 * @param connection the command's connection options (where to print)

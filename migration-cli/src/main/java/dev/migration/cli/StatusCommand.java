@@ -1,5 +1,6 @@
 package dev.migration.cli;
 
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,9 @@ import picocli.CommandLine.Option;
 
 import dev.migration.MigrationStatus;
 import dev.migration.RevisionStatus;
+import dev.migration.command.Migrator;
+import dev.migration.tenant.TenantMigrator;
+import dev.migration.tenant.TenantRead;
 
 /**
  * {@code migration status}: every revision with its state, when it was applied, how long
@@ -32,10 +36,25 @@ final class StatusCommand implements Callable<Integer> {
 	@Mixin
 	private JsonOption json;
 
+	@Mixin
+	private TenantOptions tenants;
+
 	@Override
 	public Integer call() {
-		MigrationStatus status = this.connection.migrator().status(this.target);
-		this.json.print(this.connection, () -> json(status), (out) -> {
+		TenantMigrator tenantMigrator = this.tenants.migrator(this.connection);
+		if (tenantMigrator != null) {
+			return tenants(tenantMigrator);
+		}
+		Migrator migrator = this.connection.migrator();
+		MigrationStatus status = migrator.status(this.target);
+		List<String> problems = migrator.scriptProblems();
+		PrintWriter out = this.connection.out();
+		if (this.json.enabled()) {
+			Map<String, Object> json = json(status);
+			json.put("scriptProblems", problems);
+			out.println(Json.write(json));
+		}
+		else {
 			out.println("Database: " + status.dialect() + ", at " + RunReport.heads(status.currentHeads()));
 			out.println("Heads: " + RunReport.heads(status.graphHeads()));
 			out.println("Pending (" + status.target() + "): "
@@ -45,6 +64,9 @@ final class StatusCommand implements Callable<Integer> {
 			}
 			if (!status.changedChecksums().isEmpty()) {
 				out.println("Changed since applied: " + String.join(", ", status.changedChecksums()));
+			}
+			for (String problem : problems) {
+				out.println("Refused before running: " + problem);
 			}
 			out.println();
 			out.println(String
@@ -59,7 +81,62 @@ final class StatusCommand implements Callable<Integer> {
 							(revision.repeatable() ? "(repeatable) " : "") + revision.message())
 					.stripTrailing());
 			}
-		});
+		}
+		out.flush();
+		return 0;
+	}
+
+	/**
+	 * One line per schema (its state, heads and pending revisions), then how many schemas
+	 * are in each state; with {@code --json} the same per schema, without the revision
+	 * list (run with {@code --schema <name>} for one schema in full). Exit code 1 when a
+	 * schema could not be read.
+	 */
+	private int tenants(TenantMigrator tenantMigrator) {
+		PrintWriter out = this.connection.out();
+		List<TenantRead<MigrationStatus>> reads = tenantMigrator.read((migrator) -> migrator.status(this.target));
+		if (this.json.enabled()) {
+			TenantOptions.json(out, reads, (status) -> {
+				Map<String, Object> json = json(status);
+				json.remove("revisions");
+				json.put("state", status.state().relation());
+				return json;
+			});
+			return 0;
+		}
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		for (TenantRead<MigrationStatus> read : reads) {
+			MigrationStatus status = read.value();
+			String state = (status != null) ? lower(status.state().relation()).replace('_', ' ') : "failed";
+			counts.merge(state, 1, Integer::sum);
+			if (status == null) {
+				out.println(read.schema() + ": FAILED: " + read.error());
+				continue;
+			}
+			StringBuilder line = new StringBuilder(read.schema()).append(": ")
+				.append(state)
+				.append(", at ")
+				.append(RunReport.heads(status.currentHeads()));
+			if (!status.pending().isEmpty()) {
+				line.append(", ")
+					.append(status.pending().size())
+					.append(" pending (")
+					.append(String.join(", ", status.pending().stream().limit(5).toList()))
+					.append((status.pending().size() > 5) ? ", ..." : "")
+					.append(")");
+			}
+			if (!status.unknownRevisions().isEmpty()) {
+				line.append(", unknown: ").append(String.join(", ", status.unknownRevisions()));
+			}
+			if (!status.changedChecksums().isEmpty()) {
+				line.append(", changed since applied: ").append(String.join(", ", status.changedChecksums()));
+			}
+			out.println(line);
+		}
+		out.println(reads.size() + " schemas: " + String.join(", ",
+				counts.entrySet().stream().map((entry) -> entry.getValue() + " " + entry.getKey()).toList()));
+		out.flush();
+		TenantOptions.failIfAny(reads);
 		return 0;
 	}
 

@@ -1,7 +1,10 @@
 package dev.migration.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -14,6 +17,7 @@ import dev.migration.MigrationTargets;
 import dev.migration.autoconfigure.MigrationProperties;
 import dev.migration.command.Migrator;
 import dev.migration.tenant.TenantMigrator;
+import dev.migration.tenant.TenantRead;
 import dev.migration.tenant.TenantResult;
 import dev.migration.tenant.TenantRun;
 
@@ -77,6 +81,56 @@ final class TenantOptions {
 		}
 		report(connection.out(), tenants.run(command::apply), true);
 		return true;
+	}
+
+	/**
+	 * Print what was read from every schema as JSON: {@code {"schemas": [{"schema": ...,
+	 * <what was read>} or {"schema": ..., "error": ...}], "summary": {"schemas": n,
+	 * "read": n, "failed": n}}}; fail (exit code 1) after printing when a schema could
+	 * not be read.
+	 * @param out where to print
+	 * @param reads per schema
+	 * @param json what to print of a schema that was read
+	 * @param <T> what was read
+	 */
+	static <T> void json(PrintWriter out, List<TenantRead<T>> reads, Function<T, Map<String, Object>> json) {
+		List<Map<String, Object>> schemas = new ArrayList<>();
+		for (TenantRead<T> read : reads) {
+			Map<String, Object> each = new LinkedHashMap<>();
+			each.put("schema", read.schema());
+			T value = read.value();
+			if (value != null) {
+				each.putAll(json.apply(value));
+			}
+			else {
+				each.put("error", read.error());
+			}
+			schemas.add(each);
+		}
+		long failed = reads.stream().filter((read) -> !read.succeeded()).count();
+		Map<String, Object> summary = new LinkedHashMap<>();
+		summary.put("schemas", reads.size());
+		summary.put("read", reads.size() - failed);
+		summary.put("failed", failed);
+		Map<String, Object> all = new LinkedHashMap<>();
+		all.put("schemas", schemas);
+		all.put("summary", summary);
+		out.println(Json.write(all));
+		out.flush();
+		failIfAny(reads);
+	}
+
+	/**
+	 * Fail (exit code 1) when a schema could not be read.
+	 * @param reads per schema
+	 */
+	static void failIfAny(List<? extends TenantRead<?>> reads) {
+		List<String> failed = reads.stream().filter((read) -> !read.succeeded()).map(TenantRead::schema).toList();
+		if (!failed.isEmpty()) {
+			throw new CliException(failed.size() + " of " + reads.size() + " schemas could not be read ("
+					+ String.join(", ", failed.stream().limit(10).toList()) + ((failed.size() > 10) ? ", ..." : "")
+					+ "); the others were read. The output above says why for each");
+		}
 	}
 
 	/**

@@ -280,6 +280,22 @@ class CommandTests extends InProcessProject {
 	}
 
 	@Test
+	void statusAndValidateNameTransactionControlInATransactionalRevisionWithoutRunning() throws IOException {
+		revision("aaa001", "create account table");
+		Path file = Project.file(this.dir, "aaa001");
+		Files.writeString(file, Files.readString(file).replace("-- +upgrade\n", "-- +upgrade\nCOMMIT;\n"));
+		int line = Files.readString(file).lines().toList().indexOf("COMMIT;") + 1;
+		String problem = "filesystem:" + this.dir.resolve("db/migration") + "/aaa001_create_account_table.sql:" + line
+				+ ": COMMIT in the upgrade section of a transactional revision would end the transaction the "
+				+ "revision runs in, so a later failure could not roll back what ran before it; remove it, or add "
+				+ "the header '-- transactional: false' to run the revision statement by statement without a "
+				+ "transaction of its own";
+		assertThat(ok("status").out()).contains("\nRefused before running: " + problem + "\n");
+		assertThat(ok("status", "--json").out()).contains("\"scriptProblems\": [");
+		assertThat(fails("validate").err()).contains(problem);
+	}
+
+	@Test
 	void profileFileAndEnvironmentVariablesOverrideTheApplicationYml() throws IOException {
 		revision("aaa001", "create account table");
 		Files.writeString(this.dir.resolve("application.yml"), """

@@ -72,6 +72,80 @@ class TenantCommandTests {
 		}
 	}
 
+	/**
+	 * {@code status} and {@code history} take {@code --schemas}; {@code status},
+	 * {@code history} and {@code current} print JSON per schema with {@code --json}. A
+	 * schema that cannot be read is reported and makes the exit code 1 after the others.
+	 */
+	@ParameterizedTest
+	@EnumSource(names = { "POSTGRESQL", "MARIADB" })
+	void statusHistoryAndJsonPerSchema(DatabaseKind kind) throws IOException {
+		try (TestDatabase db = TestDatabase.create(kind)) {
+			String a = db.name() + "_sa";
+			String b = db.name() + "_sb";
+			try {
+				CliRunner cli = project(db);
+				assertThat(cli.run("upgrade", "--schemas", a).exitCode()).isZero();
+				assertThat(cli.run("upgrade", "aaa001", "--schemas", b).exitCode()).isZero();
+				String schemas = a + "," + b;
+
+				CliRunner.Result status = cli.run("status", "--schemas", schemas);
+				assertThat(status.exitCode()).as(status.toString()).isZero();
+				assertThat(status.out()).isEqualTo(a + ": at target, at bbb001\n" + b
+						+ ": behind, at aaa001, 1 pending (bbb001)\n2 schemas: 1 at target, 1 behind\n");
+
+				CliRunner.Result statusJson = cli.run("status", "--schemas", schemas, "--json");
+				assertThat(statusJson.exitCode()).as(statusJson.toString()).isZero();
+				assertThat(flat(statusJson.out())).contains("\"schema\":\"" + b + "\"")
+					.contains("\"pending\":[\"bbb001\"]")
+					.contains("\"state\":\"BEHIND\"")
+					.contains("\"state\":\"AT_TARGET\"")
+					.contains("\"summary\":{\"schemas\":2,\"read\":2,\"failed\":0}")
+					.doesNotContain("\"revisions\"");
+
+				CliRunner.Result history = cli.run("history", "--schemas", schemas);
+				assertThat(history.exitCode()).as(history.toString()).isZero();
+				assertThat(history.out()).startsWith(a + ":\n  aaa001 -> bbb001 (head) (current), Revision bbb001\n")
+					.contains(b + ":\n  aaa001 -> bbb001 (head), Revision bbb001\n  <base> -> aaa001 (current), ");
+
+				CliRunner.Result historyJson = cli.run("history", "--schemas", schemas, "--json");
+				assertThat(historyJson.exitCode()).as(historyJson.toString()).isZero();
+				assertThat(flat(historyJson.out())).contains("\"schema\":\"" + a + "\",\"current\":[\"bbb001\"]")
+					.contains("\"schema\":\"" + b + "\",\"current\":[\"aaa001\"]");
+
+				CliRunner.Result current = cli.run("current", "--schemas", schemas, "--json");
+				assertThat(current.exitCode()).as(current.toString()).isZero();
+				assertThat(flat(current.out()))
+					.contains("\"schema\":\"" + a + "\",\"current\":[\"bbb001\"],\"atHeads\":true")
+					.contains("\"schema\":\"" + b + "\",\"current\":[\"aaa001\"],\"atHeads\":false");
+
+				// a schema whose version table cannot be read: reported, the others still
+				// read
+				String broken = db.name() + "_sx";
+				db.execute(create(kind, broken));
+				db.execute("CREATE TABLE " + broken + ".migration_version (other INT)");
+				CliRunner.Result failing = cli.run("status", "--schemas", a + "," + broken, "--json");
+				assertThat(failing.exitCode()).as(failing.toString()).isEqualTo(1);
+				assertThat(flat(failing.out())).contains("\"schema\":\"" + broken + "\",\"error\":")
+					.contains("\"summary\":{\"schemas\":2,\"read\":1,\"failed\":1}");
+				assertThat(failing.err()).contains("1 of 2 schemas could not be read (" + broken + ")");
+				db.execute((kind == DatabaseKind.MARIADB) ? "DROP DATABASE " + broken
+						: "DROP SCHEMA " + broken + " CASCADE");
+			}
+			finally {
+				for (String schema : List.of(a, b)) {
+					db.execute((kind == DatabaseKind.MARIADB) ? "DROP DATABASE IF EXISTS " + schema
+							: "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+				}
+			}
+		}
+	}
+
+	/** JSON output without whitespace, to match keys and values regardless of layout. */
+	private static String flat(String json) {
+		return json.replaceAll("\\s+", "");
+	}
+
 	private static String create(DatabaseKind kind, String schema) {
 		return ((kind == DatabaseKind.MARIADB) ? "CREATE DATABASE " : "CREATE SCHEMA ") + schema;
 	}

@@ -42,8 +42,20 @@ final class HistoryStore {
 
 	private final Tables tables;
 
+	private final boolean withParents;
+
 	HistoryStore(Tables tables) {
+		this(tables, true);
+	}
+
+	/**
+	 * @param tables the tables
+	 * @param withParents whether rows record their parents; {@code false} writes rows of
+	 * format 1 (offline SQL for a history table without the {@code parents} column)
+	 */
+	HistoryStore(Tables tables, boolean withParents) {
 		this.tables = tables;
+		this.withParents = withParents;
 	}
 
 	/**
@@ -53,6 +65,15 @@ final class HistoryStore {
 	 * @throws SQLException from the database
 	 */
 	void record(SqlSink sink, Row row) throws SQLException {
+		if (!this.withParents) {
+			sink.update("INSERT INTO " + this.tables.history() + " (revision, direction, location, checksum, "
+					+ "started_at, finished_at, duration_ms, db_user, success, statements_done, statements_total, "
+					+ "error_message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.revision(),
+					row.direction().name(), row.location(), row.checksum(), row.startedAt(), row.finishedAt(),
+					row.durationMs(), row.user(), row.success(), row.statementsDone(), row.statementsTotal(),
+					truncate(row.error()));
+			return;
+		}
 		sink.update("INSERT INTO " + this.tables.history() + " (revision, direction, location, checksum, started_at, "
 				+ "finished_at, duration_ms, db_user, success, statements_done, statements_total, error_message, "
 				+ Tables.PARENTS_COLUMN + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.revision(),

@@ -34,6 +34,7 @@ import dev.migration.lock.LockRequest;
 import dev.migration.lock.MigrationLock;
 import dev.migration.script.DatabaseFacts;
 import dev.migration.script.ScriptLoader;
+import dev.migration.sql.Dialect;
 
 /**
  * The one entry point: the CLI, the Spring starter, the endpoint and the tests call these
@@ -239,6 +240,23 @@ public final class Migrator {
 	 * remedy. Two queries, no lock, creates nothing.
 	 * @return the report
 	 */
+	/**
+	 * Problems in the scripts that a run would refuse before running anything, found
+	 * without running: transaction control ({@code COMMIT}, {@code ROLLBACK},
+	 * {@code BEGIN}, ...) at the top level of a transactional revision on PostgreSQL, H2
+	 * and SQLite, each naming file, line and the remedy {@code -- transactional: false}.
+	 * {@link #validate()} includes them. Needs the dialect: {@code migration.dialect}, or
+	 * the database's.
+	 * @return one sentence per problem, empty when there is none
+	 */
+	public List<String> scriptProblems() {
+		Dialect dialect = this.config.dialect();
+		if (dialect == null) {
+			dialect = Session.read(this.config, "read the database's dialect", (session) -> session.dialect);
+		}
+		return TransactionControl.problems(graph(), dialect);
+	}
+
 	public ValidationReport validate() {
 		ValidationReport report = new StatusReader(graph(), this.config).validate();
 		this.config.listener().validated(report);

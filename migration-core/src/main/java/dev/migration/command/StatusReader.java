@@ -83,8 +83,9 @@ record StatusReader(RevisionGraph graph, MigrationConfig config) {
 	}
 
 	ValidationReport validate() {
-		DatabaseState state = read(null).state();
-		List<String> problems = new ArrayList<>();
+		DatabaseStateReader.Reading reading = read(null);
+		DatabaseState state = reading.state();
+		List<String> problems = new ArrayList<>(TransactionControl.problems(this.graph, reading.dialect()));
 		for (ChangedScript changed : state.changedScripts()) {
 			problems.add(changed.exception().getMessage());
 		}

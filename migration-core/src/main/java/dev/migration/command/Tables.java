@@ -220,6 +220,33 @@ final class Tables {
 		}
 	}
 
+	/**
+	 * Whether the history table exists in format 1 (before {@link TableFormat#CURRENT}):
+	 * no {@code parents} column, or no format recorded. Offline SQL generated against
+	 * such a database writes format-1 rows and leaves the in-place upgrade to the next
+	 * online run. Read-only.
+	 * @param connection a connection in auto-commit
+	 * @return whether the tables exist and are format 1
+	 * @throws SQLException from the database
+	 */
+	boolean isFormatOne(Connection connection) throws SQLException {
+		Set<String> historyColumns = queriedColumns(connection, history());
+		if (historyColumns == null || historyColumns.isEmpty()) {
+			return false;
+		}
+		return !historyColumns.contains(PARENTS_COLUMN) || TableFormat.read(connection, this) < TableFormat.CURRENT;
+	}
+
+	/**
+	 * The offline script's statements for tables of format 1: the tables already exist,
+	 * and no format row is written, so that the next online run still sees format 1 and
+	 * converts the history times.
+	 * @return the statements (create-if-missing only)
+	 */
+	List<String> createStatementsFormatOne() {
+		return List.of(createVersionTable());
+	}
+
 	private void check(Set<String> versionColumns, Set<String> historyColumns) {
 		if (!versionColumns.equals(Set.of(VERSION_COLUMN))) {
 			throw versionTableMismatch(versionColumns);

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
 import dev.migration.HistoryEntry.Direction;
 import dev.migration.Revision;
 import dev.migration.ScriptParseException;
+import dev.migration.graph.RevisionGraph;
+import dev.migration.script.SqlMigration;
 import dev.migration.script.SqlStatement;
 import dev.migration.sql.Dialect;
 
@@ -47,6 +49,40 @@ final class TransactionControl {
 						+ "statement by statement without a transaction of its own");
 			}
 		}
+	}
+
+	/**
+	 * Every transactional SQL revision of the graph (versioned and repeatable, applied or
+	 * not, both sections) with transaction control at top level, as {@code validate} and
+	 * {@code status} report it: file, line and remedy, one sentence each. A script that
+	 * cannot be split is left to the run, which names its own problem.
+	 * @param graph the revisions
+	 * @param dialect the database's dialect
+	 * @return the problems, in graph order
+	 */
+	static List<String> problems(RevisionGraph graph, Dialect dialect) {
+		List<String> problems = new ArrayList<>();
+		List<Revision> revisions = new ArrayList<>(graph.revisions());
+		revisions.addAll(graph.repeatables());
+		for (Revision revision : revisions) {
+			if (!(revision.migration() instanceof SqlMigration sql) || !revision.transactional()) {
+				continue;
+			}
+			for (Direction direction : List.of(Direction.UPGRADE, Direction.DOWNGRADE)) {
+				try {
+					check(revision, direction, sql.statements(direction, dialect), dialect);
+				}
+				catch (ScriptParseException ex) {
+					problems.add(ex.getMessage());
+				}
+				catch (RuntimeException ex) {
+					// a section that does not split (or a repeatable without downgrade)
+					// is
+					// reported by the run that needs it
+				}
+			}
+		}
+		return problems;
 	}
 
 	/**

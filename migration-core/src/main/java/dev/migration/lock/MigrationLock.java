@@ -101,7 +101,7 @@ public interface MigrationLock extends AutoCloseable {
 		}
 		if (mode == LockMode.AUTO) {
 			String unsafe = effective.galera() ? "the server is a Galera cluster node (wsrep_on = ON)"
-					: SessionSafety.unsafeBecause(session, request.dataSource(), request.dialect());
+					: SessionSafety.unsafeBecause(session, request.dialect());
 			chosen = (unsafe != null) ? LockMode.TABLE : LockMode.SESSION;
 			if (unsafe != null) {
 				LoggerFactory.getLogger(MigrationLock.class)

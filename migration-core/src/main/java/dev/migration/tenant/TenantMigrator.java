@@ -67,6 +67,15 @@ public final class TenantMigrator {
 		this.parallelism = parallelism;
 	}
 
+	/**
+	 * The same settings for one schema only.
+	 * @param schema the schema
+	 * @return a migrator of that schema
+	 */
+	public TenantMigrator only(String schema) {
+		return new TenantMigrator(this.config, MigrationTargets.of(List.of(schema)), this.parallelism);
+	}
+
 	/** The schemas this run would migrate, read now. */
 	public List<String> schemas() {
 		return this.targets.schemas(this.config.dataSource());
@@ -102,6 +111,67 @@ public final class TenantMigrator {
 		}, false);
 	}
 
+	/**
+	 * Read something from every schema (its status, its history), at most
+	 * {@code parallelism} connections at once; creates nothing and changes nothing. A
+	 * schema that cannot be read (missing, no access) is reported with its error, and the
+	 * others are still read.
+	 * @param read what to read with each schema's migrator
+	 * @param <T> what is read
+	 * @return per schema, in the order the schemas were given
+	 */
+	public <T> List<TenantRead<T>> read(Function<Migrator, T> read) {
+		DataSource dataSource = this.config.dataSource();
+		BoundedDataSource bounded = new BoundedDataSource(dataSource, this.parallelism);
+		List<String> schemas = this.targets.schemas(dataSource);
+		Dialect dialect = dialect(dataSource);
+		// reading holds no lock connection: one connection per schema in progress
+		int workers = Math.max(1, Math.min(this.parallelism, schemas.size()));
+		ExecutorService executor = executor(workers);
+		try {
+			List<Future<TenantRead<T>>> futures = new ArrayList<>();
+			for (String schema : schemas) {
+				futures.add(executor.submit(() -> {
+					try {
+						Migrator migrator = new Migrator(this.config.toBuilder()
+							.schema(schema)
+							.dataSource(new SchemaDataSource(bounded, dialect, schema))
+							.dialect(dialect)
+							.build());
+						return new TenantRead<>(schema, read.apply(migrator), null);
+					}
+					catch (RuntimeException ex) {
+						return new TenantRead<T>(schema, null, String.valueOf(ex.getMessage()));
+					}
+				}));
+			}
+			List<TenantRead<T>> results = new ArrayList<>();
+			for (Future<TenantRead<T>> future : futures) {
+				results.add(future.get());
+			}
+			return results;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new dev.migration.MigrationException("Interrupted while reading schemas", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException(ex.getCause());
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	private static ExecutorService executor(int workers) {
+		AtomicInteger counter = new AtomicInteger();
+		return Executors.newFixedThreadPool(workers, (runnable) -> {
+			Thread thread = new Thread(runnable, "migration-tenant-" + counter.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
 	private TenantRun run(Function<Migrator, @Nullable MigrationResult> command, boolean create) {
 		long start = System.nanoTime();
 		DataSource dataSource = this.config.dataSource();
@@ -110,12 +180,7 @@ public final class TenantMigrator {
 		Dialect dialect = dialect(dataSource);
 		int workers = Math.max(1, Math.min(this.parallelism / 2, schemas.size()));
 		log.info("Migrating {} schemas, {} at a time", schemas.size(), workers);
-		AtomicInteger counter = new AtomicInteger();
-		ExecutorService executor = Executors.newFixedThreadPool(workers, (runnable) -> {
-			Thread thread = new Thread(runnable, "migration-tenant-" + counter.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
+		ExecutorService executor = executor(workers);
 		try {
 			List<Future<TenantResult>> futures = new ArrayList<>();
 			for (String schema : schemas) {

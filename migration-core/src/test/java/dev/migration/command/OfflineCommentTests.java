@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -126,6 +127,54 @@ class OfflineCommentTests {
 			assertThat(Rows.versions(db)).containsExactly("c8");
 			assertThat(db.tables()).contains("c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8");
 		}
+	}
+
+	/**
+	 * Offline SQL generated against a database whose tables are still of format 1 (no
+	 * {@code parents} column, no format row) writes format-1 rows and no format row;
+	 * applied with the real client it succeeds, and the next online run upgrades the
+	 * tables in place as it does for any format-1 database.
+	 */
+	@ParameterizedTest
+	@EnumSource(value = DatabaseKind.class, names = { "POSTGRESQL", "MARIADB" })
+	void offlineSqlForFormatOneTablesRunsInTheClient(DatabaseKind kind) throws Exception {
+		Scripts scripts = new Scripts(this.dir).linear();
+		try (TestDatabase db = TestDatabase.create(kind)) {
+			Migrator migrator = scripts.migrator(db);
+			ZonedRun.legacy(db.url(), db.user(), db.password(), migrator.graph().get("a1").checksum(),
+					Instant.parse("2026-06-01T15:37:05Z"));
+			String sql = migrator.upgradeSql("heads");
+			assertThat(sql).contains("is of format 1 (no parents column): this script writes format-1 rows")
+				.doesNotContain("parents)")
+				.doesNotContain("migration_history_format");
+			Client result = (kind == DatabaseKind.POSTGRESQL) ? psql(db, sql) : mariadb(db, sql);
+			assertThat(result.exitCode()).as(result.output()).isZero();
+			assertThat(Rows.versions(db)).containsExactly("a3");
+			assertThat(db.tables()).contains("t2", "t3");
+			assertThat(Rows.history(db)).containsExactly("a1 UPGRADE ok 1/1", "a2 UPGRADE ok 1/1", "a3 UPGRADE ok 1/1");
+			// the next online run finds format 1 and upgrades the tables in place
+			scripts.add("a4", "a3", "CREATE TABLE t4 (id INT PRIMARY KEY);", "DROP TABLE t4;");
+			scripts.migrator(db).upgrade("heads");
+			assertThat(db.query("SELECT format_version FROM migration_history_format"))
+				.containsExactly(List.of(String.valueOf(TableFormat.CURRENT)));
+			assertThat(db.query("SELECT revision, parents FROM migration_history WHERE revision = 'a4'"))
+				.containsExactly(List.of("a4", "a3"));
+		}
+	}
+
+	private static Client psql(TestDatabase db, String sql) throws IOException, InterruptedException {
+		URI uri = URI.create(db.url().substring("jdbc:".length()));
+		List<String> command = List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", uri.getHost(), "-p",
+				String.valueOf(uri.getPort()), "-U", db.user(), "-d", uri.getPath().substring(1));
+		return pipe(command, sql, List.of("PGOPTIONS=-c search_path=" + db.name(), "PGPASSWORD=" + db.password()));
+	}
+
+	private static Client mariadb(TestDatabase db, String sql) throws IOException, InterruptedException {
+		URI uri = URI.create(db.url().substring("jdbc:".length()));
+		List<String> command = new ArrayList<>(List.of("mariadb", "--protocol=TCP", "-h", uri.getHost(), "-P",
+				String.valueOf(uri.getPort()), "-u", db.user()));
+		command.add(db.name());
+		return pipe(command, sql, List.of("MYSQL_PWD=" + db.password()));
 	}
 
 	private static Client pipe(List<String> command, String input, List<String> environment)

@@ -47,6 +47,32 @@ class TransactionControlTests {
 		}
 	}
 
+	/**
+	 * {@code validate} (also the startup's) and {@code scriptProblems} (the CLI's
+	 * {@code status}) name the same refusal without running; not on MariaDB, whose DDL
+	 * commits anyway, nor in a {@code transactional: false} revision.
+	 */
+	@ParameterizedTest
+	@EnumSource(value = DatabaseKind.class, names = { "POSTGRESQL", "SQLITE", "H2", "MARIADB" })
+	void validateAndScriptProblemsNameItWithoutRunning(DatabaseKind kind) {
+		try (TestDatabase db = TestDatabase.create(kind)) {
+			Scripts scripts = new Scripts(this.dir).add("a1", "", "CREATE TABLE t1 (id INT PRIMARY KEY);", null)
+				.add("a2", "a1", "CREATE TABLE a (id INT);\nCOMMIT;\nCREATE TABLE b (id INT);", "DROP TABLE b;")
+				.write("a3", "a2", "-- transactional: false\n", "BEGIN;\nCREATE TABLE c (id INT);\nCOMMIT;", null);
+			Migrator migrator = scripts.migrator(db);
+			if (kind == DatabaseKind.MARIADB) {
+				assertThat(migrator.scriptProblems()).isEmpty();
+				assertThat(migrator.validate().problems()).isEmpty();
+				return;
+			}
+			String problem = refusal(scripts.location("a2"), 7, "COMMIT", "upgrade");
+			assertThat(migrator.scriptProblems()).containsExactly(problem);
+			assertThat(migrator.validate().problems()).containsExactly(problem);
+			assertThat(migrator.validate().isValid()).isFalse();
+			assertThat(Rows.userTables(db)).isEmpty();
+		}
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "COMMIT", "commit work", "ROLLBACK", "BEGIN", "begin transaction", "START TRANSACTION",
 			"END", "ABORT", "/* why */ COMMIT" })

@@ -22,18 +22,30 @@ import dev.migration.lint.LintConfig;
 import dev.migration.lint.LintFinding;
 import dev.migration.lint.LintReport;
 import dev.migration.lint.Linter;
+import dev.migration.tenant.TenantMigrator;
+import dev.migration.tenant.TenantRead;
 
 /**
  * {@code /actuator/migrations}: for each application context and each migrated
  * DataSource, where the database stands against the revision graph. Read-only; shows no
  * URL or credential. Each request costs one {@link Migrator#status(String)} and one
- * {@link Migrator#log(int)} per DataSource.
+ * {@link Migrator#log(int)} per DataSource. A DataSource migrated per tenant schema
+ * ({@code migration.schemas}) is summed up under {@code tenants} instead: one status per
+ * schema, counted by state, the first {@link #TENANT_LIMIT} schemas listed (those needing
+ * attention first); {@code /actuator/migrations/tenants/{schema}} shows one schema in
+ * full.
  */
 @Endpoint(id = "migrations")
 public class MigrationsEndpoint {
 
 	/** How many history rows, newest first, the endpoint returns per DataSource. */
 	public static final int HISTORY_LIMIT = 100;
+
+	/**
+	 * How many tenant schemas the endpoint lists per DataSource, those needing attention
+	 * first; every schema is counted, and each has its own path.
+	 */
+	public static final int TENANT_LIMIT = 100;
 
 	private final ApplicationContext context;
 
@@ -71,12 +83,63 @@ public class MigrationsEndpoint {
 		while (current != null) {
 			ApplicationContext parent = current.getParent();
 			Map<String, DataSourceMigrationsDescriptor> dataSources = new LinkedHashMap<>();
-			MigratorNames.of(current).forEach((name, migrator) -> dataSources.put(name, describe(migrator)));
-			contexts.put(String.valueOf(current.getId()),
-					new ContextMigrationsDescriptor(dataSources, (parent != null) ? parent.getId() : null));
+			Map<String, TenantsDescriptor> tenants = new LinkedHashMap<>();
+			Map<Migrator, TenantMigrator> tenantMigrators = TenantStatuses.of(current);
+			MigratorNames.of(current).forEach((name, migrator) -> {
+				TenantMigrator tenantMigrator = tenantMigrators.get(migrator);
+				if (tenantMigrator != null) {
+					tenants.put(name, describeTenants(migrator, tenantMigrator));
+				}
+				else {
+					dataSources.put(name, describe(migrator));
+				}
+			});
+			contexts.put(String.valueOf(current.getId()), new ContextMigrationsDescriptor(dataSources,
+					(parent != null) ? parent.getId() : null, tenants.isEmpty() ? null : tenants));
 			current = parent;
 		}
 		return new MigrationsDescriptor(contexts);
+	}
+
+	/**
+	 * One tenant schema in full ({@code /actuator/migrations/tenants/{schema}}): its
+	 * revisions and history, per DataSource whose tenants include it.
+	 * @param tenants the literal {@code tenants}
+	 * @param schema the schema
+	 * @return the schema per DataSource, or {@code null} (404) when no DataSource
+	 * migrates it
+	 */
+	@ReadOperation
+	public @Nullable TenantDescriptors tenant(@Selector String tenants, @Selector String schema) {
+		if (!"tenants".equals(tenants)) {
+			return null;
+		}
+		Map<String, DataSourceMigrationsDescriptor> found = new LinkedHashMap<>();
+		Map<Migrator, TenantMigrator> tenantMigrators = TenantStatuses.of(this.context);
+		MigratorNames.of(this.context).forEach((name, migrator) -> {
+			TenantMigrator tenantMigrator = tenantMigrators.get(migrator);
+			if (tenantMigrator == null || !tenantMigrator.schemas().contains(schema)) {
+				return;
+			}
+			List<TenantRead<DataSourceMigrationsDescriptor>> read = tenantMigrator.only(schema).read(this::describe);
+			TenantRead<DataSourceMigrationsDescriptor> only = read.get(0);
+			if (only.value() == null) {
+				throw new IllegalStateException("Cannot read schema " + schema + ": " + only.error());
+			}
+			found.put(name, only.value());
+		});
+		return found.isEmpty() ? null : new TenantDescriptors(schema, found);
+	}
+
+	private TenantsDescriptor describeTenants(Migrator migrator, TenantMigrator tenants) {
+		Map<String, TenantRead<MigrationStatus>> statuses = TenantStatuses.read(tenants, this.target);
+		List<TenantDescriptor> listed = TenantStatuses.byAttention(statuses)
+			.stream()
+			.limit(TENANT_LIMIT)
+			.map(TenantDescriptor::of)
+			.toList();
+		List<String> graphHeads = migrator.graph().heads().stream().map(Revision::id).toList();
+		return new TenantsDescriptor(this.target, graphHeads, statuses.size(), TenantStatuses.counts(statuses), listed);
 	}
 
 	/**
@@ -137,9 +200,61 @@ public class MigrationsEndpoint {
 	 * @param dataSources DataSource bean name (or migrator bean name when it uses
 	 * {@code migration.url}) to its migrations
 	 * @param parentId the parent context's id
+	 * @param tenants DataSource name to its tenant schemas, for DataSources migrated per
+	 * tenant schema ({@code migration.schemas}); {@code null} when there are none
 	 */
 	public record ContextMigrationsDescriptor(Map<String, DataSourceMigrationsDescriptor> dataSources,
-			@Nullable String parentId) {
+			@Nullable String parentId, @Nullable Map<String, TenantsDescriptor> tenants) {
+	}
+
+	/**
+	 * The tenant schemas of one DataSource, summed up: how many are in each state, and
+	 * the first {@link #TENANT_LIMIT} of them, those needing attention first.
+	 *
+	 * @param target the target the states are computed against
+	 * @param graphHeads heads of the revision graph
+	 * @param total how many schemas
+	 * @param states state ({@code AT_TARGET}, {@code BEHIND}, {@code AHEAD},
+	 * {@code OTHER_BRANCH}, {@code DRIFTED}, {@code UNKNOWN_REVISIONS}, or {@code FAILED}
+	 * when the schema could not be read) to how many schemas are in it
+	 * @param schemas the first schemas, failed first, at target last
+	 */
+	public record TenantsDescriptor(String target, List<String> graphHeads, int total, Map<String, Integer> states,
+			List<TenantDescriptor> schemas) {
+	}
+
+	/**
+	 * One tenant schema in the summary.
+	 *
+	 * @param schema the schema
+	 * @param state its state against the target
+	 * @param currentHeads revisions in its version table
+	 * @param pending how many revisions are pending
+	 * @param unknownRevisions revisions only its version table knows
+	 * @param error why it could not be read, for {@code FAILED}
+	 */
+	public record TenantDescriptor(String schema, String state, List<String> currentHeads, int pending,
+			List<String> unknownRevisions, @Nullable String error) {
+
+		static TenantDescriptor of(TenantRead<MigrationStatus> read) {
+			MigrationStatus status = read.value();
+			if (status == null) {
+				return new TenantDescriptor(read.schema(), TenantStatuses.FAILED, List.of(), 0, List.of(),
+						read.error());
+			}
+			return new TenantDescriptor(read.schema(), TenantStatuses.state(read), status.currentHeads(),
+					status.pending().size(), status.unknownRevisions(), null);
+		}
+
+	}
+
+	/**
+	 * One tenant schema in full, per DataSource that migrates it.
+	 *
+	 * @param schema the schema
+	 * @param dataSources DataSource name to the schema's migrations
+	 */
+	public record TenantDescriptors(String schema, Map<String, DataSourceMigrationsDescriptor> dataSources) {
 	}
 
 	/**

@@ -11,6 +11,8 @@ import org.springframework.context.ApplicationContext;
 import dev.migration.DatabaseState.Relation;
 import dev.migration.MigrationStatus;
 import dev.migration.command.Migrator;
+import dev.migration.tenant.TenantMigrator;
+import dev.migration.tenant.TenantRead;
 
 /**
  * The {@code migrations} health contributor: {@code UP} when every migrated database is
@@ -19,9 +21,16 @@ import dev.migration.command.Migrator;
  * edited after they were applied. A database ahead of the target (a newer build migrated
  * it, as in a rolling deploy) is {@code UP} with detail {@code ahead}, unless
  * {@code migration.health.ahead-status} says otherwise. With one DataSource the details
- * are flat; with several they are keyed by DataSource name.
+ * are flat; with several they are keyed by DataSource name. A DataSource migrated per
+ * tenant schema ({@code migration.schemas}) is as healthy as its worst schema (a schema
+ * that cannot be read is {@code DOWN}); its details count the schemas per state and name
+ * the first {@value #ATTENTION_LIMIT} that are not at the target. Each check reads every
+ * schema's version table.
  */
 public class MigrationsHealthIndicator extends AbstractHealthIndicator {
+
+	/** How many tenant schemas needing attention the details name. */
+	static final int ATTENTION_LIMIT = 10;
 
 	private final ApplicationContext context;
 
@@ -54,9 +63,32 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		Map<String, Migrator> migrators = MigratorNames.of(this.context);
+		Map<Migrator, TenantMigrator> tenants = TenantStatuses.of(this.context);
 		Status worst = Status.UP;
 		Map<String, Object> all = new LinkedHashMap<>();
 		for (Map.Entry<String, Migrator> entry : migrators.entrySet()) {
+			TenantMigrator tenantMigrator = tenants.get(entry.getValue());
+			if (tenantMigrator != null) {
+				Map<String, TenantRead<MigrationStatus>> statuses = TenantStatuses.read(tenantMigrator, this.target);
+				for (TenantRead<MigrationStatus> read : statuses.values()) {
+					MigrationStatus status = read.value();
+					worst = worse(worst, (status != null) ? status(status.state().relation()) : Status.DOWN);
+				}
+				Map<String, Object> details = new LinkedHashMap<>();
+				details.put("target", this.target);
+				details.put("schemas", statuses.size());
+				details.put("states", TenantStatuses.counts(statuses));
+				details.put("attention",
+						TenantStatuses.byAttention(statuses)
+							.stream()
+							.filter((read) -> !"AT_TARGET".equals(TenantStatuses.state(read)))
+							.limit(ATTENTION_LIMIT)
+							.map((read) -> read.schema() + ": " + TenantStatuses.state(read)
+									+ ((read.error() != null) ? " (" + read.error() + ")" : ""))
+							.toList());
+				all.put(entry.getKey(), details);
+				continue;
+			}
 			MigrationStatus status = entry.getValue().status(this.target);
 			worst = worse(worst, status(status.state().relation()));
 			Map<String, Object> details = new LinkedHashMap<>();
