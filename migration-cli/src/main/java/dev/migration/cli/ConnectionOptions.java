@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -55,7 +56,8 @@ public class ConnectionOptions {
 	private @Nullable String schema;
 
 	@Option(names = "--config-dir", paramLabel = "<dir>",
-			description = "Directory of application.yml / application.properties (default: working directory).")
+			description = "Directory of application.yml / application.properties (default: the "
+					+ "project's class path or src/main/resources, overridden by the working directory's).")
 	private @Nullable Path configDirectory;
 
 	@Option(names = "--profile", split = ",", paramLabel = "<profile>",
@@ -106,13 +108,11 @@ public class ConnectionOptions {
 			if (this.locations != null) {
 				flags.put("migration.locations", String.join(",", this.locations));
 			}
-			Path configDir = (this.configDirectory != null) ? cli.workingDirectory().resolve(this.configDirectory)
-					: cli.workingDirectory();
 			ProjectClasspath classpath = classpath();
 			MigrationSettingsLoader loader = new MigrationSettingsLoader(cli.workingDirectory(), cli.environment());
 			// without compiled output, classpath: locations are read from the sources
 			MigrationSettings loaded = (classpath.isEmpty() ? loader.readingClasspathFromSources() : loader)
-				.load(configDir, (this.profiles != null) ? this.profiles : List.of(), flags);
+				.load(configDirectories(), (this.profiles != null) ? this.profiles : List.of(), flags);
 			cli.secrets().add(loaded.password());
 			cli.secrets().add(this.password);
 			if (cli.isDebug()) {
@@ -213,7 +213,8 @@ public class ConnectionOptions {
 	private DriverDataSource dataSource(MigrationSettings settings) {
 		if (settings.url() == null || settings.url().isBlank()) {
 			throw new CliException("No database configured: pass --url (with --user and --password), or set "
-					+ "spring.datasource.url (or migration.url) in application.yml in " + configDirectory()
+					+ "spring.datasource.url (or migration.url) in application.yml in "
+					+ configDirectories().stream().map(Path::toString).collect(Collectors.joining(" or "))
 					+ "; 'migration init' creates one for an embedded database");
 		}
 		DriverDataSource dataSource = settings.dataSource(null);
@@ -224,6 +225,21 @@ public class ConnectionOptions {
 	private Path configDirectory() {
 		return (this.configDirectory != null) ? workingDirectory().resolve(this.configDirectory).normalize()
 				: workingDirectory();
+	}
+
+	/**
+	 * Where application files are read, lowest precedence first: {@code --config-dir}
+	 * alone, else what the application reads as {@code classpath:application.*} (see
+	 * {@link ProjectClasspath#applicationDirectory()}) and then the working directory,
+	 * whose files Boot reads over the class path's.
+	 */
+	private List<Path> configDirectories() {
+		if (this.configDirectory != null) {
+			return List.of(configDirectory());
+		}
+		Path resources = classpath().applicationDirectory();
+		return (resources != null && !resources.equals(workingDirectory())) ? List.of(resources, workingDirectory())
+				: List.of(workingDirectory());
 	}
 
 	private void checkConnection(DriverDataSource dataSource, MigrationSettings settings, MigrationConfig config) {
