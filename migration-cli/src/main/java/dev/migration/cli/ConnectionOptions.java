@@ -250,12 +250,12 @@ public class ConnectionOptions {
 		}
 		catch (MigrationException ex) {
 			if (ex.getCause() instanceof SQLException cause) {
-				throw new DatabaseUnavailableException(settings.url(), settings.user(), cause);
+				throw new DatabaseUnavailableException(settings.url(), settings.user(), config.connectRetries(), cause);
 			}
 			throw ex;
 		}
 		catch (SQLException ex) {
-			throw new DatabaseUnavailableException(settings.url(), settings.user(), ex);
+			throw new DatabaseUnavailableException(settings.url(), settings.user(), 0, ex);
 		}
 	}
 
@@ -279,17 +279,31 @@ public class ConnectionOptions {
 
 		private final String url;
 
-		DatabaseUnavailableException(String url, @Nullable String user, SQLException cause) {
-			super("Cannot connect to " + url + ((user != null && !user.isEmpty()) ? " as '" + user + "'" : "") + ": "
-					+ String.valueOf(cause.getMessage()).strip().replaceAll("\\.+$", "")
+		DatabaseUnavailableException(String url, @Nullable String user, int retries, SQLException cause) {
+			super("Cannot connect to " + url + ((user != null && !user.isEmpty()) ? " as '" + user + "'" : "")
+					+ ((retries > 0) ? " (after " + retries + ((retries == 1) ? " retry" : " retries") + ")" : "")
+					+ ": " + String.valueOf(cause.getMessage()).strip().replaceAll("\\.+$", "")
 					+ ". Check that the database is running and "
 					+ "reachable, and the URL, user and password (--url, --user, --password, or "
-					+ "spring.datasource.* in application.yml)", cause);
+					+ "spring.datasource.* in application.yml)" + retryHint(retries, cause), cause);
 			this.url = url;
 		}
 
 		String getUrl() {
 			return this.url;
+		}
+
+		/**
+		 * Only a connection that could not be made (SQL state 08) may be a database
+		 * starting.
+		 */
+		private static String retryHint(int retries, SQLException cause) {
+			if (cause.getSQLState() == null || !cause.getSQLState().startsWith("08")) {
+				return "";
+			}
+			return (retries > 0) ? "; or raise migration.connect-retries"
+					: "; for a database that is still starting, set migration.connect-retries "
+							+ "(MIGRATION_CONNECT_RETRIES) to wait for it";
 		}
 
 	}
