@@ -159,6 +159,21 @@ public final class SqlCallbacks {
 		this.scripts = scripts;
 	}
 
+	/**
+	 * Our file name for a Flyway SQL callback's.
+	 * @param flywayFileName e.g. {@code afterMigrate__grants.sql}
+	 * @return e.g. {@code afterUpgrade__grants.sql}, {@code null} when it is not one
+	 */
+	public static @Nullable String renamedFromFlyway(String flywayFileName) {
+		if (!flywayFileName.endsWith(".sql")) {
+			return null;
+		}
+		int end = flywayFileName.indexOf("__");
+		String base = flywayFileName.substring(0, (end >= 0) ? end : flywayFileName.length() - ".sql".length());
+		String ours = FLYWAY_NAMES.get(base);
+		return (ours != null) ? ours + flywayFileName.substring(base.length()) : null;
+	}
+
 	/** The scripts of an event, in file-name order; empty for {@code null}. */
 	public List<Script> scripts(@Nullable Event event) {
 		return (event != null) ? this.scripts.getOrDefault(event, List.of()) : List.of();
@@ -210,12 +225,12 @@ public final class SqlCallbacks {
 		 */
 		private static void refuseFlywayName(String location, String relativePath) {
 			String name = relativePath.substring(relativePath.lastIndexOf('/') + 1);
-			int end = name.indexOf("__");
-			String base = name.substring(0, (end >= 0) ? end : name.length() - ".sql".length());
-			String ours = FLYWAY_NAMES.get(base);
+			String ours = renamedFromFlyway(name);
 			if (ours != null) {
+				int end = name.indexOf("__");
+				String base = name.substring(0, (end >= 0) ? end : name.length() - ".sql".length());
 				throw new ScriptParseException(location, 0, "'" + base + "' is Flyway's callback name; here it is '"
-						+ ours + "': rename the file to " + ours + name.substring(base.length()));
+						+ Event.ofFile(ours).fileName() + "': rename the file to " + ours);
 			}
 		}
 
