@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -55,7 +56,8 @@ public class ConnectionOptions {
 	private @Nullable String schema;
 
 	@Option(names = "--config-dir", paramLabel = "<dir>",
-			description = "Directory of application.yml / application.properties (default: working directory).")
+			description = "Directory of application.yml / application.properties (default: the "
+					+ "project's class path or src/main/resources, overridden by the working directory's).")
 	private @Nullable Path configDirectory;
 
 	@Option(names = "--profile", split = ",", paramLabel = "<profile>",
@@ -106,13 +108,11 @@ public class ConnectionOptions {
 			if (this.locations != null) {
 				flags.put("migration.locations", String.join(",", this.locations));
 			}
-			Path configDir = (this.configDirectory != null) ? cli.workingDirectory().resolve(this.configDirectory)
-					: cli.workingDirectory();
 			ProjectClasspath classpath = classpath();
 			MigrationSettingsLoader loader = new MigrationSettingsLoader(cli.workingDirectory(), cli.environment());
 			// without compiled output, classpath: locations are read from the sources
 			MigrationSettings loaded = (classpath.isEmpty() ? loader.readingClasspathFromSources() : loader)
-				.load(configDir, (this.profiles != null) ? this.profiles : List.of(), flags);
+				.load(configDirectories(), (this.profiles != null) ? this.profiles : List.of(), flags);
 			cli.secrets().add(loaded.password());
 			cli.secrets().add(this.password);
 			if (cli.isDebug()) {
@@ -213,7 +213,8 @@ public class ConnectionOptions {
 	private DriverDataSource dataSource(MigrationSettings settings) {
 		if (settings.url() == null || settings.url().isBlank()) {
 			throw new CliException("No database configured: pass --url (with --user and --password), or set "
-					+ "spring.datasource.url (or migration.url) in application.yml in " + configDirectory()
+					+ "spring.datasource.url (or migration.url) in application.yml in "
+					+ configDirectories().stream().map(Path::toString).collect(Collectors.joining(" or "))
 					+ "; 'migration init' creates one for an embedded database");
 		}
 		DriverDataSource dataSource = settings.dataSource(null);
@@ -226,6 +227,21 @@ public class ConnectionOptions {
 				: workingDirectory();
 	}
 
+	/**
+	 * Where application files are read, lowest precedence first: {@code --config-dir}
+	 * alone, else what the application reads as {@code classpath:application.*} (see
+	 * {@link ProjectClasspath#applicationDirectory()}) and then the working directory,
+	 * whose files Boot reads over the class path's.
+	 */
+	private List<Path> configDirectories() {
+		if (this.configDirectory != null) {
+			return List.of(configDirectory());
+		}
+		Path resources = classpath().applicationDirectory();
+		return (resources != null && !resources.equals(workingDirectory())) ? List.of(resources, workingDirectory())
+				: List.of(workingDirectory());
+	}
+
 	private void checkConnection(DriverDataSource dataSource, MigrationSettings settings, MigrationConfig config) {
 		// retried as migration.connect-retries says, for a database that is still
 		// starting
@@ -234,12 +250,12 @@ public class ConnectionOptions {
 		}
 		catch (MigrationException ex) {
 			if (ex.getCause() instanceof SQLException cause) {
-				throw new DatabaseUnavailableException(settings.url(), settings.user(), cause);
+				throw new DatabaseUnavailableException(settings.url(), settings.user(), config.connectRetries(), cause);
 			}
 			throw ex;
 		}
 		catch (SQLException ex) {
-			throw new DatabaseUnavailableException(settings.url(), settings.user(), ex);
+			throw new DatabaseUnavailableException(settings.url(), settings.user(), 0, ex);
 		}
 	}
 
@@ -261,12 +277,26 @@ public class ConnectionOptions {
 	/** The database did not accept a connection. */
 	static final class DatabaseUnavailableException extends MigrationException {
 
-		DatabaseUnavailableException(String url, @Nullable String user, SQLException cause) {
-			super("Cannot connect to " + url + ((user != null && !user.isEmpty()) ? " as '" + user + "'" : "") + ": "
-					+ String.valueOf(cause.getMessage()).strip().replaceAll("\\.+$", "")
+		DatabaseUnavailableException(String url, @Nullable String user, int retries, SQLException cause) {
+			super("Cannot connect to " + url + ((user != null && !user.isEmpty()) ? " as '" + user + "'" : "")
+					+ ((retries > 0) ? " (after " + retries + ((retries == 1) ? " retry" : " retries") + ")" : "")
+					+ ": " + String.valueOf(cause.getMessage()).strip().replaceAll("\\.+$", "")
 					+ ". Check that the database is running and "
 					+ "reachable, and the URL, user and password (--url, --user, --password, or "
-					+ "spring.datasource.* in application.yml)", cause);
+					+ "spring.datasource.* in application.yml)" + retryHint(retries, cause), cause);
+		}
+
+		/**
+		 * Only a connection that could not be made (SQL state 08) may be a database
+		 * starting.
+		 */
+		private static String retryHint(int retries, SQLException cause) {
+			if (cause.getSQLState() == null || !cause.getSQLState().startsWith("08")) {
+				return "";
+			}
+			return (retries > 0) ? "; or raise migration.connect-retries"
+					: "; for a database that is still starting, set migration.connect-retries "
+							+ "(MIGRATION_CONNECT_RETRIES) to wait for it";
 		}
 
 	}

@@ -134,6 +134,28 @@ final class ProjectClasspath {
 		return this.loader;
 	}
 
+	/**
+	 * Where the application finds {@code classpath:application.*}: the first directory on
+	 * the class path that holds an {@code application.properties}, {@code .yml} or
+	 * {@code .yaml}; without a class path (a project not built yet), the project's
+	 * {@code src/main/resources}. Files inside jars are not read.
+	 * @return the directory, {@code null} when there is none
+	 */
+	@Nullable Path applicationDirectory() {
+		if (this.entries.isEmpty()) {
+			Path sources = this.workingDirectory.resolve("src/main/resources");
+			return Files.isDirectory(sources) ? sources : null;
+		}
+		for (Path entry : this.entries) {
+			for (String extension : List.of("properties", "yml", "yaml")) {
+				if (Files.isRegularFile(entry.resolve("application." + extension))) {
+					return entry;
+				}
+			}
+		}
+		return null;
+	}
+
 	/** What {@code --debug} prints. */
 	String describe() {
 		if (this.entries.isEmpty()) {

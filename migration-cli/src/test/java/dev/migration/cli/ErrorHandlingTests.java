@@ -96,7 +96,8 @@ class ErrorHandlingTests {
 		assertThat(result.err())
 			.startsWith("Error: Cannot connect to jdbc:postgresql://127.0.0.1:1/app?password=**** " + "as 'app': ")
 			.endsWith(". Check that the database is running and reachable, and the URL, user and password (--url, "
-					+ "--user, --password, or spring.datasource.* in application.yml)\n")
+					+ "--user, --password, or spring.datasource.* in application.yml); for a database that is still "
+					+ "starting, set migration.connect-retries (MIGRATION_CONNECT_RETRIES) to wait for it\n")
 			.doesNotContain("hunter22")
 			.doesNotContain("s3cr3t!")
 			.doesNotContain("\tat ");

@@ -53,7 +53,10 @@ class ErrorsIT {
 		assertOneParagraph(result, 1);
 		assertThat(result.err()).isEqualTo("Error: Cannot connect to jdbc:postgresql://127.0.0.1:1/app as 'app': "
 				+ "Connection to 127.0.0.1:1 refused. Check that the hostname and port are correct and that the "
-				+ "postmaster is accepting TCP/IP connections" + CONNECTION_REMEDY);
+				+ "postmaster is accepting TCP/IP connections"
+				+ CONNECTION_REMEDY.replace(")\n", "); for a database "
+						+ "that is still starting, set migration.connect-retries (MIGRATION_CONNECT_RETRIES) to wait "
+						+ "for it\n"));
 	}
 
 	@Test

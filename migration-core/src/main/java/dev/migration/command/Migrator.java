@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.migration.CallbackFailedException;
 import dev.migration.DatabaseState;
 import dev.migration.DowngradeNotAllowedException;
 import dev.migration.HistoryEntry;
@@ -34,6 +35,8 @@ import dev.migration.lock.LockRequest;
 import dev.migration.lock.MigrationLock;
 import dev.migration.script.DatabaseFacts;
 import dev.migration.script.ScriptLoader;
+import dev.migration.script.SqlCallbacks;
+import dev.migration.script.SqlCallbacks.Event;
 import dev.migration.sql.Dialect;
 
 /**
@@ -51,6 +54,8 @@ public final class Migrator {
 
 	private volatile @Nullable RevisionGraph graph;
 
+	private volatile SqlCallbacks callbacks = SqlCallbacks.NONE;
+
 	public Migrator(MigrationConfig config) {
 		this.config = config;
 	}
@@ -66,12 +71,22 @@ public final class Migrator {
 			synchronized (this) {
 				loaded = this.graph;
 				if (loaded == null) {
-					loaded = RevisionGraph.of(ScriptLoader.load(this.config, this::databaseFacts));
+					ScriptLoader.Loaded scripts = ScriptLoader.loadAll(this.config, this::databaseFacts);
+					loaded = RevisionGraph.of(scripts.revisions());
+					this.callbacks = scripts.callbacks();
 					this.graph = loaded;
 				}
 			}
 		}
 		return loaded;
+	}
+
+	/**
+	 * The SQL callback scripts found in the locations (loaded with the graph).
+	 */
+	public SqlCallbacks callbacks() {
+		graph();
+		return this.callbacks;
 	}
 
 	/** Read only when a location names {vendor} or a script a built-in placeholder. */
@@ -163,16 +178,16 @@ public final class Migrator {
 	 * range is given.
 	 */
 	public String upgradeSql(String targetOrRange) {
-		return new OfflineSql(graph(), this.config).upgrade(targetOrRange);
+		return new OfflineSql(graph(), this.config, callbacks()).upgrade(targetOrRange);
 	}
 
 	/** Offline downgrade: {@code from:to}. */
 	public String downgradeSql(String range) {
-		return new OfflineSql(graph(), this.config).downgrade(range);
+		return new OfflineSql(graph(), this.config, callbacks()).downgrade(range);
 	}
 
 	public String stampSql(List<String> targets, boolean purge) {
-		return new OfflineSql(graph(), this.config).stamp(targets, purge);
+		return new OfflineSql(graph(), this.config, callbacks()).stamp(targets, purge);
 	}
 
 	/** The revision ids in the version table. */
@@ -352,15 +367,21 @@ public final class Migrator {
 
 	private MigrationResult runLocked(Run run) {
 		RevisionGraph graph = graph();
+		CallbackRunner callbacks = new CallbackRunner(this.callbacks);
 		long start = System.nanoTime();
 		try (Session session = Session.open(this.config)) {
-			MigrationResult upToDate = run.stamp() ? null : upToDate(run, graph, session, start);
+			// run-level callbacks run on every run, as Flyway's afterMigrate does, so a
+			// run
+			// with any cannot end on the lock-free check
+			boolean everyRun = callbacks.has(Event.before(run.name())) || callbacks.has(Event.after(run.name()))
+					|| callbacks.has(Event.error(run.name()));
+			MigrationResult upToDate = (run.stamp() || everyRun) ? null : upToDate(run, graph, session, start);
 			if (upToDate != null) {
 				return upToDate;
 			}
 			return locked(session, () -> {
 				StepRunner runner = new StepRunner(session.sink, session.heads, session.history, session.user(),
-						this.config.transactionPerMigration(), this.config.listener());
+						this.config.transactionPerMigration(), this.config.listener(), callbacks);
 				List<MigrationResult.Step> baselined = run.adopts()
 						? Baseline.apply(session, graph, this.config, runner) : List.of();
 				List<MigrationResult.Step> steps = new ArrayList<>(baselined);
@@ -380,17 +401,82 @@ public final class Migrator {
 					state.requireNoPartialRun();
 				}
 				MigrationPlan plan = plan(run, graph, (resume != null) ? resume.headsAfter() : heads, history);
-				steps.addAll(
-						runner.run(plan, run.purge(), (state.partialRun() != null) ? history.last() : null, resume));
+				callbacks.check(session.sink);
+				runCallbacks(callbacks, run, Event.before(run.name()), session,
+						() -> "Nothing of the run was applied; the version table still says " + StepRunner.heads(heads)
+								+ ". Fix the callback and run the command again");
+				try {
+					steps.addAll(runner.run(plan, run.purge(), (state.partialRun() != null) ? history.last() : null,
+							resume));
+				}
+				catch (RuntimeException ex) {
+					runErrorCallbacks(callbacks, run, session, ex);
+					throw ex;
+				}
 				if (plan.isEmpty()) {
 					log.debug("Nothing to do: the database is at {}", StepRunner.heads(heads));
 				}
+				runCallbacks(callbacks, run, Event.after(run.name()), session,
+						() -> "The run's revisions stayed applied (" + steps.size()
+								+ " step(s); the version table says " + StepRunner.heads(plan.toHeads())
+								+ "). Fix the callback and run the command " + "again: it runs "
+								+ Event.after(run.name()).fileName() + " again even with nothing to apply");
 				return new MigrationResult(plan.direction(), baselined.isEmpty() ? heads : List.of(), plan.toHeads(),
 						steps, Duration.ofNanos(System.nanoTime() - start));
 			});
 		}
 		catch (SQLException ex) {
 			throw Session.databaseError(run.name(), ex);
+		}
+	}
+
+	/**
+	 * Run a run-level event's callback scripts in a transaction of their own.
+	 * @param remedy what to do when one fails
+	 */
+	private static void runCallbacks(CallbackRunner callbacks, Run run, @Nullable Event event, Session session,
+			Supplier<String> remedy) throws SQLException {
+		if (!callbacks.has(event)) {
+			return;
+		}
+		session.sink.begin();
+		try {
+			callbacks.run(event, session.sink, null);
+			session.sink.commit();
+		}
+		catch (CallbackRunner.Failure ex) {
+			SQLException rollbackFailure = session.sink.rollback();
+			CallbackFailedException failure = ex.toException(remedy.get());
+			if (rollbackFailure != null) {
+				failure.addSuppressed(rollbackFailure);
+			}
+			if (event == Event.before(run.name())) {
+				runErrorCallbacks(callbacks, run, session, failure);
+			}
+			throw failure;
+		}
+	}
+
+	/**
+	 * The error callbacks of a failed run, after its work was rolled back; their own
+	 * failure is logged and added to the run's, which is what the user sees.
+	 */
+	private static void runErrorCallbacks(CallbackRunner callbacks, Run run, Session session,
+			RuntimeException failure) {
+		Event event = Event.error(run.name());
+		if (!callbacks.has(event)) {
+			return;
+		}
+		try {
+			session.sink.rollback();
+			session.sink.begin();
+			callbacks.run(event, session.sink, null);
+			session.sink.commit();
+		}
+		catch (SQLException | RuntimeException ex) {
+			session.sink.rollback();
+			log.error("The {} callback failed too: {}", event.fileName(), ex.getMessage());
+			failure.addSuppressed(ex);
 		}
 	}
 

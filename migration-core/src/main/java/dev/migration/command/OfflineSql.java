@@ -14,6 +14,8 @@ import dev.migration.Revision;
 import dev.migration.RevisionRangeException;
 import dev.migration.graph.MigrationPlan;
 import dev.migration.graph.RevisionGraph;
+import dev.migration.script.SqlCallbacks;
+import dev.migration.script.SqlCallbacks.Event;
 import dev.migration.sql.Dialect;
 
 /**
@@ -21,7 +23,7 @@ import dev.migration.sql.Dialect;
  * The start comes from the range ({@code from:to}), else from the database when one is
  * configured, else it is {@code base}.
  */
-record OfflineSql(RevisionGraph graph, MigrationConfig config) {
+record OfflineSql(RevisionGraph graph, MigrationConfig config, SqlCallbacks callbacks) {
 
 	String upgrade(String targetOrRange) {
 		Range range = Range.parse(targetOrRange);
@@ -47,11 +49,12 @@ record OfflineSql(RevisionGraph graph, MigrationConfig config) {
 					dueRepeatables(range.from()));
 			return render(List.of(stamp, plan),
 					"upgrade " + StepRunner.heads(from) + " -> " + range.to() + " (baseline " + baseline + ")", false,
-					true);
+					true, "upgrade");
 		}
 		MigrationPlan plan = this.graph.withRepeatables(this.graph.planUpgrade(from, range.to()),
 				dueRepeatables(range.from()));
-		return render(plan, "upgrade " + StepRunner.heads(from) + " -> " + range.to(), false, range.from() == null);
+		return render(plan, "upgrade " + StepRunner.heads(from) + " -> " + range.to(), false, range.from() == null,
+				"upgrade");
 	}
 
 	/**
@@ -75,13 +78,14 @@ record OfflineSql(RevisionGraph graph, MigrationConfig config) {
 		Range parsed = Range.parse(range);
 		List<String> from = start(parsed.from());
 		MigrationPlan plan = this.graph.planDowngrade(from, parsed.to());
-		return render(plan, "downgrade " + StepRunner.heads(from) + " -> " + parsed.to(), false, parsed.from() == null);
+		return render(plan, "downgrade " + StepRunner.heads(from) + " -> " + parsed.to(), false, parsed.from() == null,
+				"downgrade");
 	}
 
 	String stamp(List<String> targets, boolean purge) {
 		List<String> from = start(null);
 		MigrationPlan plan = this.graph.planStamp(from, targets, purge);
-		return render(plan, "stamp " + String.join(" ", targets) + (purge ? " (purge)" : ""), purge, true);
+		return render(plan, "stamp " + String.join(" ", targets) + (purge ? " (purge)" : ""), purge, true, "stamp");
 	}
 
 	/**
@@ -107,15 +111,17 @@ record OfflineSql(RevisionGraph graph, MigrationConfig config) {
 				(session) -> session.tables.readHeads(session.connection));
 	}
 
-	private String render(MigrationPlan plan, String what, boolean purge, boolean fromDatabase) {
-		return render(List.of(plan), what, purge, fromDatabase);
+	private String render(MigrationPlan plan, String what, boolean purge, boolean fromDatabase, String command) {
+		return render(List.of(plan), what, purge, fromDatabase, command);
 	}
 
 	/**
 	 * @param fromDatabase whether the script starts where the database is (no range
 	 * given): then the database also says the format of its tables
+	 * @param command whose run-level callbacks frame the script (error callbacks are not
+	 * rendered: nothing fails offline)
 	 */
-	private String render(List<MigrationPlan> plans, String what, boolean purge, boolean fromDatabase) {
+	private String render(List<MigrationPlan> plans, String what, boolean purge, boolean fromDatabase, String command) {
 		Dialect dialect = dialect();
 		ScriptSink sink = new ScriptSink(dialect);
 		Tables tables = Tables.of(this.config, dialect);
@@ -133,11 +139,15 @@ record OfflineSql(RevisionGraph graph, MigrationConfig config) {
 			else {
 				tables.ensure(sink);
 			}
+			CallbackRunner callbacks = new CallbackRunner(this.callbacks);
+			callbacks.check(sink);
+			renderCallbacks(callbacks, Event.before(command), sink);
 			StepRunner runner = new StepRunner(sink, new HeadTracker(tables), new HistoryStore(tables, !formatOne),
-					null, this.config.transactionPerMigration(), MigrationListener.NONE);
+					null, this.config.transactionPerMigration(), MigrationListener.NONE, callbacks);
 			for (MigrationPlan plan : plans) {
 				runner.run(plan, purge, null);
 			}
+			renderCallbacks(callbacks, Event.after(command), sink);
 		}
 		catch (SQLException ex) {
 			// a script sink never touches a database
@@ -157,6 +167,15 @@ record OfflineSql(RevisionGraph graph, MigrationConfig config) {
 		}
 		return Session.read(this.config, "read the history table's format",
 				(session) -> tables.isFormatOne(session.connection));
+	}
+
+	private static void renderCallbacks(CallbackRunner callbacks, @Nullable Event event, ScriptSink sink)
+			throws SQLException {
+		if (callbacks.has(event)) {
+			sink.begin();
+			callbacks.run(event, sink, null);
+			sink.commit();
+		}
 	}
 
 	private Dialect dialect() {

@@ -22,6 +22,7 @@ import dev.migration.VersionTableException;
 import dev.migration.command.HistoryStore.Row;
 import dev.migration.graph.MigrationPlan;
 import dev.migration.graph.MigrationStep;
+import dev.migration.script.SqlCallbacks.Event;
 import dev.migration.script.SqlStatement;
 import dev.migration.sql.Dialect;
 
@@ -47,14 +48,17 @@ final class StepRunner {
 
 	private final MigrationListener listener;
 
+	private final CallbackRunner callbacks;
+
 	private final List<String> current = new ArrayList<>();
 
 	/** The version table as of the open transaction's start, for messages. */
 	private List<String> committedHeads = List.of();
 
 	StepRunner(SqlSink sink, HeadTracker heads, HistoryStore history, @Nullable String user,
-			boolean transactionPerMigration, MigrationListener listener) {
+			boolean transactionPerMigration, MigrationListener listener, CallbackRunner callbacks) {
 		this.sink = sink;
+		this.callbacks = callbacks;
 		this.heads = heads;
 		this.history = history;
 		this.user = user;
@@ -83,6 +87,7 @@ final class StepRunner {
 	List<MigrationResult.Step> run(MigrationPlan plan, boolean purge, @Nullable Row halfApplied,
 			Resume.@Nullable Decision resume) throws SQLException {
 		checkSteps(plan);
+		this.callbacks.check(this.sink);
 		if (purge) {
 			// same transaction as the first stamp step, or committed at the end of the
 			// run
@@ -199,7 +204,9 @@ final class StepRunner {
 		});
 		try {
 			if (step.direction() != Direction.STAMP) {
+				this.callbacks.run(Event.beforeEach(step.direction()), this.sink, step.revision());
 				body.run();
+				this.callbacks.run(Event.afterEach(step.direction()), this.sink, step.revision());
 			}
 			this.heads.apply(this.sink, step.removeHeads(), step.addHeads());
 			// offline, the time of rendering says nothing about the run
@@ -280,6 +287,9 @@ final class StepRunner {
 			}
 		}
 		try {
+			if (resume == null) {
+				this.callbacks.run(Event.beforeEach(step.direction()), this.sink, revision);
+			}
 			body.run();
 		}
 		catch (Exception ex) {
@@ -299,6 +309,7 @@ final class StepRunner {
 		}
 		try {
 			this.sink.begin();
+			this.callbacks.run(Event.afterEach(step.direction()), this.sink, revision);
 			this.heads.apply(this.sink, step.removeHeads(), step.addHeads());
 			this.history.finish(this.sink, id[0], Instant.now(), millisSince(start), true, body.done, null);
 			this.sink.commit();
@@ -309,6 +320,16 @@ final class StepRunner {
 				ex.addSuppressed(rollbackFailure);
 			}
 			recordStepwiseFailure(id[0], start, body.done, ex);
+			if (ex instanceof CallbackRunner.Failure callback) {
+				List<String> after = new ArrayList<>(this.current);
+				after.removeAll(step.removeHeads());
+				after.addAll(step.addHeads());
+				throw callback.toException("The revision's statements ran and stayed committed ("
+						+ whyNotTransactional(revision) + "); the version table still says " + heads(this.current)
+						+ ". Fix the callback and run 'stamp " + heads(after)
+						+ "' (or undo the revision by hand and run " + "'stamp " + heads(this.current)
+						+ "'). Until then, upgrade and downgrade refuse to run");
+			}
 			throw ex;
 		}
 	}
@@ -375,8 +396,11 @@ final class StepRunner {
 		return (message != null && !message.isBlank()) ? message.strip() : cause.getClass().getName();
 	}
 
-	private static MigrationFailedException failure(Revision revision, RevisionExecution body, Exception ex,
-			int completed, boolean rolledBack, String remedy) {
+	private static MigrationException failure(Revision revision, RevisionExecution body, Exception ex, int completed,
+			boolean rolledBack, String remedy) {
+		if (ex instanceof CallbackRunner.Failure callback) {
+			return callback.toException(remedy.replace("Fix the script", "Fix the callback"));
+		}
 		Throwable cause = unwrap(ex);
 		String sqlState = null;
 		for (Throwable each = cause; each != null; each = each.getCause()) {

@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.migration.script.SqlCallbacks;
+
 /**
  * One script of a Flyway location, named as Flyway's defaults want it:
  * {@code V<version>__<description>.sql}, {@code U<version>__<description>.sql} (undo) or
@@ -73,6 +75,13 @@ record FlywayScript(char type, @Nullable FlywayVersion version, String descripti
 	private static @Nullable FlywayScript read(Path file, String name, List<String> problems) {
 		char type = name.charAt(0);
 		int separator = name.indexOf("__");
+		String callback = SqlCallbacks.renamedFromFlyway(name);
+		if (callback != null) {
+			problems.add(file + ": a Flyway SQL callback, which the import does not carry over; move it out of the "
+					+ "Flyway locations, and after the import copy it into the new location as " + callback
+					+ " (the same event here)");
+			return null;
+		}
 		if ((type != 'V' && type != 'U' && type != 'R') || separator < 1) {
 			problems.add(file + ": not a Flyway script name (V<version>__<description>.sql, "
 					+ "U<version>__<description>.sql or R__<description>.sql); rename or move it");

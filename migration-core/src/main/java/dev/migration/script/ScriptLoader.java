@@ -21,13 +21,15 @@ import dev.migration.ScriptParseException;
  * Finds revisions in the configured locations ({@code classpath:}, {@code filesystem:})
  * and in the configuration's Java migrations.
  * <p>
- * A location yields every {@code .sql} file below it (subfolders included) and, on the
- * class path, every concrete {@link Migration} class in its package and subpackages
- * ({@code classpath:db/migration} is package {@code db.migration}). Files come in path
- * order, locations in configured order, Java migrations passed in the configuration last.
- * A class found by scanning and also passed as an instance (a Spring bean) is taken once,
- * as the instance. A location that does not exist is an error unless it is the default
- * one or {@link MigrationConfig#failOnMissingLocations()} is off.
+ * A location yields every {@code .sql} file below it (subfolders included; a file named
+ * for a callback event, e.g. {@code afterUpgrade.sql}, is a {@link SqlCallbacks callback
+ * script}, not a revision) and, on the class path, every concrete {@link Migration} class
+ * in its package and subpackages ({@code classpath:db/migration} is package
+ * {@code db.migration}). Files come in path order, locations in configured order, Java
+ * migrations passed in the configuration last. A class found by scanning and also passed
+ * as an instance (a Spring bean) is taken once, as the instance. A location that does not
+ * exist is an error unless it is the default one or
+ * {@link MigrationConfig#failOnMissingLocations()} is off.
  */
 public final class ScriptLoader {
 
@@ -61,11 +63,38 @@ public final class ScriptLoader {
 	 * @throws InvalidConfigurationException for a bad location
 	 */
 	public static List<Revision> load(MigrationConfig config, Supplier<DatabaseFacts> database) {
+		return loadAll(config, database).revisions();
+	}
+
+	/**
+	 * What the locations hold: the revisions and the SQL callback scripts.
+	 *
+	 * @param revisions the revisions, with their bodies
+	 * @param callbacks the callback scripts ({@link SqlCallbacks})
+	 */
+	public record Loaded(List<Revision> revisions, SqlCallbacks callbacks) {
+
+		public Loaded {
+			revisions = List.copyOf(revisions);
+		}
+
+	}
+
+	/**
+	 * Load every revision and every callback script for a database (see
+	 * {@link #load(MigrationConfig, Supplier)}); a file named for a callback event is a
+	 * callback script, not a revision.
+	 * @param config the locations, class loader, placeholders and Java migrations
+	 * @param database the database's facts, asked for only when needed
+	 * @return the revisions and the callback scripts (placeholders filled)
+	 */
+	public static Loaded loadAll(MigrationConfig config, Supplier<DatabaseFacts> database) {
 		Supplier<DatabaseFacts> facts = memoized(database);
 		@Nullable Placeholders placeholders = config.placeholderReplacement() ? new Placeholders(config.placeholders(), facts)
 				: null;
 		long started = System.nanoTime();
 		List<Revision> revisions = new ArrayList<>();
+		SqlCallbacks.Collector callbacks = new SqlCallbacks.Collector();
 		Set<String> given = new HashSet<>();
 		for (Migration migration : config.migrations()) {
 			given.add(JavaMigrations.annotatedClass(migration.getClass()).getName());
@@ -75,6 +104,10 @@ public final class ScriptLoader {
 			boolean strict = config.failOnMissingLocations() && !written.equals(MigrationConfig.DEFAULT_LOCATION);
 			LocationScanner.Listing listing = LocationScanner.scan(location, config.classLoader(), strict);
 			for (LocationScanner.ScriptFile script : listing.scripts()) {
+				if (callbacks.offer(location.child(script.relativePath()), script.relativePath(), script.content(),
+						placeholders)) {
+					continue;
+				}
 				Revision revision = SqlScriptParser.parse(location.child(script.relativePath()), script.content());
 				revisions.add((placeholders != null) ? filled(revision, placeholders) : revision);
 			}
@@ -98,7 +131,7 @@ public final class ScriptLoader {
 			log.debug("Loaded {} revisions from {} in {} ms", revisions.size(), config.locations(),
 					(System.nanoTime() - started) / 1_000_000);
 		}
-		return revisions;
+		return new Loaded(revisions, callbacks.build());
 	}
 
 	private static Revision filled(Revision revision, Placeholders placeholders) {

@@ -351,7 +351,7 @@ final class SqlScriptParser {
 		return new ScriptParseException(this.location, line, problem);
 	}
 
-	private static String decode(String location, byte[] content) {
+	static String decode(String location, byte[] content) {
 		if (isAscii(content)) {
 			return new String(content, StandardCharsets.ISO_8859_1);
 		}

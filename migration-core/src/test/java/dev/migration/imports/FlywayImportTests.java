@@ -87,6 +87,17 @@ class FlywayImportTests {
 	}
 
 	@Test
+	void aFlywayCallbackIsNamedWithOurEvent() throws IOException {
+		FlywayProject project = new FlywayProject(this.dir.resolve("flyway"), DatabaseKind.POSTGRESQL);
+		project.write("afterMigrate__grants.sql", "GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader;\n");
+		assertThatExceptionOfType(ImportRefusedException.class)
+			.isThrownBy(() -> FlywayImport.read(List.of(project.dir())))
+			.withMessageContaining(project.file("afterMigrate__grants.sql") + ": a Flyway SQL callback, which the "
+					+ "import does not carry over; move it out of the Flyway locations, and after the import copy it "
+					+ "into the new location as afterUpgrade__grants.sql (the same event here)");
+	}
+
+	@Test
 	void scriptsBecomeOneChainWithProvenanceUndoAndTransactionFlags() throws IOException {
 		FlywayProject project = project(DatabaseKind.POSTGRESQL);
 		ImportResult result = FlywayImport.read(List.of(project.dir())).importInto(output(), null, "unused");

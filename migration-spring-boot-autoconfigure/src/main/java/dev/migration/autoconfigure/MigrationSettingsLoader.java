@@ -82,17 +82,37 @@ public final class MigrationSettingsLoader {
 	 * @return the settings
 	 */
 	public MigrationSettings load(Path configDirectory, List<String> profiles, Map<String, ?> overrides) {
+		return load(List.of(configDirectory), profiles, overrides);
+	}
+
+	/**
+	 * Load the settings from several directories, as Boot reads {@code classpath:} and
+	 * then the working directory: a later directory's file wins over an earlier one's,
+	 * and a profile's file wins over every directory's {@code application.*}.
+	 * @param configDirectories where the application files are, lowest precedence first
+	 * @param profiles the profiles to read (when empty, {@code spring.profiles.active})
+	 * @param overrides settings by property name, highest precedence
+	 * @return the settings
+	 */
+	public MigrationSettings load(List<Path> configDirectories, List<String> profiles, Map<String, ?> overrides) {
 		MutablePropertySources sources = new MutablePropertySources();
 		sources.addLast(new MapPropertySource("overrides", new LinkedHashMap<>(overrides)));
 		sources.addLast(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
 				new LinkedHashMap<>(this.environment)));
 		List<String> read = new ArrayList<>();
-		List<PropertySource<?>> base = loadFiles(configDirectory, "application", read);
+		List<Path> highestFirst = new ArrayList<>(configDirectories);
+		Collections.reverse(highestFirst);
+		List<PropertySource<?>> base = new ArrayList<>();
+		for (Path directory : highestFirst) {
+			base.addAll(loadFiles(directory, "application", read));
+		}
 		List<String> active = profiles.isEmpty() ? activeProfiles(sources, base) : profiles;
 		List<String> lastFirst = new ArrayList<>(active);
 		Collections.reverse(lastFirst);
 		for (String profile : lastFirst) {
-			loadFiles(configDirectory, "application-" + profile, read).forEach(sources::addLast);
+			for (Path directory : highestFirst) {
+				loadFiles(directory, "application-" + profile, read).forEach(sources::addLast);
+			}
 		}
 		base.forEach(sources::addLast);
 		Binder binder = new Binder(ConfigurationPropertySources.from(sources),
