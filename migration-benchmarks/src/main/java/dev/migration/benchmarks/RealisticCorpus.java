@@ -42,6 +42,38 @@ final class RealisticCorpus {
 
 	private final List<String> tables = new ArrayList<>();
 
+	/**
+	 * Writes the corpus to a directory, to try it outside the harness (the CLI start-up
+	 * measurement uses it): {@code java -cp migration-benchmarks/target/benchmarks.jar
+	 * dev.migration.benchmarks.RealisticCorpus postgresql 300 DIR} makes
+	 * {@code DIR/ours}, {@code DIR/flyway} and {@code DIR/liquibase}.
+	 * @param args database kind, number of revisions, directory
+	 * @throws java.io.IOException on a write error
+	 */
+	public static void main(String[] args) throws java.io.IOException {
+		if (args.length != 3) {
+			System.err.println("Usage: RealisticCorpus postgresql|mariadb N DIR");
+			System.exit(2);
+		}
+		ScriptSet set = ScriptSet.realistic(Integer.parseInt(args[1]), DbKind.parse(args[0]));
+		java.nio.file.Path target = java.nio.file.Path.of(args[2]);
+		try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(set.root())) {
+			for (java.nio.file.Path file : files.toList()) {
+				java.nio.file.Path copy = target.resolve(set.root().relativize(file).toString());
+				if (java.nio.file.Files.isDirectory(file)) {
+					java.nio.file.Files.createDirectories(copy);
+				}
+				else {
+					java.nio.file.Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+				}
+			}
+		}
+		finally {
+			set.delete();
+		}
+		System.out.println(set.size() + " revisions written to " + target.toAbsolutePath());
+	}
+
 	RealisticCorpus(DbKind db) {
 		if (db != DbKind.POSTGRESQL && db != DbKind.MARIADB) {
 			throw new IllegalArgumentException("the realistic corpus is written for PostgreSQL and MariaDB, not " + db);
