@@ -97,6 +97,65 @@ final class BenchDatabase implements AutoCloseable {
 		return new DriverDataSource(this.url, this.server.user(), this.server.password());
 	}
 
+	/**
+	 * What the realistic corpus made, tool bookkeeping left out: the number of its
+	 * tables, views, functions, triggers, indexes and rows (every contender must end with
+	 * the same).
+	 * @return a comparable summary
+	 * @throws SQLException on a database error
+	 */
+	String corpusFingerprint() throws SQLException {
+		String schema = "'" + this.name + "'";
+		List<String> queries = (this.server.kind() == DbKind.POSTGRESQL) ? List.of(
+				"SELECT count(*) FROM pg_tables WHERE schemaname = " + schema + " AND tablename LIKE 'acct%'",
+				"SELECT count(*) FROM pg_views WHERE schemaname = " + schema + " AND viewname LIKE 'v%'",
+				"SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = "
+						+ schema,
+				"SELECT count(*) FROM information_schema.triggers WHERE trigger_schema = " + schema,
+				"SELECT count(*) FROM pg_indexes WHERE schemaname = " + schema + " AND tablename LIKE 'acct%'",
+				"SELECT count(*) FROM information_schema.columns WHERE table_schema = " + schema
+						+ " AND table_name LIKE 'acct%'")
+				: List.of(
+						"SELECT count(*) FROM information_schema.tables WHERE table_schema = " + schema
+								+ " AND table_name LIKE 'acct%' AND table_type = 'BASE TABLE'",
+						"SELECT count(*) FROM information_schema.views WHERE table_schema = " + schema,
+						"SELECT count(*) FROM information_schema.routines WHERE routine_schema = " + schema,
+						"SELECT count(*) FROM information_schema.triggers WHERE trigger_schema = " + schema,
+						"SELECT count(DISTINCT table_name, index_name) FROM information_schema.statistics"
+								+ " WHERE table_schema = " + schema + " AND table_name LIKE 'acct%'",
+						"SELECT count(*) FROM information_schema.columns WHERE table_schema = " + schema
+								+ " AND table_name LIKE 'acct%'");
+		List<String> labels = List.of("tables", "views", "functions", "triggers", "indexes", "columns");
+		StringBuilder fingerprint = new StringBuilder();
+		List<String> tables = new ArrayList<>();
+		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+			for (int i = 0; i < queries.size(); i++) {
+				try (ResultSet rs = statement.executeQuery(queries.get(i))) {
+					rs.next();
+					fingerprint.append(labels.get(i)).append('=').append(rs.getLong(1)).append(' ');
+				}
+			}
+			String list = (this.server.kind() == DbKind.POSTGRESQL)
+					? "SELECT tablename FROM pg_tables WHERE schemaname = " + schema + " AND tablename LIKE 'acct%'"
+					: "SELECT table_name FROM information_schema.tables WHERE table_schema = " + schema
+							+ " AND table_name LIKE 'acct%' AND table_type = 'BASE TABLE'";
+			try (ResultSet rs = statement.executeQuery(list)) {
+				while (rs.next()) {
+					tables.add(rs.getString(1));
+				}
+			}
+			long rows = 0;
+			for (String table : tables) {
+				try (ResultSet rs = statement.executeQuery("SELECT count(*), count(DISTINCT status) FROM " + table)) {
+					rs.next();
+					rows += rs.getLong(1) * 10 + rs.getLong(2);
+				}
+			}
+			fingerprint.append("rows=").append(rows);
+		}
+		return fingerprint.toString();
+	}
+
 	@Override
 	public void close() {
 		try {

@@ -25,6 +25,8 @@ public final class BenchmarkHarness {
 
 	private final Results results = new Results();
 
+	private @Nullable String realisticFingerprint;
+
 	BenchmarkHarness(HarnessOptions options) {
 		quietLogging();
 		this.options = options;
@@ -93,6 +95,11 @@ public final class BenchmarkHarness {
 			// figures.
 			writeReport(
 					new Report(this.options, this.results, dbVersion).markdown() + "\n(partial: up to N=" + n + ")\n");
+		}
+		if (this.options.realistic() > 0) {
+			runRealistic(this.options.realistic(), contenders);
+			writeReport(new Report(this.options, this.results, dbVersion).markdown()
+					+ "\n(partial: up to the realistic corpus)\n");
 		}
 		if (this.options.startupRuns() > 0) {
 			new StartupBenchmark(this.options.server(), this.results, this.options.startupRuns(),
@@ -167,6 +174,61 @@ public final class BenchmarkHarness {
 			linear.delete();
 			branched.delete();
 		}
+	}
+
+	/**
+	 * The realistic corpus ({@link RealisticCorpus}): apply, nothing to do and validate,
+	 * rounds as for the synthetic one, the order rotating, a fresh database each turn.
+	 */
+	private void runRealistic(int n, List<Contender> contenders) {
+		ScriptSet scripts = ScriptSet.realistic(n, this.options.server().kind());
+		try {
+			int warmup = this.options.sizes().isEmpty() ? this.options.warmup() : 0;
+			int rounds = this.options.rounds();
+			for (int round = 0; round < warmup + rounds; round++) {
+				boolean measured = round >= warmup;
+				progress("realistic corpus, %d revisions, round %d/%d%s", n, round + 1, warmup + rounds,
+						measured ? "" : " (warm-up)");
+				List<Contender> order = new ArrayList<>(contenders);
+				Collections.rotate(order, -round);
+				for (Contender contender : order) {
+					String name = contender.name();
+					try (BenchDatabase db = BenchDatabase.create(this.options.server())) {
+						boolean ok = record(Case.REAL_APPLY, n, name, measured, () -> contender.apply(db, scripts), n);
+						ok = ok && sameResult(n, name, db.corpusFingerprint());
+						ok = ok && record(Case.REAL_UP_TO_DATE, n, name, measured,
+								() -> contender.upToDate(db, scripts), 0);
+						ok = ok && record(Case.REAL_VALIDATE, n, name, measured, () -> contender.validate(db, scripts),
+								0);
+					}
+					catch (Exception ex) {
+						this.results.series(Case.REAL_APPLY, n, name)
+							.fail("database set-up failed: " + ex.getMessage());
+					}
+				}
+			}
+		}
+		finally {
+			scripts.delete();
+		}
+	}
+
+	/**
+	 * Every contender must leave the same objects and rows behind: the first fingerprint
+	 * taken is the reference, a different one fails that contender's apply.
+	 */
+	private boolean sameResult(int n, String contender, String fingerprint) {
+		if (this.realisticFingerprint == null) {
+			this.realisticFingerprint = fingerprint;
+			progress("  realistic corpus leaves: %s", fingerprint);
+			return true;
+		}
+		if (!this.realisticFingerprint.equals(fingerprint)) {
+			this.results.series(Case.REAL_APPLY, n, contender)
+				.fail("left " + fingerprint + ", others left " + this.realisticFingerprint);
+			return false;
+		}
+		return true;
 	}
 
 	/**

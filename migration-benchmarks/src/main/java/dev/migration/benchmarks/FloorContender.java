@@ -22,10 +22,11 @@ import java.util.stream.Stream;
 
 /**
  * The physical floor: what any tool must at least do. Apply: the same statements over raw
- * JDBC, one commit per revision, with a one-row bookkeeping insert per revision (the
- * statements come from memory: no file reading, no parsing). Up-to-date and validate:
- * read every script file, SHA-256 it and compare with the bookkeeping rows. Graph: read
- * every file, pick the id and parents from its header and order them.
+ * JDBC, one commit per revision (autocommit for a revision that must run outside a
+ * transaction), with a one-row bookkeeping insert per revision (the statements come from
+ * memory: no file reading, no parsing). Up-to-date and validate: read every script file,
+ * SHA-256 it and compare with the bookkeeping rows. Graph: read every file, pick the id
+ * and parents from its header and order them.
  */
 final class FloorContender implements Contender {
 
@@ -47,6 +48,10 @@ final class FloorContender implements Contender {
 			try (PreparedStatement insert = connection
 				.prepareStatement("INSERT INTO " + TABLE + " (revision, checksum, applied_at) VALUES (?, ?, ?)")) {
 				for (ScriptSet.Rev rev : scripts.revisions()) {
+					if (!rev.transactional()) {
+						// CREATE INDEX CONCURRENTLY and the like: outside a transaction
+						connection.setAutoCommit(true);
+					}
 					for (String sql : rev.statements()) {
 						statement.execute(sql);
 					}
@@ -54,7 +59,12 @@ final class FloorContender implements Contender {
 					insert.setString(2, rev.checksum());
 					insert.setTimestamp(3, Timestamp.from(Instant.now()));
 					insert.executeUpdate();
-					connection.commit();
+					if (rev.transactional()) {
+						connection.commit();
+					}
+					else {
+						connection.setAutoCommit(false);
+					}
 				}
 			}
 			return scripts.size();

@@ -1,6 +1,8 @@
 package dev.migration.benchmarks;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 import org.flywaydb.core.api.output.ValidateResult;
 
 /**
@@ -16,11 +18,18 @@ final class FlywayContender implements Contender {
 	}
 
 	private static Flyway flyway(BenchDatabase db, ScriptSet scripts) {
-		return Flyway.configure()
+		FluentConfiguration configuration = Flyway.configure()
 			.dataSource(db.url(), db.user(), db.password())
 			.locations("filesystem:" + scripts.flyway())
-			.cleanDisabled(true)
-			.load();
+			.cleanDisabled(true);
+		if (scripts.hasNonTransactional() && db.kind() == BenchDatabase.DbKind.POSTGRESQL) {
+			// Flyway's default transactional advisory lock would make CREATE INDEX
+			// CONCURRENTLY wait for Flyway's own transaction forever: its session lock
+			// instead.
+			// (flyway.postgresql.transactional.lock=false).
+			configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+		}
+		return configuration.load();
 	}
 
 	@Override

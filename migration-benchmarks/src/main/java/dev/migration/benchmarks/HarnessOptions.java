@@ -27,10 +27,11 @@ import dev.migration.benchmarks.BenchDatabase.Server;
  * @param jmh whether to run the JMH benchmarks too
  * @param sampleJar the sample app's runnable jar, for the start-up benchmark
  * @param out where results.md goes
+ * @param realistic revisions in the realistic corpus (0: skip it; never on H2)
  */
 record HarnessOptions(Server server, List<Integer> sizes, int rounds, int warmup, int largeRounds,
 		List<String> contenders, Set<String> skipLarge, boolean memoryCheck, int startupRuns, boolean jmh,
-		Path sampleJar, Path out) {
+		Path sampleJar, Path out, int realistic) {
 
 	static final int LARGE = 10_000;
 
@@ -42,7 +43,10 @@ record HarnessOptions(Server server, List<Integer> sizes, int rounds, int warmup
 			  --db postgresql|mariadb|h2      database (default h2)
 			  --url URL --user U --password P server to make fresh schemas/databases on
 			                                  (default: MIGRATION_TEST_<DB>_URL/_USER/_PASSWORD)
-			  --n 100,1000,10000              revision counts (default 100,1000)
+			  --n 100,1000,10000              revision counts (default 100,1000; none: only the realistic corpus)
+			  --realistic N                   revisions of the realistic corpus: functions, triggers,
+			                                  CONCURRENTLY, views, mixed DDL/DML (default 300, 0 skips;
+			                                  PostgreSQL and MariaDB only)
 			  --rounds R                      measured rounds per N (default 5)
 			  --warmup W                      unmeasured rounds first, at the first N only (default 1)
 			  --large-rounds R                measured rounds at N>=10,000 (default: --rounds)
@@ -78,6 +82,7 @@ record HarnessOptions(Server server, List<Integer> sizes, int rounds, int warmup
 		int startupRuns = 5;
 		boolean jmh = true;
 		Path out = targetDir.resolve("results.md");
+		int realistic = 300;
 		Path sampleJar = targetDir.resolve("../../sample-app/target/sample-app.jar").normalize();
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
@@ -86,7 +91,11 @@ record HarnessOptions(Server server, List<Integer> sizes, int rounds, int warmup
 				case "--url" -> url = value(args, ++i, arg);
 				case "--user" -> user = value(args, ++i, arg);
 				case "--password" -> password = value(args, ++i, arg);
-				case "--n" -> sizes = list(value(args, ++i, arg)).stream().map(Integer::parseInt).toList();
+				case "--n" -> {
+					String value = value(args, ++i, arg);
+					sizes = value.equals("none") ? List.of() : list(value).stream().map(Integer::parseInt).toList();
+				}
+				case "--realistic" -> realistic = Integer.parseInt(value(args, ++i, arg));
 				case "--rounds" -> rounds = Integer.parseInt(value(args, ++i, arg));
 				case "--warmup" -> warmup = Integer.parseInt(value(args, ++i, arg));
 				case "--large-rounds" -> largeRounds = Integer.parseInt(value(args, ++i, arg));
@@ -115,7 +124,7 @@ record HarnessOptions(Server server, List<Integer> sizes, int rounds, int warmup
 		password = (password != null) ? password : env(prefix + "PASSWORD", "");
 		return new HarnessOptions(new Server(kind, url, user, password), sizes, rounds, warmup,
 				(largeRounds != null) ? largeRounds : rounds, contenders, skipLarge, memoryCheck, startupRuns, jmh,
-				sampleJar, out);
+				sampleJar, out, (kind == DbKind.H2) ? 0 : realistic);
 	}
 
 	private static List<String> names(String value) {

@@ -102,7 +102,13 @@ final class Report {
 		contenders.forEach((c) -> md.append("---:|"));
 		md.append('\n');
 		for (Case benchCase : Case.values()) {
-			for (int n : this.options.sizes()) {
+			Set<Integer> sizes = new java.util.TreeSet<>();
+			this.results.all()
+				.keySet()
+				.stream()
+				.filter((key) -> key.benchCase() == benchCase)
+				.forEach((key) -> sizes.add(key.n()));
+			for (int n : sizes) {
 				if (contenders.stream().allMatch((c) -> this.results.find(benchCase, n, c) == null)) {
 					continue;
 				}

@@ -64,7 +64,10 @@ final class Results {
 	enum Case {
 
 		APPLY("apply all from empty"), UP_TO_DATE("nothing to do (fresh instance)"), VALIDATE("validate checksums"),
-		GRAPH("load + resolve graph"), GRAPH_BRANCHED("load + resolve, 10 branches merged");
+		GRAPH("load + resolve graph"), GRAPH_BRANCHED("load + resolve, 10 branches merged"),
+		REAL_APPLY("realistic corpus: apply all from empty"),
+		REAL_UP_TO_DATE("realistic corpus: nothing to do (fresh instance)"),
+		REAL_VALIDATE("realistic corpus: validate checksums");
 
 		final String label;
 

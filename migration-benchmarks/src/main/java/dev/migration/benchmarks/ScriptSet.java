@@ -123,19 +123,51 @@ record ScriptSet(Path root, Path ours, Path flyway, Path liquibase, List<Rev> re
 				"CREATE TABLE " + table + " (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL, created_at TIMESTAMP)",
 				"CREATE INDEX ix_" + table + "_name ON " + table + " (name)", "INSERT INTO " + table
 						+ " (id, name, created_at) VALUES (1, 'row " + (index + 1) + "', CURRENT_TIMESTAMP)");
-		return new Rev(index + 1, id, revises, table, statements);
+		String body = String.join(";\n", statements) + ";\n";
+		return new Rev(index + 1, id, revises, "create_" + table, "Create " + table, statements, true, body,
+				"\n" + body, "DROP TABLE " + table + ";\n");
+	}
+
+	/**
+	 * The realistic corpus: {@code n} revisions in a straight line, written as a real
+	 * project's history looks (see {@link RealisticCorpus}).
+	 * @param n the number of revisions (300 in the harness)
+	 * @param kind the database the SQL is written for (PostgreSQL or MariaDB)
+	 * @return the scripts, written to a new temp directory
+	 */
+	static ScriptSet realistic(int n, BenchDatabase.DbKind kind) {
+		List<String> ids = ids(n);
+		List<Rev> revisions = new RealisticCorpus(kind).revisions(ids);
+		try {
+			Path root = Files.createTempDirectory("migration-bench-real-" + n + "-");
+			ScriptSet set = new ScriptSet(root, Files.createDirectory(root.resolve("ours")),
+					Files.createDirectory(root.resolve("flyway")), Files.createDirectory(root.resolve("liquibase")),
+					revisions, 1);
+			set.write();
+			return set;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Whether some revision must run outside a transaction (Flyway then needs its session
+	 * lock: its transactional advisory lock would block {@code CREATE INDEX
+	 * CONCURRENTLY}).
+	 */
+	boolean hasNonTransactional() {
+		return this.revisions.stream().anyMatch((rev) -> !rev.transactional());
 	}
 
 	private void write() throws IOException {
 		StringBuilder changelog = new StringBuilder("--liquibase formatted sql\n\n");
 		for (Rev rev : this.revisions) {
-			String body = rev.body();
-			String script = rev.script();
-			Files.writeString(this.ours.resolve(rev.id() + "_create_" + rev.table() + ".sql"), script,
+			Files.writeString(this.ours.resolve(rev.id() + "_" + rev.slug() + ".sql"), rev.script(),
 					StandardCharsets.UTF_8);
-			Files.writeString(this.flyway.resolve("V" + rev.number() + "__create_" + rev.table() + ".sql"), body,
+			Files.writeString(this.flyway.resolve("V" + rev.number() + "__" + rev.slug() + ".sql"), rev.body(),
 					StandardCharsets.UTF_8);
-			changelog.append("--changeset bench:").append(rev.number()).append('\n').append(body).append('\n');
+			changelog.append("--changeset bench:").append(rev.number()).append(rev.liquibase()).append('\n');
 		}
 		Files.writeString(this.liquibase.resolve(LIQUIBASE_CHANGELOG), changelog, StandardCharsets.UTF_8);
 	}
@@ -158,31 +190,37 @@ record ScriptSet(Path root, Path ours, Path flyway, Path liquibase, List<Rev> re
 	 * @param number 1-based position (Flyway version, Liquibase changeset id)
 	 * @param id our revision id
 	 * @param revises our parents
-	 * @param table the table it creates
-	 * @param statements the three statements, without delimiters
+	 * @param slug the file name's description part
+	 * @param message our header's message
+	 * @param statements the statements, without delimiters, as the floor sends them
+	 * @param transactional false when the revision must run outside a transaction
+	 * @param body the upgrade SQL as our script and Flyway's file hold it
+	 * @param liquibase the rest of the changeset line (attributes), a newline and the
+	 * changeset's SQL
+	 * @param downgrade our downgrade section
 	 */
-	record Rev(int number, String id, List<String> revises, String table, List<String> statements) {
+	record Rev(int number, String id, List<String> revises, String slug, String message, List<String> statements,
+			boolean transactional, String body, String liquibase, String downgrade) {
 
 		Rev {
 			revises = List.copyOf(revises);
 			statements = List.copyOf(statements);
 		}
 
-		String body() {
-			return String.join(";\n", this.statements) + ";\n";
-		}
-
 		/** Our script format: header, upgrade and downgrade sections. */
 		String script() {
 			StringBuilder script = new StringBuilder();
-			script.append("-- migration: Create ").append(this.table).append('\n');
+			script.append("-- migration: ").append(this.message).append('\n');
 			script.append("-- revision: ").append(this.id).append('\n');
 			if (!this.revises.isEmpty()) {
 				script.append("-- revises: ").append(String.join(", ", this.revises)).append('\n');
 			}
-			script.append("-- created: 2026-11-25T12:00:00Z\n\n");
-			script.append("-- +upgrade\n").append(body()).append('\n');
-			script.append("-- +downgrade\nDROP TABLE ").append(this.table).append(";\n");
+			script.append("-- created: 2026-11-25T12:00:00Z\n");
+			if (!this.transactional) {
+				script.append("-- transactional: false\n");
+			}
+			script.append("\n-- +upgrade\n").append(this.body).append('\n');
+			script.append("-- +downgrade\n").append(this.downgrade);
 			return script.toString();
 		}
 

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.migration.benchmarks.Results.Case;
 
@@ -53,6 +55,58 @@ class BenchmarkHarnessTests {
 		}
 		finally {
 			scripts.delete();
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "postgresql", "mariadb" })
+	void realisticCorpusRunsForEveryContenderWithTheSameResult(String db, @TempDir Path dir) throws Exception {
+		// 30 revisions: every kind three times (functions, triggers, CONCURRENTLY, views,
+		// mixed DDL/DML, blocks)
+		HarnessOptions options = HarnessOptions.parse(new String[] { "--db", db, "--n", "none", "--realistic", "30",
+				"--rounds", "1", "--warmup", "0", "--startup-runs", "0", "--no-jmh", "--no-memory-check", "--out",
+				dir.resolve("results.md").toString() }, dir);
+		BenchmarkHarness harness = new BenchmarkHarness(options);
+
+		String report = harness.run();
+
+		for (String contender : HarnessOptions.ALL_CONTENDERS) {
+			for (Case benchCase : new Case[] { Case.REAL_APPLY, Case.REAL_UP_TO_DATE, Case.REAL_VALIDATE }) {
+				Results.Series series = harness.results().find(benchCase, 30, contender);
+				assertThat(series).as(contender + " " + benchCase).isNotNull();
+				assertThat(series.error()).as(contender + " " + benchCase).isNull();
+				assertThat(series.runs()).as(contender + " " + benchCase).isEqualTo(1);
+			}
+		}
+		assertThat(report).contains("| realistic corpus: apply all from empty | 30 |").doesNotContain("Failures:");
+	}
+
+	@Test
+	void realisticCorpusHoldsEveryKindOfRevision() {
+		ScriptSet scripts = ScriptSet.realistic(300, BenchDatabase.DbKind.POSTGRESQL);
+		try {
+			assertThat(scripts.size()).isEqualTo(300);
+			assertThat(scripts.revisions()).filteredOn((rev) -> !rev.transactional())
+				.hasSize(30)
+				.allSatisfy((rev) -> assertThat(rev.script()).contains("-- transactional: false")
+					.contains("CREATE INDEX CONCURRENTLY"));
+			String all = String.join("\n", scripts.revisions().stream().map(ScriptSet.Rev::body).toList());
+			assertThat(all).contains("$$\nDECLARE", "$body$", "CREATE TRIGGER", "CREATE OR REPLACE VIEW", "DO $$",
+					"generate_series", "ALTER TABLE");
+			assertThat(scripts.liquibase().resolve(ScriptSet.LIQUIBASE_CHANGELOG)).content()
+				.contains("runInTransaction:false endDelimiter:/");
+		}
+		finally {
+			scripts.delete();
+		}
+		ScriptSet maria = ScriptSet.realistic(30, BenchDatabase.DbKind.MARIADB);
+		try {
+			String all = String.join("\n", maria.revisions().stream().map(ScriptSet.Rev::body).toList());
+			assertThat(all).contains("DELIMITER //", "CREATE FUNCTION", "CREATE TRIGGER", "LOCK=NONE")
+				.doesNotContain("CONCURRENTLY");
+		}
+		finally {
+			maria.delete();
 		}
 	}
 

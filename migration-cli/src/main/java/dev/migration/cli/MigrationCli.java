@@ -1,7 +1,10 @@
 package dev.migration.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,11 +21,6 @@ import picocli.CommandLine.Spec;
 		description = "Author revisions and upgrade, downgrade, stamp and inspect databases.%n"
 				+ "Settings come from application.yml / application.properties in the working directory "
 				+ "(the keys the Spring Boot starter binds), environment variables and flags.",
-		subcommands = { InitCommand.class, RevisionCommand.class, MergeCommand.class, UpgradeCommand.class,
-				DowngradeCommand.class, StampCommand.class, CurrentCommand.class, HistoryCommand.class,
-				HeadsCommand.class, BranchesCommand.class, ShowCommand.class, ValidateCommand.class, CheckCommand.class,
-				LintCommand.class, StatusCommand.class, RepairCommand.class, ImportCommand.class,
-				CommandLine.HelpCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:success (check: the database at head matches the models)",
 				"1:the command failed (bad target, multiple heads, validation failed, "
@@ -64,20 +62,66 @@ public final class MigrationCli implements Runnable {
 		this.environment = Map.copyOf(environment);
 	}
 
+	/** The subcommands, in the order the help lists them. */
+	static final List<Class<?>> SUBCOMMANDS = List.of(InitCommand.class, RevisionCommand.class, MergeCommand.class,
+			UpgradeCommand.class, DowngradeCommand.class, StampCommand.class, CurrentCommand.class,
+			HistoryCommand.class, HeadsCommand.class, BranchesCommand.class, ShowCommand.class, ValidateCommand.class,
+			CheckCommand.class, LintCommand.class, StatusCommand.class, RepairCommand.class, ImportCommand.class,
+			CommandLine.HelpCommand.class);
+
 	public static void main(String[] args) {
-		System.exit(commandLine(new MigrationCli()).execute(args));
+		System.exit(commandLine(new MigrationCli(), args).execute(args));
 	}
 
 	/**
-	 * The configured command line: one exit-code mapper, one error handler.
+	 * The configured command line with every subcommand: one exit-code mapper, one error
+	 * handler.
 	 * @param cli the root command
 	 * @return the command line
 	 */
 	public static CommandLine commandLine(MigrationCli cli) {
+		return commandLine(cli, null);
+	}
+
+	/**
+	 * The command line for these arguments: when they name a subcommand (other than
+	 * {@code help}), only that one is built (picocli reads every subcommand's options by
+	 * reflection, a good part of a short run's start-up); otherwise all of them, so that
+	 * the help, suggestions and errors are the same.
+	 * @param cli the root command
+	 * @param args the arguments, or {@code null} for every subcommand
+	 * @return the command line
+	 */
+	static CommandLine commandLine(MigrationCli cli, String @Nullable [] args) {
+		CommandLine commandLine = new CommandLine(cli);
+		Class<?> only = (args != null) ? named(args) : null;
+		for (Class<?> subcommand : SUBCOMMANDS) {
+			if (only == null || subcommand == only) {
+				commandLine.addSubcommand(subcommand);
+			}
+		}
+		// after the subcommands: picocli passes these settings on to those it has
 		ErrorHandler errors = new ErrorHandler();
-		return new CommandLine(cli).setExitCodeExceptionMapper(errors)
+		return commandLine.setExitCodeExceptionMapper(errors)
 			.setExecutionExceptionHandler(errors)
 			.setCaseInsensitiveEnumValuesAllowed(true);
+	}
+
+	/** The subcommand the first argument that is not an option names, if any. */
+	private static @Nullable Class<?> named(String[] args) {
+		for (String arg : args) {
+			if (arg.startsWith("-")) {
+				continue;
+			}
+			for (Class<?> subcommand : SUBCOMMANDS) {
+				Command command = subcommand.getAnnotation(Command.class);
+				if (command != null && command.name().equals(arg) && subcommand != CommandLine.HelpCommand.class) {
+					return subcommand;
+				}
+			}
+			return null;
+		}
+		return null;
 	}
 
 	@Option(names = "--debug", scope = ScopeType.INHERIT,

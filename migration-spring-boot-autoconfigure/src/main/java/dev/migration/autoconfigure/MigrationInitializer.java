@@ -65,7 +65,8 @@ public class MigrationInitializer implements InitializingBean, ApplicationStartu
 		this.migrator = migrator;
 		this.strategy = strategy;
 		this.runs = runs;
-		this.lint = (properties != null) ? new StartupLint(properties) : null;
+		// the linter's classes are loaded only when it lints at startup
+		this.lint = (properties != null) ? StartupLint.of(properties) : null;
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package dev.migration.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,20 @@ final class StartupLint {
 	private final LintConfig config;
 
 	private final String target;
+
+	/**
+	 * The startup lint, or {@code null} when it is off or nothing runs at startup: the
+	 * start then loads none of the linter's classes and makes no status read of its own.
+	 * @param properties the settings
+	 * @return the lint, or {@code null}
+	 */
+	static @Nullable StartupLint of(MigrationProperties properties) {
+		if (properties.getOnStartup() == MigrationProperties.OnStartup.NONE
+				|| properties.getLint().getOnStartup() == MigrationProperties.LintOnStartup.OFF) {
+			return null;
+		}
+		return new StartupLint(properties);
+	}
 
 	StartupLint(MigrationProperties properties) {
 		// with on-startup=none the application may start without its database: stay away

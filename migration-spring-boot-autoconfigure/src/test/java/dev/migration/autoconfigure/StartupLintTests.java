@@ -99,4 +99,15 @@ class StartupLintTests {
 		}
 	}
 
+	@Test
+	void noStartupLintWhenOffOrWhenNothingRunsAtStartup() {
+		MigrationProperties properties = new MigrationProperties();
+		assertThat(StartupLint.of(properties)).as("warn by default").isNotNull();
+		properties.getLint().setOnStartup(MigrationProperties.LintOnStartup.OFF);
+		assertThat(StartupLint.of(properties)).isNull();
+		properties.getLint().setOnStartup(MigrationProperties.LintOnStartup.FAIL);
+		properties.setOnStartup(MigrationProperties.OnStartup.NONE);
+		assertThat(StartupLint.of(properties)).isNull();
+	}
+
 }
