@@ -53,12 +53,34 @@ final class HistoryStore {
 	 * @throws SQLException from the database
 	 */
 	void record(SqlSink sink, Row row) throws SQLException {
-		sink.update("INSERT INTO " + this.tables.history() + " (revision, direction, location, checksum, started_at, "
+		sink.update(insert(), values(row, row.finishedAt(), row.durationMs()));
+	}
+
+	/**
+	 * Queue one complete row of a step whose statements are queued in the same batch: its
+	 * end and duration are then the server's, taken when the row is written, after them
+	 * ({@code clock_timestamp()} less the transaction's start, PostgreSQL).
+	 * @param batch the step's batch, in a transaction that began with the step
+	 * @param row the row (its id, end and duration are ignored)
+	 */
+	void queue(Batch batch, Row row) {
+		String elapsed = "(clock_timestamp() - transaction_timestamp())";
+		Batch.Expression finished = new Batch.Expression(Batch.literal(row.startedAt()) + " + " + elapsed);
+		Batch.Expression duration = new Batch.Expression("CAST(EXTRACT(EPOCH FROM " + elapsed + ") * 1000 AS BIGINT)");
+		batch.addUpdate(insert(), values(row, finished, duration), null, Batch.OnFailure.AS_IS);
+	}
+
+	private String insert() {
+		return "INSERT INTO " + this.tables.history() + " (revision, direction, location, checksum, started_at, "
 				+ "finished_at, duration_ms, db_user, success, statements_done, statements_total, error_message, "
-				+ Tables.PARENTS_COLUMN + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.revision(),
-				row.direction().name(), row.location(), row.checksum(), row.startedAt(), row.finishedAt(),
-				row.durationMs(), row.user(), row.success(), row.statementsDone(), row.statementsTotal(),
-				truncate(row.error()), (row.parents() != null) ? String.join(" ", row.parents()) : null);
+				+ Tables.PARENTS_COLUMN + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	}
+
+	private static @Nullable Object[] values(Row row, @Nullable Object finished, @Nullable Object duration) {
+		return new @Nullable Object[] { row.revision(), row.direction().name(), row.location(), row.checksum(),
+				row.startedAt(), finished, duration, row.user(), row.success(), row.statementsDone(),
+				row.statementsTotal(), truncate(row.error()),
+				(row.parents() != null) ? String.join(" ", row.parents()) : null };
 	}
 
 	/**

@@ -85,6 +85,13 @@ final class JdbcSink extends SqlSink {
 	}
 
 	@Override
+	@Nullable Batch batch() {
+		// pgjdbc pipelines a batch; MariaDB/MySQL commit DDL statement by statement, and
+		// H2 and SQLite run in this process
+		return (dialect() == Dialect.POSTGRESQL) ? new Batch(this.connection) : null;
+	}
+
+	@Override
 	public void comment(String text) {
 	}
 

@@ -425,7 +425,9 @@ public final class Migrator {
 		try (MigrationLock lock = MigrationLock.acquire(lockRequest(session, scope), this.config.lockMode(),
 				session.connection, session.sink.gate())) {
 			log.debug("Holding {}", lock.description());
-			session.heads.fence((sink) -> lock.fence(sink.connection(), session.tables.version()));
+			if (lock.fences()) {
+				session.heads.fence((sink) -> lock.fence(sink.connection(), session.tables.version()));
+			}
 			return work.run();
 		}
 	}

@@ -117,6 +117,48 @@ final class RevisionExecution {
 		}
 	}
 
+	/**
+	 * Whether the body is statements a batch can carry: a SQL script's (Java migrations
+	 * run their own code).
+	 */
+	boolean isBatchable() {
+		return this.statements != null;
+	}
+
+	/**
+	 * Queue the body's statements in a transaction's batch. A statement that may return
+	 * rows goes on its own, after what is queued before it. A failing statement is
+	 * reported with its position and line, as {@link #run()} reports it; counted as done,
+	 * the queued statements are in the step's history row, which commits with them or not
+	 * at all.
+	 * @param batch the step's batch
+	 * @throws Exception the failure of a statement sent so far
+	 */
+	void queue(Batch batch) throws Exception {
+		List<SqlStatement> body = this.statements;
+		if (body == null) {
+			throw new IllegalStateException("A Java migration is not batched");
+		}
+		for (int i = this.done; i < body.size(); i++) {
+			SqlStatement statement = body.get(i);
+			int index = i + 1;
+			if (Batch.canTake(statement.sql())) {
+				batch.add(statement.sql(), null, (cause) -> {
+					this.currentIndex = index;
+					this.currentLine = statement.line();
+					this.done = index - 1;
+					return cause;
+				});
+			}
+			else {
+				batch.flush();
+				this.done = i;
+				execute(statement.sql(), statement.line());
+			}
+		}
+		this.done = body.size();
+	}
+
 	private void execute(String sql, int line) throws SQLException {
 		this.currentIndex = this.done + 1;
 		this.currentLine = line;

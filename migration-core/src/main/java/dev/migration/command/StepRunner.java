@@ -197,15 +197,27 @@ final class StepRunner {
 		}
 		RevisionExecution body = new RevisionExecution(step.revision(), step.direction(), this.sink, (done) -> {
 		});
+		// one round trip for the statements, the version-table change and the history
+		// row: the row's times are then the server's, from the transaction's start
+		Batch batch = (transactional && this.transactionPerMigration && step.direction() != Direction.STAMP
+				&& body.isBatchable()) ? this.sink.batch() : null;
 		try {
-			if (step.direction() != Direction.STAMP) {
-				body.run();
+			if (batch != null) {
+				body.queue(batch);
+				this.heads.queue(this.sink, batch, step.removeHeads(), step.addHeads());
+				this.history.queue(batch, row(step, started, null, null, true, body.done, body.total(), null));
+				batch.flush();
 			}
-			this.heads.apply(this.sink, step.removeHeads(), step.addHeads());
-			// offline, the time of rendering says nothing about the run
-			Long duration = this.sink.isOffline() ? null : millisSince(start);
-			this.history.record(this.sink,
-					row(step, started, Instant.now(), duration, true, body.done, body.total(), null));
+			else {
+				if (step.direction() != Direction.STAMP) {
+					body.run();
+				}
+				this.heads.apply(this.sink, step.removeHeads(), step.addHeads());
+				// offline, the time of rendering says nothing about the run
+				Long duration = this.sink.isOffline() ? null : millisSince(start);
+				this.history.record(this.sink,
+						row(step, started, Instant.now(), duration, true, body.done, body.total(), null));
+			}
 			if (this.transactionPerMigration) {
 				this.sink.commit();
 			}
