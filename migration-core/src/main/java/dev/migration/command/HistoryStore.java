@@ -177,15 +177,32 @@ final class HistoryStore {
 	 * @throws SQLException from the database
 	 */
 	Summary summary(Connection connection) throws SQLException {
+		return summarize(query(connection, summaryQuery(), 0));
+	}
+
+	/** The query {@link #summary(Connection)} runs. */
+	String summaryQuery() {
 		String table = this.tables.history();
+		return "SELECT " + COLUMNS + " FROM " + table + " WHERE id IN (SELECT MAX(id) FROM " + table
+				+ " WHERE success = TRUE AND direction IN ('UPGRADE', 'STAMP') GROUP BY revision) OR id IN "
+				+ "(SELECT MAX(id) FROM " + table + " WHERE direction = 'REPAIR' AND checksum IS NOT NULL "
+				+ "GROUP BY revision) OR id = (SELECT MAX(id) FROM " + table + ") ORDER BY id";
+	}
+
+	/**
+	 * The summary from the rows of {@link #summaryQuery()}.
+	 * @param rs the result of the query
+	 * @return the summary
+	 * @throws SQLException from the database
+	 */
+	Summary summary(ResultSet rs) throws SQLException {
+		return summarize(rows(rs));
+	}
+
+	private static Summary summarize(List<Row> rows) {
 		Map<String, Row> applied = new LinkedHashMap<>();
 		Row last = null;
-		for (Row row : query(connection,
-				"SELECT " + COLUMNS + " FROM " + table + " WHERE id IN (SELECT MAX(id) FROM " + table
-						+ " WHERE success = TRUE AND direction IN ('UPGRADE', 'STAMP') GROUP BY revision) OR id IN "
-						+ "(SELECT MAX(id) FROM " + table + " WHERE direction = 'REPAIR' AND checksum IS NOT NULL "
-						+ "GROUP BY revision) OR id = (SELECT MAX(id) FROM " + table + ") ORDER BY id",
-				0)) {
+		for (Row row : rows) {
 			last = row;
 			if (Boolean.TRUE.equals(row.success())
 					&& (row.direction() == Direction.UPGRADE || row.direction() == Direction.STAMP)) {
@@ -253,12 +270,7 @@ final class HistoryStore {
 				statement.setMaxRows(limit);
 			}
 			try (ResultSet rs = statement.executeQuery(sql)) {
-				boolean current = hasColumn(rs, Tables.PARENTS_COLUMN);
-				List<Row> rows = new ArrayList<>();
-				while (rs.next()) {
-					rows.add(read(rs, current));
-				}
-				return rows;
+				return rows(rs);
 			}
 		}
 		catch (SQLException ex) {
@@ -267,6 +279,15 @@ final class HistoryStore {
 			}
 			throw ex;
 		}
+	}
+
+	private List<Row> rows(ResultSet rs) throws SQLException {
+		boolean current = hasColumn(rs, Tables.PARENTS_COLUMN);
+		List<Row> rows = new ArrayList<>();
+		while (rs.next()) {
+			rows.add(read(rs, current));
+		}
+		return rows;
 	}
 
 	private static boolean hasColumn(ResultSet rs, String column) throws SQLException {

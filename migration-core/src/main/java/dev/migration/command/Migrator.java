@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -15,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import dev.migration.DatabaseState;
 import dev.migration.DowngradeNotAllowedException;
 import dev.migration.HistoryEntry;
-import dev.migration.HistoryEntry.Direction;
 import dev.migration.InvalidUpgradeTargetException;
 import dev.migration.MigrationConfig;
 import dev.migration.MigrationException;
@@ -23,8 +21,6 @@ import dev.migration.MigrationFailedException;
 import dev.migration.MigrationListener;
 import dev.migration.MigrationResult;
 import dev.migration.MigrationStatus;
-import dev.migration.NewerDatabaseException;
-import dev.migration.OnNewerDatabase;
 import dev.migration.RepairResult;
 import dev.migration.Revision;
 import dev.migration.ValidationReport;
@@ -266,57 +262,6 @@ public final class Migrator {
 				(session) -> session.history.log(session.connection, limit));
 	}
 
-	/**
-	 * One command's run: its name for messages, how it plans from the version table read
-	 * under the lock, and which states of the database it refuses to start from.
-	 *
-	 * @param name the command, for messages
-	 * @param planner the plan from the current heads
-	 * @param stamp whether the run only moves the version table (a stamp is how a
-	 * half-applied revision is resolved, so it does not refuse one, and it always takes
-	 * the lock)
-	 * @param purge whether the current rows are ignored (and deleted)
-	 * @param checksums whether drifted scripts refuse the run
-	 * @param adopts whether a schema without a version table is checked for objects
-	 * ({@link Baseline})
-	 */
-	private record Run(String name, Function<List<String>, MigrationPlan> planner, boolean stamp, boolean purge,
-			boolean checksums, boolean adopts) {
-
-		static Run upgrade(String name, Function<List<String>, MigrationPlan> planner) {
-			return new Run(name, planner, false, false, true, true);
-		}
-
-		/** Upgrades leave a database ahead of the build alone; other runs refuse it. */
-		boolean upgrades() {
-			return this.checksums;
-		}
-
-		void refuseFrom(DatabaseState state) {
-			refuseFrom(state, false);
-		}
-
-		/**
-		 * @param resuming whether a half-applied revision is left to the resumption
-		 */
-		void refuseFrom(DatabaseState state, boolean resuming) {
-			if (!this.stamp && !resuming) {
-				state.requireNoPartialRun();
-			}
-			if (!this.purge) {
-				state.requireConsistentHeads();
-				if (!upgrades()) {
-					state.requireNotNewer("'" + this.name + "' needs the scripts of those revisions: run it with the "
-							+ "newer build");
-				}
-			}
-			if (this.checksums) {
-				state.requireNoDrift();
-			}
-		}
-
-	}
-
 	private MigrationResult run(Run run) {
 		MigrationListener listener = this.config.listener();
 		listener.beforeRun(run.name());
@@ -336,7 +281,7 @@ public final class Migrator {
 		RevisionGraph graph = graph();
 		long start = System.nanoTime();
 		try (Session session = Session.open(this.config)) {
-			MigrationResult upToDate = run.stamp() ? null : upToDate(run, graph, session, start);
+			MigrationResult upToDate = run.stamp() ? null : UpToDate.check(run, graph, session, this.config, start);
 			if (upToDate != null) {
 				return upToDate;
 			}
@@ -354,14 +299,14 @@ public final class Migrator {
 				boolean resuming = !run.stamp() && state.partialRun() != null && history.last() != null;
 				run.refuseFrom(state, resuming);
 				if (run.upgrades() && !state.newerHeads().isEmpty()) {
-					return newer(state, start);
+					return UpToDate.newer(state, this.config, start);
 				}
 				Resume.Decision resume = resuming ? Resume.decide(session, graph, state.partialRun(), history.last(),
 						heads, this.config.lockTimeout()) : null;
 				if (resuming && resume == null) {
 					state.requireNoPartialRun();
 				}
-				MigrationPlan plan = plan(run, graph, (resume != null) ? resume.headsAfter() : heads, history);
+				MigrationPlan plan = run.plan(graph, (resume != null) ? resume.headsAfter() : heads, history);
 				steps.addAll(
 						runner.run(plan, run.purge(), (state.partialRun() != null) ? history.last() : null, resume));
 				if (plan.isEmpty()) {
@@ -374,20 +319,6 @@ public final class Migrator {
 		catch (SQLException ex) {
 			throw Session.databaseError(run.name(), ex);
 		}
-	}
-
-	/**
-	 * An upgrade of a database a newer build migrated: nothing to do for this build
-	 * ({@code migration.on-newer-database=warn}), or a refusal ({@code fail}).
-	 */
-	private MigrationResult newer(DatabaseState state, long start) {
-		if (this.config.onNewerDatabase() == OnNewerDatabase.FAIL) {
-			throw state.newer(NewerDatabaseException.UPGRADE_REMEDY);
-		}
-		log.warn("{}: the database is ahead of this build (applied by a newer build on top of {}); nothing to upgrade",
-				String.join(", ", state.newerHeads()), String.join(", ", state.newerBase()));
-		return new MigrationResult(HistoryEntry.Direction.UPGRADE, state.currentHeads(), state.currentHeads(),
-				List.of(), Duration.ofNanos(System.nanoTime() - start), state.newerHeads());
 	}
 
 	/**
@@ -432,66 +363,9 @@ public final class Migrator {
 		}
 	}
 
-	/**
-	 * The command's plan; an upgrade also runs the repeatable scripts that changed since
-	 * they last ran.
-	 */
-	private static MigrationPlan plan(Run run, RevisionGraph graph, List<String> heads, HistoryStore.Summary history) {
-		MigrationPlan plan = run.planner().apply(heads);
-		if (!run.checksums() || plan.direction() != Direction.UPGRADE) {
-			return plan;
-		}
-		return graph.withRepeatables(plan, DatabaseStateReader.due(history));
-	}
-
 	private LockRequest lockRequest(Session session, String scope) {
 		return new LockRequest(session.dataSource, session.dialect, session.url(), session.tables.schema(),
 				session.tables.lock(), scope, this.config.lockTimeout(), this.config.lockLease(), false);
-	}
-
-	/**
-	 * The optimistic check every application start pays, without the lock: when the
-	 * version table and the history summary show nothing to do and nothing to refuse, the
-	 * run ends here with an empty result. Anything else (work to do, a table missing, a
-	 * state the run refuses, a failing plan) returns {@code null}, and the run takes the
-	 * lock and decides again on what it reads under it, so whatever runs is still decided
-	 * under the lock.
-	 */
-	private @Nullable MigrationResult upToDate(Run run, RevisionGraph graph, Session session, long start) {
-		List<String> heads;
-		HistoryStore.Summary history;
-		try {
-			heads = session.tables.readHeadsIfPresent(session.connection);
-			if (heads == null || heads.isEmpty()) {
-				return null;
-			}
-			history = session.history.summary(session.connection);
-		}
-		catch (SQLException ex) {
-			return null;
-		}
-		if (history.last() == null) {
-			return null;
-		}
-		MigrationPlan plan;
-		try {
-			DatabaseState state = DatabaseStateReader.judge(graph, session.tables.version(), this.config, heads,
-					history, null);
-			run.refuseFrom(state);
-			if (run.upgrades() && !state.newerHeads().isEmpty()) {
-				return newer(state, start);
-			}
-			plan = plan(run, graph, heads, history);
-		}
-		catch (RuntimeException ex) {
-			return null;
-		}
-		if (!plan.isEmpty()) {
-			return null;
-		}
-		log.debug("Nothing to do: the database is at {}", StepRunner.heads(heads));
-		return new MigrationResult(plan.direction(), heads, plan.toHeads(), List.of(),
-				Duration.ofNanos(System.nanoTime() - start));
 	}
 
 }

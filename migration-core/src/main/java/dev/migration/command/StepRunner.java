@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import dev.migration.DowngradeNotSupportedException;
 import dev.migration.HistoryEntry.Direction;
 import dev.migration.Migration;
-import dev.migration.MigrationException;
 import dev.migration.MigrationFailedException;
 import dev.migration.MigrationListener;
 import dev.migration.MigrationResult;
@@ -224,7 +223,7 @@ final class StepRunner {
 		}
 		catch (Exception ex) {
 			if (this.sink.isOffline()) {
-				throw offlineFailure(step.revision(), ex);
+				throw StepFailures.offline(step.revision(), ex);
 			}
 			SQLException rollbackFailure = this.sink.rollback();
 			if (rollbackFailure != null) {
@@ -244,15 +243,6 @@ final class StepRunner {
 							+ "still says " + heads(versionTable) + ". Fix the script and run the command again";
 			throw failure(step.revision(), body, ex, 0, true, remedy);
 		}
-	}
-
-	private static RuntimeException offlineFailure(Revision revision, Exception ex) {
-		Throwable cause = unwrap(ex);
-		if (cause instanceof MigrationException migration) {
-			return migration;
-		}
-		return new MigrationException("Revision " + revision.id() + " (" + revision.location()
-				+ ") cannot be rendered as offline SQL: " + message(ex), cause);
 	}
 
 	private void runStepwise(MigrationStep step, Instant started, long start, Resume.@Nullable Decision resume)
@@ -377,36 +367,15 @@ final class StepRunner {
 		return (System.nanoTime() - start) / 1_000_000;
 	}
 
-	private static Throwable unwrap(Throwable ex) {
-		return (ex instanceof RevisionExecution.StatementFailure && ex.getCause() != null) ? ex.getCause() : ex;
-	}
-
 	private static String message(Throwable ex) {
-		Throwable cause = unwrap(ex);
-		String message = cause.getMessage();
-		return (message != null && !message.isBlank()) ? message.strip() : cause.getClass().getName();
+		return StepFailures.message(ex);
 	}
 
 	private static MigrationFailedException failure(Revision revision, RevisionExecution body, Exception ex,
 			int completed, boolean rolledBack, String remedy) {
-		Throwable cause = unwrap(ex);
-		String sqlState = null;
-		for (Throwable each = cause; each != null; each = each.getCause()) {
-			if (each instanceof SQLException sql) {
-				sqlState = sql.getSQLState();
-				break;
-			}
-		}
-		if ("42501".equals(sqlState)) {
-			// PostgreSQL's insufficient_privilege: the script is fine, the user is not
-			remedy = remedy.replace("Fix the script and run the command again",
-					"The database user lacks a privilege the script needs: grant it, or run as a user that owns the "
-							+ "schema, and run the command again");
-		}
 		log.error("{}: failed in {}{}: {}", revision.id(), revision.location(),
 				(body.currentIndex > 0) ? " (statement " + body.currentIndex + ")" : "", message(ex));
-		return new MigrationFailedException(revision.id(), revision.location(), body.currentIndex, body.currentLine,
-				sqlState, message(ex), completed, rolledBack, remedy, cause);
+		return StepFailures.failure(revision, body, ex, completed, rolledBack, remedy);
 	}
 
 }
