@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+
+import dev.migration.sql.Dialect;
 
 /**
  * Statements sent in one round trip: pgjdbc pipelines a {@link Statement#executeBatch()}
@@ -21,9 +24,11 @@ import org.jspecify.annotations.Nullable;
  * failing statement and checks row counts exactly as statement-by-statement execution
  * does. The engine's own writes go in with their values written as literals: a batch of
  * plain statements cannot carry the parameters of different statements. Used only inside
- * a transaction (a failure rolls back everything the batch did) and only on PostgreSQL:
- * MariaDB/MySQL commit DDL statement by statement, and H2 and SQLite run in this process,
- * where a batch saves nothing.
+ * a transaction, where a failure rolls back everything the batch did: on PostgreSQL for a
+ * transactional revision; on MariaDB/MySQL, which commit DDL statement by statement, only
+ * for a data change and its progress row, and for the version-table change and the
+ * history row at a revision's end. H2 and SQLite run in this process, where a batch saves
+ * nothing.
  */
 final class Batch {
 
@@ -37,10 +42,13 @@ final class Batch {
 
 	private final Connection connection;
 
+	private final Dialect dialect;
+
 	private final List<Entry> entries = new ArrayList<>();
 
-	Batch(Connection connection) {
+	Batch(Connection connection, Dialect dialect) {
 		this.connection = connection;
+		this.dialect = dialect;
 	}
 
 	/**
@@ -119,10 +127,11 @@ final class Batch {
 	}
 
 	/**
-	 * A PostgreSQL literal: strings as escape strings ({@code E'...'}), whatever
-	 * {@code standard_conforming_strings} says; instants in UTC.
+	 * A literal: on PostgreSQL strings as escape strings ({@code E'...'}), whatever
+	 * {@code standard_conforming_strings} says, and instants in UTC; on MariaDB/MySQL
+	 * instants as UTC wall time (the history table's {@code DATETIME}).
 	 */
-	static String literal(@Nullable Object value) {
+	String literal(@Nullable Object value) {
 		if (value == null) {
 			return "NULL";
 		}
@@ -136,21 +145,24 @@ final class Batch {
 			return value.toString();
 		}
 		if (value instanceof Instant instant) {
-			return "CAST('" + instant.atOffset(ZoneOffset.UTC) + "' AS TIMESTAMP WITH TIME ZONE)";
+			return (this.dialect == Dialect.MYSQL)
+					? "'" + LocalDateTime.ofInstant(instant, ZoneOffset.UTC).toString().replace('T', ' ') + "'"
+					: "CAST('" + instant.atOffset(ZoneOffset.UTC) + "' AS TIMESTAMP WITH TIME ZONE)";
 		}
 		String text = value.toString();
 		if (text.indexOf('\0') >= 0) {
-			throw new IllegalArgumentException("A NUL character cannot be written to PostgreSQL: " + text);
+			throw new IllegalArgumentException("A NUL character cannot be written as a literal: " + text);
 		}
-		return "E'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
+		String escaped = text.replace("\\", "\\\\").replace("'", "''");
+		return (this.dialect == Dialect.MYSQL) ? "'" + escaped + "'" : "E'" + escaped + "'";
 	}
 
 	/**
 	 * Send what is queued, in one round trip, then check the update counts (in the same
 	 * transaction, which the caller rolls back on any failure).
-	 * @throws Exception the failing entry's failure, or a count check's
+	 * @throws SQLException the failing entry's failure, or a count check's
 	 */
-	void flush() throws Exception {
+	void flush() throws SQLException {
 		if (this.entries.isEmpty()) {
 			return;
 		}
@@ -164,8 +176,9 @@ final class Batch {
 			counts = statement.executeBatch();
 		}
 		catch (BatchUpdateException ex) {
-			SQLException cause = (ex.getNextException() != null) ? ex.getNextException() : ex;
-			int failed = failedEntry(ex, sent.size());
+			SQLException cause = (ex.getNextException() != null) ? ex.getNextException()
+					: (ex.getCause() instanceof SQLException sql) ? sql : ex;
+			int failed = failedEntry(ex, sent.size(), this.dialect);
 			throw (failed >= 0) ? sent.get(failed).onFailure().failed(cause) : cause;
 		}
 		for (int i = 0; i < sent.size(); i++) {
@@ -179,13 +192,22 @@ final class Batch {
 	/**
 	 * Which entry failed: pgjdbc, inside a transaction, marks every entry failed and says
 	 * the failing one's 0-based position first in its message ("Batch entry 2 ...", in
-	 * every translation the first number); other drivers report counts up to it.
+	 * every translation the first number); MariaDB Connector/J marks the failing entry
+	 * (and runs the rest, which the transaction's rollback undoes).
 	 * @return the position, or -1 when it cannot be told
 	 */
-	static int failedEntry(BatchUpdateException ex, int size) {
+	static int failedEntry(BatchUpdateException ex, int size, Dialect dialect) {
 		int[] counts = ex.getUpdateCounts();
 		if (counts != null && counts.length < size) {
 			return counts.length;
+		}
+		if (dialect != Dialect.POSTGRESQL) {
+			for (int i = 0; counts != null && i < counts.length; i++) {
+				if (counts[i] == Statement.EXECUTE_FAILED) {
+					return i;
+				}
+			}
+			return -1;
 		}
 		String message = ex.getMessage();
 		if (message != null) {
@@ -220,14 +242,14 @@ final class Batch {
 
 	}
 
-	/** What an entry's failure is reported as. */
+	/** What an entry's failure is reported as (returned, or thrown when unchecked). */
 	@FunctionalInterface
 	interface OnFailure {
 
 		/** The failure unchanged. */
 		OnFailure AS_IS = (cause) -> cause;
 
-		Exception failed(SQLException cause);
+		SQLException failed(SQLException cause);
 
 	}
 

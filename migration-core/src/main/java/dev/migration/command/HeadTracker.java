@@ -126,9 +126,9 @@ final class HeadTracker {
 	 * @param batch the step's batch
 	 * @param removeHeads rows that disappear
 	 * @param addHeads rows that appear
-	 * @throws Exception from the database or the fence, when the fence runs now
+	 * @throws SQLException from the database or the fence, when the fence runs now
 	 */
-	void queue(SqlSink sink, Batch batch, List<String> removeHeads, List<String> addHeads) throws Exception {
+	void queue(SqlSink sink, Batch batch, List<String> removeHeads, List<String> addHeads) throws SQLException {
 		String table = this.tables.version();
 		if (this.fence != NONE) {
 			batch.flush();
@@ -147,8 +147,12 @@ final class HeadTracker {
 		}
 		for (String head : addHeads) {
 			batch.addUpdate("INSERT INTO " + table + " (version_num) VALUES (?)", new Object[] { head },
-					(count) -> check(count, "inserting '" + head + "'"),
-					(cause) -> isDuplicate(cause) ? duplicate(table, head, cause) : cause);
+					(count) -> check(count, "inserting '" + head + "'"), (cause) -> {
+						if (isDuplicate(cause)) {
+							throw duplicate(table, head, cause);
+						}
+						return cause;
+					});
 		}
 	}
 

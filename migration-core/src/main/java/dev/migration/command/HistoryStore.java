@@ -65,7 +65,7 @@ final class HistoryStore {
 	 */
 	void queue(Batch batch, Row row) {
 		String elapsed = "(clock_timestamp() - transaction_timestamp())";
-		Batch.Expression finished = new Batch.Expression(Batch.literal(row.startedAt()) + " + " + elapsed);
+		Batch.Expression finished = new Batch.Expression(batch.literal(row.startedAt()) + " + " + elapsed);
 		Batch.Expression duration = new Batch.Expression("CAST(EXTRACT(EPOCH FROM " + elapsed + ") * 1000 AS BIGINT)");
 		batch.addUpdate(insert(), values(row, finished, duration), null, Batch.OnFailure.AS_IS);
 	}
@@ -113,7 +113,36 @@ final class HistoryStore {
 	 * @throws SQLException from the database
 	 */
 	void progress(SqlSink sink, long id, int done) throws SQLException {
-		sink.update("UPDATE " + this.tables.history() + " SET statements_done = ? WHERE id = ?", done, id);
+		sink.update(progressUpdate(), done, id);
+	}
+
+	/**
+	 * Queue {@link #progress} in a batch.
+	 * @param batch the batch
+	 * @param id the row
+	 * @param done statements completed
+	 */
+	void queueProgress(Batch batch, long id, int done) {
+		batch.addUpdate(progressUpdate(), new Object[] { done, id }, null, Batch.OnFailure.AS_IS);
+	}
+
+	private String progressUpdate() {
+		return "UPDATE " + this.tables.history() + " SET statements_done = ? WHERE id = ?";
+	}
+
+	/**
+	 * Queue {@link #finish} in a batch.
+	 */
+	void queueFinish(Batch batch, long id, Instant finishedAt, long durationMs, boolean success, int done,
+			@Nullable String error) {
+		batch.addUpdate(finishUpdate(),
+				new @Nullable Object[] { finishedAt, durationMs, success, done, truncate(error), id }, null,
+				Batch.OnFailure.AS_IS);
+	}
+
+	private String finishUpdate() {
+		return "UPDATE " + this.tables.history() + " SET finished_at = ?, duration_ms = ?, success = ?, "
+				+ "statements_done = ?, error_message = ? WHERE id = ?";
 	}
 
 	/**
@@ -129,10 +158,7 @@ final class HistoryStore {
 	 */
 	void finish(SqlSink sink, long id, Instant finishedAt, long durationMs, boolean success, int done,
 			@Nullable String error) throws SQLException {
-		sink.update(
-				"UPDATE " + this.tables.history() + " SET finished_at = ?, duration_ms = ?, success = ?, "
-						+ "statements_done = ?, error_message = ? WHERE id = ?",
-				finishedAt, durationMs, success, done, truncate(error), id);
+		sink.update(finishUpdate(), finishedAt, durationMs, success, done, truncate(error), id);
 	}
 
 	/**

@@ -86,9 +86,10 @@ final class JdbcSink extends SqlSink {
 
 	@Override
 	@Nullable Batch batch() {
-		// pgjdbc pipelines a batch; MariaDB/MySQL commit DDL statement by statement, and
-		// H2 and SQLite run in this process
-		return (dialect() == Dialect.POSTGRESQL) ? new Batch(this.connection) : null;
+		// pgjdbc and MariaDB Connector/J pipeline a batch; H2 and SQLite run in this
+		// process
+		return (dialect() == Dialect.POSTGRESQL || dialect() == Dialect.MYSQL) ? new Batch(this.connection, dialect())
+				: null;
 	}
 
 	@Override

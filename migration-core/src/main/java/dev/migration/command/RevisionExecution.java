@@ -132,9 +132,9 @@ final class RevisionExecution {
 	 * the queued statements are in the step's history row, which commits with them or not
 	 * at all.
 	 * @param batch the step's batch
-	 * @throws Exception the failure of a statement sent so far
+	 * @throws SQLException the failure of a statement sent so far
 	 */
-	void queue(Batch batch) throws Exception {
+	void queue(Batch batch) throws SQLException {
 		List<SqlStatement> body = this.statements;
 		if (body == null) {
 			throw new IllegalStateException("A Java migration is not batched");
@@ -178,8 +178,21 @@ final class RevisionExecution {
 		this.currentLine = line;
 		this.sink.begin();
 		try {
-			this.sink.execute(sql);
-			this.progress.statementDone(this.done + 1);
+			// one round trip for the statement and its progress row where the driver
+			// pipelines a batch
+			Batch batch = Batch.canTake(sql) ? this.sink.batch() : null;
+			if (batch != null) {
+				batch.add(sql, null, Batch.OnFailure.AS_IS);
+				boolean queued = this.progress.queue(batch, this.done + 1);
+				batch.flush();
+				if (!queued) {
+					this.progress.statementDone(this.done + 1);
+				}
+			}
+			else {
+				this.sink.execute(sql);
+				this.progress.statementDone(this.done + 1);
+			}
 			this.sink.commit();
 		}
 		catch (SQLException | RuntimeException ex) {
@@ -199,6 +212,16 @@ final class RevisionExecution {
 	interface ProgressRecorder {
 
 		void statementDone(int done) throws SQLException;
+
+		/**
+		 * Queue the record in a batch, after the statement.
+		 * @param batch the batch
+		 * @param done statements completed
+		 * @return whether it was queued; if not, {@link #statementDone} records it
+		 */
+		default boolean queue(Batch batch, int done) {
+			return false;
+		}
 
 	}
 

@@ -252,7 +252,20 @@ final class StepRunner {
 		long[] id = new long[1];
 		int from = (resume != null) ? resume.from() : 0;
 		RevisionExecution body = new RevisionExecution(revision, step.direction(), this.sink,
-				(done) -> this.history.progress(this.sink, id[0], done), from, true);
+				new RevisionExecution.ProgressRecorder() {
+
+					@Override
+					public void statementDone(int done) throws SQLException {
+						StepRunner.this.history.progress(StepRunner.this.sink, id[0], done);
+					}
+
+					@Override
+					public boolean queue(Batch batch, int done) {
+						StepRunner.this.history.queueProgress(batch, id[0], done);
+						return true;
+					}
+
+				}, from, true);
 		Row row = row(step, started, null, null, null, from, body.total(), null);
 		// the lock is checked before anything of the revision runs: its statements may
 		// commit one by one, and a run that lost the lock must not start them; closing a
@@ -301,8 +314,16 @@ final class StepRunner {
 		}
 		try {
 			this.sink.begin();
-			this.heads.apply(this.sink, step.removeHeads(), step.addHeads());
-			this.history.finish(this.sink, id[0], Instant.now(), millisSince(start), true, body.done, null);
+			Batch batch = this.sink.batch();
+			if (batch != null) {
+				this.heads.queue(this.sink, batch, step.removeHeads(), step.addHeads());
+				this.history.queueFinish(batch, id[0], Instant.now(), millisSince(start), true, body.done, null);
+				batch.flush();
+			}
+			else {
+				this.heads.apply(this.sink, step.removeHeads(), step.addHeads());
+				this.history.finish(this.sink, id[0], Instant.now(), millisSince(start), true, body.done, null);
+			}
 			this.sink.commit();
 		}
 		catch (SQLException | RuntimeException ex) {

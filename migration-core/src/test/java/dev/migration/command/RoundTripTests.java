@@ -126,6 +126,34 @@ class RoundTripTests {
 		}
 	}
 
+	@Test
+	void mariadbDataChangeGoesWithItsProgressRowAndFailsExactly() {
+		Scripts scripts = new Scripts(this.dir);
+		scripts.add("r1", "", "CREATE TABLE rt_base (id INT PRIMARY KEY);", null);
+		scripts.add("r2", "r1", "CREATE TABLE rt_dml (id INT PRIMARY KEY);\nINSERT INTO rt_dml VALUES (1);\n"
+				+ "INSERT INTO rt_dml VALUES (1);", null);
+		try (TestDatabase db = TestDatabase.create(DatabaseKind.MARIADB)) {
+			List<String> trips = Collections.synchronizedList(new ArrayList<>());
+			Migrator migrator = new Migrator(scripts.config(db).dataSource(counting(db.dataSource(), trips)).build());
+			migrator.upgrade("r1");
+			trips.clear();
+			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator.upgrade("heads"))
+				.satisfies((ex) -> {
+					assertThat(ex.getStatementIndex()).isEqualTo(3);
+					assertThat(ex.getStatementsCompleted()).isEqualTo(2);
+					assertThat(ex.getDatabaseMessage()).contains("Duplicate entry '1'");
+				});
+			// the statement and its progress row: one batch, then the commit
+			assertThat(trips).as("%s", trips)
+				.containsSubsequence("batch of 2: INSERT INTO rt_dml VALUES (1)", "commit",
+						"batch of 2: INSERT INTO rt_dml VALUES (1)", "rollback");
+			assertThat(db.query("SELECT count(*) FROM rt_dml")).containsExactly(List.of("1"));
+			assertThat(db.query("SELECT statements_done, success FROM migration_history WHERE revision = 'r2'"))
+				.containsExactly(List.of("2", "0"));
+			assertThat(migrator.current()).containsExactly("r1");
+		}
+	}
+
 	/**
 	 * A data source whose connections log every round trip: "execute: SQL", "batch of N:
 	 * first SQL", "commit", "rollback", "metadata: method".
