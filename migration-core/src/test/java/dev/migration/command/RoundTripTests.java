@@ -75,6 +75,24 @@ class RoundTripTests {
 	}
 
 	@Test
+	void upToDateRunIsOneRoundTrip() {
+		Scripts scripts = new Scripts(this.dir);
+		scripts.add("r1", "", "CREATE TABLE rt_base (id INT PRIMARY KEY);", null);
+		scripts.add("r2", "r1", "CREATE TABLE rt_next (id INT PRIMARY KEY);", null);
+		try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
+			List<String> trips = Collections.synchronizedList(new ArrayList<>());
+			Migrator migrator = new Migrator(scripts.config(db).dataSource(counting(db.dataSource(), trips)).build());
+			migrator.upgrade("heads");
+			trips.clear();
+			assertThat(new Migrator(migrator.config()).upgrade("heads").steps()).isEmpty();
+			// the version table and the history summary in one statement; no session
+			// settings (those are for work under the lock)
+			assertThat(trips).as("%s", trips).hasSize(1);
+			assertThat(trips.get(0)).startsWith("execute: SELECT version_num FROM migration_version");
+		}
+	}
+
+	@Test
 	void statementThatReturnsRowsIsSentAlone() {
 		Scripts scripts = new Scripts(this.dir);
 		scripts.add("r1", "", "CREATE TABLE rt_base (id INT PRIMARY KEY);", null);
@@ -156,7 +174,8 @@ class RoundTripTests {
 
 	/**
 	 * A data source whose connections log every round trip: "execute: SQL", "batch of N:
-	 * first SQL", "commit", "rollback", "metadata: method".
+	 * first SQL", "commit", "rollback", "setClientInfo" (pgjdbc sends a {@code SET}),
+	 * "metadata: method".
 	 */
 	static DataSource counting(DataSource target, List<String> trips) {
 		return (DataSource) Proxy.newProxyInstance(RoundTripTests.class.getClassLoader(),
@@ -183,7 +202,8 @@ class RoundTripTests {
 					trips.add("execute: " + ((args != null && args.length > 0) ? args[0] : "prepared"));
 				}
 			}
-			if (target instanceof Connection && (name.equals("commit") || name.equals("rollback"))) {
+			if (target instanceof Connection
+					&& (name.equals("commit") || name.equals("rollback") || name.equals("setClientInfo"))) {
 				trips.add(name);
 			}
 			Object result = invoke(target, method, args);
