@@ -232,7 +232,8 @@ final class StepRunner {
 			List<String> versionTable = this.committedHeads;
 			this.current.clear();
 			this.current.addAll(versionTable);
-			recordFailure(row(step, started, Instant.now(), millisSince(start), false, 0, body.total(), message(ex)));
+			recordFailure(row(step, started, Instant.now(), millisSince(start), false, 0, body.total(),
+					StepFailures.message(ex)));
 			if (ex instanceof VersionTableException versionTable1) {
 				throw versionTable1;
 			}
@@ -269,9 +270,8 @@ final class StepRunner {
 		Row row = row(step, started, null, null, null, from, body.total(), null);
 		// the lock is checked before anything of the revision runs: its statements may
 		// commit one by one, and a run that lost the lock must not start them; closing a
-		// killed run's row and opening this one commit together, so a kill in between
-		// leaves
-		// the killed row as it was
+		// killed run's row and opening this one commit together (a kill leaves it as it
+		// was)
 		this.sink.begin();
 		try {
 			this.heads.check(this.sink);
@@ -338,7 +338,8 @@ final class StepRunner {
 
 	private void recordStepwiseFailure(long id, long start, int done, Exception ex) {
 		try {
-			this.history.finish(this.sink, id, Instant.now(), millisSince(start), false, done, message(ex));
+			this.history.finish(this.sink, id, Instant.now(), millisSince(start), false, done,
+					StepFailures.message(ex));
 		}
 		catch (SQLException | RuntimeException recording) {
 			ex.addSuppressed(recording);
@@ -388,14 +389,10 @@ final class StepRunner {
 		return (System.nanoTime() - start) / 1_000_000;
 	}
 
-	private static String message(Throwable ex) {
-		return StepFailures.message(ex);
-	}
-
 	private static MigrationFailedException failure(Revision revision, RevisionExecution body, Exception ex,
 			int completed, boolean rolledBack, String remedy) {
 		log.error("{}: failed in {}{}: {}", revision.id(), revision.location(),
-				(body.currentIndex > 0) ? " (statement " + body.currentIndex + ")" : "", message(ex));
+				(body.currentIndex > 0) ? " (statement " + body.currentIndex + ")" : "", StepFailures.message(ex));
 		return StepFailures.failure(revision, body, ex, completed, rolledBack, remedy);
 	}
 
