@@ -1,6 +1,7 @@
 package dev.migration.command;
 
 import java.sql.SQLException;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -105,6 +106,59 @@ final class CallbackRunner {
 			return (message != null && !message.isBlank()) ? message.strip() : cause.getClass().getName();
 		}
 
+	}
+
+	/**
+	 * Run a run-level event's scripts in a transaction of their own.
+	 * @param event the event
+	 * @param errorEvent the event to run when one fails ({@code null} for none)
+	 * @param sink the run's sink
+	 * @param remedy what to do when one fails
+	 * @throws SQLException from the database
+	 */
+	void runAlone(@Nullable Event event, @Nullable Event errorEvent, SqlSink sink, Supplier<String> remedy)
+			throws SQLException {
+		if (!has(event)) {
+			return;
+		}
+		sink.begin();
+		try {
+			run(event, sink, null);
+			sink.commit();
+		}
+		catch (Failure ex) {
+			SQLException rollbackFailure = sink.rollback();
+			CallbackFailedException failure = ex.toException(remedy.get());
+			if (rollbackFailure != null) {
+				failure.addSuppressed(rollbackFailure);
+			}
+			runAfterFailure(errorEvent, sink, failure);
+			throw failure;
+		}
+	}
+
+	/**
+	 * The error callbacks of a failed run, after its work was rolled back; their own
+	 * failure is logged and added to the run's, which is what the user sees.
+	 * @param event the error event ({@code null} for none)
+	 * @param sink the run's sink
+	 * @param failure the run's failure
+	 */
+	void runAfterFailure(@Nullable Event event, SqlSink sink, RuntimeException failure) {
+		if (event == null || !has(event)) {
+			return;
+		}
+		try {
+			sink.rollback();
+			sink.begin();
+			run(event, sink, null);
+			sink.commit();
+		}
+		catch (SQLException | RuntimeException ex) {
+			sink.rollback();
+			log.error("The {} callback failed too: {}", event.fileName(), ex.getMessage());
+			failure.addSuppressed(ex);
+		}
 	}
 
 }

@@ -17,8 +17,10 @@ final class HeadTracker {
 
 	private final Tables tables;
 
-	private Fence fence = (sink) -> {
+	private static final Fence NONE = (sink) -> {
 	};
+
+	private Fence fence = NONE;
 
 	HeadTracker(Tables tables) {
 		this.tables = tables;
@@ -80,16 +82,19 @@ final class HeadTracker {
 			}
 			catch (SQLException ex) {
 				if (isDuplicate(ex)) {
-					throw new VersionTableException(table,
-							"Version table " + table + " is out of step: inserting '" + head
-									+ "' failed because the row already exists (" + ex.getMessage().strip() + "). "
-									+ "Another process or a manual edit changed the table; check 'current' and set the "
-									+ "right heads with 'stamp'");
+					throw duplicate(table, head, ex);
 				}
 				throw ex;
 			}
 			check(count, "inserting '" + head + "'");
 		}
+	}
+
+	private static VersionTableException duplicate(String table, String head, SQLException ex) {
+		return new VersionTableException(table,
+				"Version table " + table + " is out of step: inserting '" + head + "' failed because the row already "
+						+ "exists (" + ex.getMessage().strip() + "). Another process or a manual edit changed the "
+						+ "table; check 'current' and set the right heads with 'stamp'");
 	}
 
 	private static boolean isDuplicate(SQLException ex) {
@@ -110,6 +115,44 @@ final class HeadTracker {
 					"Version table " + table + " is out of step: " + what + " matched " + count
 							+ " rows instead of exactly 1. Another process or a manual edit changed the table; check "
 							+ "'current' and set the right heads with 'stamp'");
+		}
+	}
+
+	/**
+	 * Queue a step's version-table change in a batch, each write with its row-count
+	 * check. A lock that fences checks its token first, in the same transaction, after
+	 * what is already queued has run (one more round trip, for the lease lock only).
+	 * @param sink the sink the batch belongs to
+	 * @param batch the step's batch
+	 * @param removeHeads rows that disappear
+	 * @param addHeads rows that appear
+	 * @throws SQLException from the database or the fence, when the fence runs now
+	 */
+	void queue(SqlSink sink, Batch batch, List<String> removeHeads, List<String> addHeads) throws SQLException {
+		String table = this.tables.version();
+		if (this.fence != NONE) {
+			batch.flush();
+			this.fence.check(sink);
+		}
+		if (removeHeads.size() == 1 && addHeads.size() == 1) {
+			String from = removeHeads.get(0);
+			String to = addHeads.get(0);
+			batch.addUpdate("UPDATE " + table + " SET version_num = ? WHERE version_num = ?", new Object[] { to, from },
+					(count) -> check(count, "updating '" + from + "' to '" + to + "'"), Batch.OnFailure.AS_IS);
+			return;
+		}
+		for (String head : removeHeads) {
+			batch.addUpdate("DELETE FROM " + table + " WHERE version_num = ?", new Object[] { head },
+					(count) -> check(count, "deleting '" + head + "'"), Batch.OnFailure.AS_IS);
+		}
+		for (String head : addHeads) {
+			batch.addUpdate("INSERT INTO " + table + " (version_num) VALUES (?)", new Object[] { head },
+					(count) -> check(count, "inserting '" + head + "'"), (cause) -> {
+						if (isDuplicate(cause)) {
+							throw duplicate(table, head, cause);
+						}
+						return cause;
+					});
 		}
 	}
 

@@ -74,12 +74,34 @@ final class HistoryStore {
 					truncate(row.error()));
 			return;
 		}
-		sink.update("INSERT INTO " + this.tables.history() + " (revision, direction, location, checksum, started_at, "
+		sink.update(insert(), values(row, row.finishedAt(), row.durationMs()));
+	}
+
+	/**
+	 * Queue one complete row of a step whose statements are queued in the same batch: its
+	 * end and duration are then the server's, taken when the row is written, after them
+	 * ({@code clock_timestamp()} less the transaction's start, PostgreSQL).
+	 * @param batch the step's batch, in a transaction that began with the step
+	 * @param row the row (its id, end and duration are ignored)
+	 */
+	void queue(Batch batch, Row row) {
+		String elapsed = "(clock_timestamp() - transaction_timestamp())";
+		Batch.Expression finished = new Batch.Expression(batch.literal(row.startedAt()) + " + " + elapsed);
+		Batch.Expression duration = new Batch.Expression("CAST(EXTRACT(EPOCH FROM " + elapsed + ") * 1000 AS BIGINT)");
+		batch.addUpdate(insert(), values(row, finished, duration), null, Batch.OnFailure.AS_IS);
+	}
+
+	private String insert() {
+		return "INSERT INTO " + this.tables.history() + " (revision, direction, location, checksum, started_at, "
 				+ "finished_at, duration_ms, db_user, success, statements_done, statements_total, error_message, "
-				+ Tables.PARENTS_COLUMN + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.revision(),
-				row.direction().name(), row.location(), row.checksum(), row.startedAt(), row.finishedAt(),
-				row.durationMs(), row.user(), row.success(), row.statementsDone(), row.statementsTotal(),
-				truncate(row.error()), (row.parents() != null) ? String.join(" ", row.parents()) : null);
+				+ Tables.PARENTS_COLUMN + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	}
+
+	private static @Nullable Object[] values(Row row, @Nullable Object finished, @Nullable Object duration) {
+		return new @Nullable Object[] { row.revision(), row.direction().name(), row.location(), row.checksum(),
+				row.startedAt(), finished, duration, row.user(), row.success(), row.statementsDone(),
+				row.statementsTotal(), truncate(row.error()),
+				(row.parents() != null) ? String.join(" ", row.parents()) : null };
 	}
 
 	/**
@@ -112,7 +134,36 @@ final class HistoryStore {
 	 * @throws SQLException from the database
 	 */
 	void progress(SqlSink sink, long id, int done) throws SQLException {
-		sink.update("UPDATE " + this.tables.history() + " SET statements_done = ? WHERE id = ?", done, id);
+		sink.update(progressUpdate(), done, id);
+	}
+
+	/**
+	 * Queue {@link #progress} in a batch.
+	 * @param batch the batch
+	 * @param id the row
+	 * @param done statements completed
+	 */
+	void queueProgress(Batch batch, long id, int done) {
+		batch.addUpdate(progressUpdate(), new Object[] { done, id }, null, Batch.OnFailure.AS_IS);
+	}
+
+	private String progressUpdate() {
+		return "UPDATE " + this.tables.history() + " SET statements_done = ? WHERE id = ?";
+	}
+
+	/**
+	 * Queue {@link #finish} in a batch.
+	 */
+	void queueFinish(Batch batch, long id, Instant finishedAt, long durationMs, boolean success, int done,
+			@Nullable String error) {
+		batch.addUpdate(finishUpdate(),
+				new @Nullable Object[] { finishedAt, durationMs, success, done, truncate(error), id }, null,
+				Batch.OnFailure.AS_IS);
+	}
+
+	private String finishUpdate() {
+		return "UPDATE " + this.tables.history() + " SET finished_at = ?, duration_ms = ?, success = ?, "
+				+ "statements_done = ?, error_message = ? WHERE id = ?";
 	}
 
 	/**
@@ -128,10 +179,7 @@ final class HistoryStore {
 	 */
 	void finish(SqlSink sink, long id, Instant finishedAt, long durationMs, boolean success, int done,
 			@Nullable String error) throws SQLException {
-		sink.update(
-				"UPDATE " + this.tables.history() + " SET finished_at = ?, duration_ms = ?, success = ?, "
-						+ "statements_done = ?, error_message = ? WHERE id = ?",
-				finishedAt, durationMs, success, done, truncate(error), id);
+		sink.update(finishUpdate(), finishedAt, durationMs, success, done, truncate(error), id);
 	}
 
 	/**
@@ -176,15 +224,32 @@ final class HistoryStore {
 	 * @throws SQLException from the database
 	 */
 	Summary summary(Connection connection) throws SQLException {
+		return summarize(query(connection, summaryQuery(), 0));
+	}
+
+	/** The query {@link #summary(Connection)} runs. */
+	String summaryQuery() {
 		String table = this.tables.history();
+		return "SELECT " + COLUMNS + " FROM " + table + " WHERE id IN (SELECT MAX(id) FROM " + table
+				+ " WHERE success = TRUE AND direction IN ('UPGRADE', 'STAMP') GROUP BY revision) OR id IN "
+				+ "(SELECT MAX(id) FROM " + table + " WHERE direction = 'REPAIR' AND checksum IS NOT NULL "
+				+ "GROUP BY revision) OR id = (SELECT MAX(id) FROM " + table + ") ORDER BY id";
+	}
+
+	/**
+	 * The summary from the rows of {@link #summaryQuery()}.
+	 * @param rs the result of the query
+	 * @return the summary
+	 * @throws SQLException from the database
+	 */
+	Summary summary(ResultSet rs) throws SQLException {
+		return summarize(rows(rs));
+	}
+
+	private static Summary summarize(List<Row> rows) {
 		Map<String, Row> applied = new LinkedHashMap<>();
 		Row last = null;
-		for (Row row : query(connection,
-				"SELECT " + COLUMNS + " FROM " + table + " WHERE id IN (SELECT MAX(id) FROM " + table
-						+ " WHERE success = TRUE AND direction IN ('UPGRADE', 'STAMP') GROUP BY revision) OR id IN "
-						+ "(SELECT MAX(id) FROM " + table + " WHERE direction = 'REPAIR' AND checksum IS NOT NULL "
-						+ "GROUP BY revision) OR id = (SELECT MAX(id) FROM " + table + ") ORDER BY id",
-				0)) {
+		for (Row row : rows) {
 			last = row;
 			if (Boolean.TRUE.equals(row.success())
 					&& (row.direction() == Direction.UPGRADE || row.direction() == Direction.STAMP)) {
@@ -252,12 +317,7 @@ final class HistoryStore {
 				statement.setMaxRows(limit);
 			}
 			try (ResultSet rs = statement.executeQuery(sql)) {
-				boolean current = hasColumn(rs, Tables.PARENTS_COLUMN);
-				List<Row> rows = new ArrayList<>();
-				while (rs.next()) {
-					rows.add(read(rs, current));
-				}
-				return rows;
+				return rows(rs);
 			}
 		}
 		catch (SQLException ex) {
@@ -266,6 +326,15 @@ final class HistoryStore {
 			}
 			throw ex;
 		}
+	}
+
+	private List<Row> rows(ResultSet rs) throws SQLException {
+		boolean current = hasColumn(rs, Tables.PARENTS_COLUMN);
+		List<Row> rows = new ArrayList<>();
+		while (rs.next()) {
+			rows.add(read(rs, current));
+		}
+		return rows;
 	}
 
 	private static boolean hasColumn(ResultSet rs, String column) throws SQLException {

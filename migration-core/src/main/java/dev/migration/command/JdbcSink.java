@@ -85,6 +85,14 @@ final class JdbcSink extends SqlSink {
 	}
 
 	@Override
+	@Nullable Batch batch() {
+		// pgjdbc and MariaDB Connector/J pipeline a batch; H2 and SQLite run in this
+		// process
+		return (dialect() == Dialect.POSTGRESQL || dialect() == Dialect.MYSQL) ? new Batch(this.connection, dialect())
+				: null;
+	}
+
+	@Override
 	public void comment(String text) {
 	}
 

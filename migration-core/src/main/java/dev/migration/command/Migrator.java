@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -16,7 +15,6 @@ import dev.migration.CallbackFailedException;
 import dev.migration.DatabaseState;
 import dev.migration.DowngradeNotAllowedException;
 import dev.migration.HistoryEntry;
-import dev.migration.HistoryEntry.Direction;
 import dev.migration.InvalidUpgradeTargetException;
 import dev.migration.MigrationConfig;
 import dev.migration.MigrationException;
@@ -24,8 +22,6 @@ import dev.migration.MigrationFailedException;
 import dev.migration.MigrationListener;
 import dev.migration.MigrationResult;
 import dev.migration.MigrationStatus;
-import dev.migration.NewerDatabaseException;
-import dev.migration.OnNewerDatabase;
 import dev.migration.RepairResult;
 import dev.migration.Revision;
 import dev.migration.ValidationReport;
@@ -299,57 +295,6 @@ public final class Migrator {
 				(session) -> session.history.log(session.connection, limit));
 	}
 
-	/**
-	 * One command's run: its name for messages, how it plans from the version table read
-	 * under the lock, and which states of the database it refuses to start from.
-	 *
-	 * @param name the command, for messages
-	 * @param planner the plan from the current heads
-	 * @param stamp whether the run only moves the version table (a stamp is how a
-	 * half-applied revision is resolved, so it does not refuse one, and it always takes
-	 * the lock)
-	 * @param purge whether the current rows are ignored (and deleted)
-	 * @param checksums whether drifted scripts refuse the run
-	 * @param adopts whether a schema without a version table is checked for objects
-	 * ({@link Baseline})
-	 */
-	private record Run(String name, Function<List<String>, MigrationPlan> planner, boolean stamp, boolean purge,
-			boolean checksums, boolean adopts) {
-
-		static Run upgrade(String name, Function<List<String>, MigrationPlan> planner) {
-			return new Run(name, planner, false, false, true, true);
-		}
-
-		/** Upgrades leave a database ahead of the build alone; other runs refuse it. */
-		boolean upgrades() {
-			return this.checksums;
-		}
-
-		void refuseFrom(DatabaseState state) {
-			refuseFrom(state, false);
-		}
-
-		/**
-		 * @param resuming whether a half-applied revision is left to the resumption
-		 */
-		void refuseFrom(DatabaseState state, boolean resuming) {
-			if (!this.stamp && !resuming) {
-				state.requireNoPartialRun();
-			}
-			if (!this.purge) {
-				state.requireConsistentHeads();
-				if (!upgrades()) {
-					state.requireNotNewer("'" + this.name + "' needs the scripts of those revisions: run it with the "
-							+ "newer build");
-				}
-			}
-			if (this.checksums) {
-				state.requireNoDrift();
-			}
-		}
-
-	}
-
 	private MigrationResult run(Run run) {
 		MigrationListener listener = this.config.listener();
 		listener.beforeRun(run.name());
@@ -371,11 +316,11 @@ public final class Migrator {
 		long start = System.nanoTime();
 		try (Session session = Session.open(this.config)) {
 			// run-level callbacks run on every run, as Flyway's afterMigrate does, so a
-			// run
-			// with any cannot end on the lock-free check
+			// run with any cannot end on the lock-free check
 			boolean everyRun = callbacks.has(Event.before(run.name())) || callbacks.has(Event.after(run.name()))
 					|| callbacks.has(Event.error(run.name()));
-			MigrationResult upToDate = (run.stamp() || everyRun) ? null : upToDate(run, graph, session, start);
+			MigrationResult upToDate = (run.stamp() || everyRun) ? null
+					: UpToDate.check(run, graph, session, this.config, start);
 			if (upToDate != null) {
 				return upToDate;
 			}
@@ -393,16 +338,16 @@ public final class Migrator {
 				boolean resuming = !run.stamp() && state.partialRun() != null && history.last() != null;
 				run.refuseFrom(state, resuming);
 				if (run.upgrades() && !state.newerHeads().isEmpty()) {
-					return newer(state, start);
+					return UpToDate.newer(state, this.config, start);
 				}
 				Resume.Decision resume = resuming ? Resume.decide(session, graph, state.partialRun(), history.last(),
 						heads, this.config.lockTimeout()) : null;
 				if (resuming && resume == null) {
 					state.requireNoPartialRun();
 				}
-				MigrationPlan plan = plan(run, graph, (resume != null) ? resume.headsAfter() : heads, history);
+				MigrationPlan plan = run.plan(graph, (resume != null) ? resume.headsAfter() : heads, history);
 				callbacks.check(session.sink);
-				runCallbacks(callbacks, run, Event.before(run.name()), session,
+				callbacks.runAlone(Event.before(run.name()), Event.error(run.name()), session.sink,
 						() -> "Nothing of the run was applied; the version table still says " + StepRunner.heads(heads)
 								+ ". Fix the callback and run the command again");
 				try {
@@ -410,13 +355,13 @@ public final class Migrator {
 							resume));
 				}
 				catch (RuntimeException ex) {
-					runErrorCallbacks(callbacks, run, session, ex);
+					callbacks.runAfterFailure(Event.error(run.name()), session.sink, ex);
 					throw ex;
 				}
 				if (plan.isEmpty()) {
 					log.debug("Nothing to do: the database is at {}", StepRunner.heads(heads));
 				}
-				runCallbacks(callbacks, run, Event.after(run.name()), session,
+				callbacks.runAlone(Event.after(run.name()), null, session.sink,
 						() -> "The run's revisions stayed applied (" + steps.size()
 								+ " step(s); the version table says " + StepRunner.heads(plan.toHeads())
 								+ "). Fix the callback and run the command " + "again: it runs "
@@ -428,70 +373,6 @@ public final class Migrator {
 		catch (SQLException ex) {
 			throw Session.databaseError(run.name(), ex);
 		}
-	}
-
-	/**
-	 * Run a run-level event's callback scripts in a transaction of their own.
-	 * @param remedy what to do when one fails
-	 */
-	private static void runCallbacks(CallbackRunner callbacks, Run run, @Nullable Event event, Session session,
-			Supplier<String> remedy) throws SQLException {
-		if (!callbacks.has(event)) {
-			return;
-		}
-		session.sink.begin();
-		try {
-			callbacks.run(event, session.sink, null);
-			session.sink.commit();
-		}
-		catch (CallbackRunner.Failure ex) {
-			SQLException rollbackFailure = session.sink.rollback();
-			CallbackFailedException failure = ex.toException(remedy.get());
-			if (rollbackFailure != null) {
-				failure.addSuppressed(rollbackFailure);
-			}
-			if (event == Event.before(run.name())) {
-				runErrorCallbacks(callbacks, run, session, failure);
-			}
-			throw failure;
-		}
-	}
-
-	/**
-	 * The error callbacks of a failed run, after its work was rolled back; their own
-	 * failure is logged and added to the run's, which is what the user sees.
-	 */
-	private static void runErrorCallbacks(CallbackRunner callbacks, Run run, Session session,
-			RuntimeException failure) {
-		Event event = Event.error(run.name());
-		if (!callbacks.has(event)) {
-			return;
-		}
-		try {
-			session.sink.rollback();
-			session.sink.begin();
-			callbacks.run(event, session.sink, null);
-			session.sink.commit();
-		}
-		catch (SQLException | RuntimeException ex) {
-			session.sink.rollback();
-			log.error("The {} callback failed too: {}", event.fileName(), ex.getMessage());
-			failure.addSuppressed(ex);
-		}
-	}
-
-	/**
-	 * An upgrade of a database a newer build migrated: nothing to do for this build
-	 * ({@code migration.on-newer-database=warn}), or a refusal ({@code fail}).
-	 */
-	private MigrationResult newer(DatabaseState state, long start) {
-		if (this.config.onNewerDatabase() == OnNewerDatabase.FAIL) {
-			throw state.newer(NewerDatabaseException.UPGRADE_REMEDY);
-		}
-		log.warn("{}: the database is ahead of this build (applied by a newer build on top of {}); nothing to upgrade",
-				String.join(", ", state.newerHeads()), String.join(", ", state.newerBase()));
-		return new MigrationResult(HistoryEntry.Direction.UPGRADE, state.currentHeads(), state.currentHeads(),
-				List.of(), Duration.ofNanos(System.nanoTime() - start), state.newerHeads());
 	}
 
 	/**
@@ -529,71 +410,16 @@ public final class Migrator {
 		try (MigrationLock lock = MigrationLock.acquire(lockRequest(session, scope), this.config.lockMode(),
 				session.connection, session.sink.gate())) {
 			log.debug("Holding {}", lock.description());
-			session.heads.fence((sink) -> lock.fence(sink.connection(), session.tables.version()));
+			if (lock.fences()) {
+				session.heads.fence((sink) -> lock.fence(sink.connection(), session.tables.version()));
+			}
 			return work.run();
 		}
-	}
-
-	/**
-	 * The command's plan; an upgrade also runs the repeatable scripts that changed since
-	 * they last ran.
-	 */
-	private static MigrationPlan plan(Run run, RevisionGraph graph, List<String> heads, HistoryStore.Summary history) {
-		MigrationPlan plan = run.planner().apply(heads);
-		if (!run.checksums() || plan.direction() != Direction.UPGRADE) {
-			return plan;
-		}
-		return graph.withRepeatables(plan, DatabaseStateReader.due(history));
 	}
 
 	private LockRequest lockRequest(Session session, String scope) {
 		return new LockRequest(session.dataSource, session.dialect, session.url(), session.tables.schema(),
 				session.tables.lock(), scope, this.config.lockTimeout(), this.config.lockLease(), false);
-	}
-
-	/**
-	 * The optimistic check every application start pays, without the lock: when the
-	 * version table and the history summary show nothing to do and nothing to refuse, the
-	 * run ends here with an empty result. Anything else (work to do, a table missing, a
-	 * state the run refuses, a failing plan) returns {@code null}, and the run takes the
-	 * lock and decides again on what it reads under it, so whatever runs is still decided
-	 * under the lock.
-	 */
-	private @Nullable MigrationResult upToDate(Run run, RevisionGraph graph, Session session, long start) {
-		List<String> heads;
-		HistoryStore.Summary history;
-		try {
-			heads = session.tables.readHeadsIfPresent(session.connection);
-			if (heads == null || heads.isEmpty()) {
-				return null;
-			}
-			history = session.history.summary(session.connection);
-		}
-		catch (SQLException ex) {
-			return null;
-		}
-		if (history.last() == null) {
-			return null;
-		}
-		MigrationPlan plan;
-		try {
-			DatabaseState state = DatabaseStateReader.judge(graph, session.tables.version(), this.config, heads,
-					history, null);
-			run.refuseFrom(state);
-			if (run.upgrades() && !state.newerHeads().isEmpty()) {
-				return newer(state, start);
-			}
-			plan = plan(run, graph, heads, history);
-		}
-		catch (RuntimeException ex) {
-			return null;
-		}
-		if (!plan.isEmpty()) {
-			return null;
-		}
-		log.debug("Nothing to do: the database is at {}", StepRunner.heads(heads));
-		return new MigrationResult(plan.direction(), heads, plan.toHeads(), List.of(),
-				Duration.ofNanos(System.nanoTime() - start));
 	}
 
 }

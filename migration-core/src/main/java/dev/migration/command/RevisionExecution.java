@@ -117,6 +117,48 @@ final class RevisionExecution {
 		}
 	}
 
+	/**
+	 * Whether the body is statements a batch can carry: a SQL script's (Java migrations
+	 * run their own code).
+	 */
+	boolean isBatchable() {
+		return this.statements != null;
+	}
+
+	/**
+	 * Queue the body's statements in a transaction's batch. A statement that may return
+	 * rows goes on its own, after what is queued before it. A failing statement is
+	 * reported with its position and line, as {@link #run()} reports it; counted as done,
+	 * the queued statements are in the step's history row, which commits with them or not
+	 * at all.
+	 * @param batch the step's batch
+	 * @throws SQLException the failure of a statement sent so far
+	 */
+	void queue(Batch batch) throws SQLException {
+		List<SqlStatement> body = this.statements;
+		if (body == null) {
+			throw new IllegalStateException("A Java migration is not batched");
+		}
+		for (int i = this.done; i < body.size(); i++) {
+			SqlStatement statement = body.get(i);
+			int index = i + 1;
+			if (Batch.canTake(statement.sql())) {
+				batch.add(statement.sql(), null, (cause) -> {
+					this.currentIndex = index;
+					this.currentLine = statement.line();
+					this.done = index - 1;
+					return cause;
+				});
+			}
+			else {
+				batch.flush();
+				this.done = i;
+				execute(statement.sql(), statement.line());
+			}
+		}
+		this.done = body.size();
+	}
+
 	private void execute(String sql, int line) throws SQLException {
 		this.currentIndex = this.done + 1;
 		this.currentLine = line;
@@ -136,8 +178,21 @@ final class RevisionExecution {
 		this.currentLine = line;
 		this.sink.begin();
 		try {
-			this.sink.execute(sql);
-			this.progress.statementDone(this.done + 1);
+			// one round trip for the statement and its progress row where the driver
+			// pipelines a batch
+			Batch batch = Batch.canTake(sql) ? this.sink.batch() : null;
+			if (batch != null) {
+				batch.add(sql, null, Batch.OnFailure.AS_IS);
+				boolean queued = this.progress.queue(batch, this.done + 1);
+				batch.flush();
+				if (!queued) {
+					this.progress.statementDone(this.done + 1);
+				}
+			}
+			else {
+				this.sink.execute(sql);
+				this.progress.statementDone(this.done + 1);
+			}
 			this.sink.commit();
 		}
 		catch (SQLException | RuntimeException ex) {
@@ -157,6 +212,16 @@ final class RevisionExecution {
 	interface ProgressRecorder {
 
 		void statementDone(int done) throws SQLException;
+
+		/**
+		 * Queue the record in a batch, after the statement.
+		 * @param batch the batch
+		 * @param done statements completed
+		 * @return whether it was queued; if not, {@link #statementDone} records it
+		 */
+		default boolean queue(Batch batch, int done) {
+			return false;
+		}
 
 	}
 

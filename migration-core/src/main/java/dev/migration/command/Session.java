@@ -41,7 +41,10 @@ final class Session implements AutoCloseable {
 
 	private boolean checkingClient;
 
-	/** PostgreSQL's application_name before the run, restored for the pool. */
+	/**
+	 * PostgreSQL's application_name before the run, restored for the pool; {@code null}
+	 * when the session did not set it.
+	 */
 	private @Nullable String applicationName;
 
 	private Session(DataSource dataSource, Connection connection, Dialect dialect, Tables tables, boolean autoCommit) {
@@ -65,14 +68,7 @@ final class Session implements AutoCloseable {
 				connection.setAutoCommit(true);
 			}
 			Dialect dialect = (config.dialect() != null) ? config.dialect() : Dialect.detect(connection);
-			Session session = new Session(dataSource, connection, dialect, Tables.of(config, dialect), autoCommit);
-			if (dialect == Dialect.POSTGRESQL) {
-				// shows in pg_stat_activity, so DBAs can tell the migrator's sessions
-				// apart
-				session.applicationName = connection.getClientInfo("ApplicationName");
-				connection.setClientInfo("ApplicationName", "migration");
-			}
-			return session;
+			return new Session(dataSource, connection, dialect, Tables.of(config, dialect), autoCommit);
 		}
 		catch (SQLException | RuntimeException ex) {
 			try {
@@ -135,6 +131,17 @@ final class Session implements AutoCloseable {
 		if (this.dialect != Dialect.POSTGRESQL) {
 			return;
 		}
+		try {
+			// shows in pg_stat_activity, so DBAs can tell the migrator's sessions apart;
+			// set only for work under the lock, so that a run with nothing to do and the
+			// read-only commands cost no round trip for it
+			String previous = this.connection.getClientInfo("ApplicationName");
+			this.connection.setClientInfo("ApplicationName", "migration");
+			this.applicationName = (previous != null) ? previous : "";
+		}
+		catch (SQLException ex) {
+			// a name for DBAs only
+		}
 		try (Statement statement = this.connection.createStatement()) {
 			statement.execute("SET client_connection_check_interval = 1000");
 			this.checkingClient = true;
@@ -179,9 +186,8 @@ final class Session implements AutoCloseable {
 					statement.execute("RESET client_connection_check_interval");
 				}
 			}
-			if (this.dialect == Dialect.POSTGRESQL) {
-				this.connection.setClientInfo("ApplicationName",
-						(this.applicationName != null) ? this.applicationName : "");
+			if (this.applicationName != null) {
+				this.connection.setClientInfo("ApplicationName", this.applicationName);
 			}
 		}
 		catch (SQLException ex) {

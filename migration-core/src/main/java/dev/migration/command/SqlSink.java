@@ -60,6 +60,15 @@ abstract class SqlSink {
 	abstract int update(String sql, @Nullable Object... params) throws SQLException;
 
 	/**
+	 * A batch for statements that can share one round trip, on this sink's connection.
+	 * @return the batch, {@code null} where statements go one by one (offline, and
+	 * databases where a batch saves nothing or cannot keep the guarantees)
+	 */
+	@Nullable Batch batch() {
+		return null;
+	}
+
+	/**
 	 * A comment for offline SQL (online: nothing).
 	 * @param text the comment text, one line
 	 */

@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import dev.migration.DowngradeNotSupportedException;
 import dev.migration.HistoryEntry.Direction;
 import dev.migration.Migration;
-import dev.migration.MigrationException;
 import dev.migration.MigrationFailedException;
 import dev.migration.MigrationListener;
 import dev.migration.MigrationResult;
@@ -202,24 +201,37 @@ final class StepRunner {
 		}
 		RevisionExecution body = new RevisionExecution(step.revision(), step.direction(), this.sink, (done) -> {
 		});
+		// one round trip for the statements, the version-table change and the history
+		// row: the row's times are then the server's, from the transaction's start
+		Batch batch = (transactional && this.transactionPerMigration && step.direction() != Direction.STAMP
+				&& body.isBatchable() && !this.callbacks.has(Event.beforeEach(step.direction()))
+				&& !this.callbacks.has(Event.afterEach(step.direction()))) ? this.sink.batch() : null;
 		try {
-			if (step.direction() != Direction.STAMP) {
-				this.callbacks.run(Event.beforeEach(step.direction()), this.sink, step.revision());
-				body.run();
-				this.callbacks.run(Event.afterEach(step.direction()), this.sink, step.revision());
+			if (batch != null) {
+				body.queue(batch);
+				this.heads.queue(this.sink, batch, step.removeHeads(), step.addHeads());
+				this.history.queue(batch, row(step, started, null, null, true, body.done, body.total(), null));
+				batch.flush();
 			}
-			this.heads.apply(this.sink, step.removeHeads(), step.addHeads());
-			// offline, the time of rendering says nothing about the run
-			Long duration = this.sink.isOffline() ? null : millisSince(start);
-			this.history.record(this.sink,
-					row(step, started, Instant.now(), duration, true, body.done, body.total(), null));
+			else {
+				if (step.direction() != Direction.STAMP) {
+					this.callbacks.run(Event.beforeEach(step.direction()), this.sink, step.revision());
+					body.run();
+					this.callbacks.run(Event.afterEach(step.direction()), this.sink, step.revision());
+				}
+				this.heads.apply(this.sink, step.removeHeads(), step.addHeads());
+				// offline, the time of rendering says nothing about the run
+				Long duration = this.sink.isOffline() ? null : millisSince(start);
+				this.history.record(this.sink,
+						row(step, started, Instant.now(), duration, true, body.done, body.total(), null));
+			}
 			if (this.transactionPerMigration) {
 				this.sink.commit();
 			}
 		}
 		catch (Exception ex) {
 			if (this.sink.isOffline()) {
-				throw offlineFailure(step.revision(), ex);
+				throw StepFailures.offline(step.revision(), ex);
 			}
 			SQLException rollbackFailure = this.sink.rollback();
 			if (rollbackFailure != null) {
@@ -228,7 +240,8 @@ final class StepRunner {
 			List<String> versionTable = this.committedHeads;
 			this.current.clear();
 			this.current.addAll(versionTable);
-			recordFailure(row(step, started, Instant.now(), millisSince(start), false, 0, body.total(), message(ex)));
+			recordFailure(row(step, started, Instant.now(), millisSince(start), false, 0, body.total(),
+					StepFailures.message(ex)));
 			if (ex instanceof VersionTableException versionTable1) {
 				throw versionTable1;
 			}
@@ -237,17 +250,8 @@ final class StepRunner {
 							+ " and earlier revisions stay applied. Fix the script and run the command again"
 					: "The whole run was rolled back (migration.transaction-per-migration=false); the version table "
 							+ "still says " + heads(versionTable) + ". Fix the script and run the command again";
-			throw failure(step.revision(), body, ex, 0, true, remedy);
+			throw StepFailures.failure(step.revision(), body, ex, 0, true, remedy);
 		}
-	}
-
-	private static RuntimeException offlineFailure(Revision revision, Exception ex) {
-		Throwable cause = unwrap(ex);
-		if (cause instanceof MigrationException migration) {
-			return migration;
-		}
-		return new MigrationException("Revision " + revision.id() + " (" + revision.location()
-				+ ") cannot be rendered as offline SQL: " + message(ex), cause);
 	}
 
 	private void runStepwise(MigrationStep step, Instant started, long start, Resume.@Nullable Decision resume)
@@ -257,13 +261,25 @@ final class StepRunner {
 		long[] id = new long[1];
 		int from = (resume != null) ? resume.from() : 0;
 		RevisionExecution body = new RevisionExecution(revision, step.direction(), this.sink,
-				(done) -> this.history.progress(this.sink, id[0], done), from, true);
+				new RevisionExecution.ProgressRecorder() {
+
+					@Override
+					public void statementDone(int done) throws SQLException {
+						StepRunner.this.history.progress(StepRunner.this.sink, id[0], done);
+					}
+
+					@Override
+					public boolean queue(Batch batch, int done) {
+						StepRunner.this.history.queueProgress(batch, id[0], done);
+						return true;
+					}
+
+				}, from, true);
 		Row row = row(step, started, null, null, null, from, body.total(), null);
 		// the lock is checked before anything of the revision runs: its statements may
 		// commit one by one, and a run that lost the lock must not start them; closing a
-		// killed run's row and opening this one commit together, so a kill in between
-		// leaves
-		// the killed row as it was
+		// killed run's row and opening this one commit together (a kill leaves it as it
+		// was)
 		this.sink.begin();
 		try {
 			this.heads.check(this.sink);
@@ -305,13 +321,21 @@ final class StepRunner {
 							+ ". Undo them by hand and run 'stamp " + heads(this.current)
 							+ "', or finish the revision by hand and run 'stamp " + heads(after)
 							+ "'. Until then, upgrade and downgrade refuse to run";
-			throw failure(revision, body, ex, body.done, body.done == 0, remedy);
+			throw StepFailures.failure(revision, body, ex, body.done, body.done == 0, remedy);
 		}
 		try {
 			this.sink.begin();
 			this.callbacks.run(Event.afterEach(step.direction()), this.sink, revision);
-			this.heads.apply(this.sink, step.removeHeads(), step.addHeads());
-			this.history.finish(this.sink, id[0], Instant.now(), millisSince(start), true, body.done, null);
+			Batch batch = this.sink.batch();
+			if (batch != null) {
+				this.heads.queue(this.sink, batch, step.removeHeads(), step.addHeads());
+				this.history.queueFinish(batch, id[0], Instant.now(), millisSince(start), true, body.done, null);
+				batch.flush();
+			}
+			else {
+				this.heads.apply(this.sink, step.removeHeads(), step.addHeads());
+				this.history.finish(this.sink, id[0], Instant.now(), millisSince(start), true, body.done, null);
+			}
 			this.sink.commit();
 		}
 		catch (SQLException | RuntimeException ex) {
@@ -336,7 +360,8 @@ final class StepRunner {
 
 	private void recordStepwiseFailure(long id, long start, int done, Exception ex) {
 		try {
-			this.history.finish(this.sink, id, Instant.now(), millisSince(start), false, done, message(ex));
+			this.history.finish(this.sink, id, Instant.now(), millisSince(start), false, done,
+					StepFailures.message(ex));
 		}
 		catch (SQLException | RuntimeException recording) {
 			ex.addSuppressed(recording);
@@ -384,41 +409,6 @@ final class StepRunner {
 
 	private static long millisSince(long start) {
 		return (System.nanoTime() - start) / 1_000_000;
-	}
-
-	private static Throwable unwrap(Throwable ex) {
-		return (ex instanceof RevisionExecution.StatementFailure && ex.getCause() != null) ? ex.getCause() : ex;
-	}
-
-	private static String message(Throwable ex) {
-		Throwable cause = unwrap(ex);
-		String message = cause.getMessage();
-		return (message != null && !message.isBlank()) ? message.strip() : cause.getClass().getName();
-	}
-
-	private static MigrationException failure(Revision revision, RevisionExecution body, Exception ex, int completed,
-			boolean rolledBack, String remedy) {
-		if (ex instanceof CallbackRunner.Failure callback) {
-			return callback.toException(remedy.replace("Fix the script", "Fix the callback"));
-		}
-		Throwable cause = unwrap(ex);
-		String sqlState = null;
-		for (Throwable each = cause; each != null; each = each.getCause()) {
-			if (each instanceof SQLException sql) {
-				sqlState = sql.getSQLState();
-				break;
-			}
-		}
-		if ("42501".equals(sqlState)) {
-			// PostgreSQL's insufficient_privilege: the script is fine, the user is not
-			remedy = remedy.replace("Fix the script and run the command again",
-					"The database user lacks a privilege the script needs: grant it, or run as a user that owns the "
-							+ "schema, and run the command again");
-		}
-		log.error("{}: failed in {}{}: {}", revision.id(), revision.location(),
-				(body.currentIndex > 0) ? " (statement " + body.currentIndex + ")" : "", message(ex));
-		return new MigrationFailedException(revision.id(), revision.location(), body.currentIndex, body.currentLine,
-				sqlState, message(ex), completed, rolledBack, remedy, cause);
 	}
 
 }

@@ -337,15 +337,23 @@ final class Tables {
 	}
 
 	private List<String> queryHeads(Connection connection) throws SQLException {
-		try (Statement statement = connection.createStatement();
-				ResultSet rs = statement
-					.executeQuery("SELECT " + VERSION_COLUMN + " FROM " + version() + " ORDER BY " + VERSION_COLUMN)) {
-			List<String> heads = new ArrayList<>();
-			while (rs.next()) {
-				heads.add(rs.getString(1));
-			}
-			return heads;
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(headsQuery())) {
+			return heads(rs);
 		}
+	}
+
+	/** The query that reads the version table. */
+	String headsQuery() {
+		return "SELECT " + VERSION_COLUMN + " FROM " + version() + " ORDER BY " + VERSION_COLUMN;
+	}
+
+	/** The heads from the rows of {@link #headsQuery()}. */
+	static List<String> heads(ResultSet rs) throws SQLException {
+		List<String> heads = new ArrayList<>();
+		while (rs.next()) {
+			heads.add(rs.getString(1));
+		}
+		return heads;
 	}
 
 	boolean historyTableExists(Connection connection) throws SQLException {

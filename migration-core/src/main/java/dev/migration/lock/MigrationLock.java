@@ -53,6 +53,15 @@ public interface MigrationLock extends AutoCloseable {
 	default void fence(Connection connection, String versionTable) throws SQLException {
 	}
 
+	/**
+	 * Whether {@link #fence} checks anything: a session lock's does not, so the
+	 * version-table write can go in the same round trip as the revision's statements.
+	 * @return whether the lock fences
+	 */
+	default boolean fences() {
+		return false;
+	}
+
 	/** Release the lock; never throws. */
 	@Override
 	void close();

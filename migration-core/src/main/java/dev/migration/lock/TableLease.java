@@ -215,6 +215,11 @@ final class TableLease implements MigrationLock {
 		}
 	}
 
+	@Override
+	public boolean fences() {
+		return true;
+	}
+
 	/** Whether the heartbeat found the lease taken over. */
 	boolean isLost() {
 		return this.lost;

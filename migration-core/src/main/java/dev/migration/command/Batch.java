@@ -1,0 +1,260 @@
+package dev.migration.command;
+
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.migration.sql.Dialect;
+
+/**
+ * Statements sent in one round trip: pgjdbc pipelines a {@link Statement#executeBatch()}
+ * (all statements, then one sync), so a transactional revision's statements, its
+ * version-table change and its history row cost one round trip before the commit. Each
+ * entry carries what its failure and its update count mean, so that a batch names the
+ * failing statement and checks row counts exactly as statement-by-statement execution
+ * does. The engine's own writes go in with their values written as literals: a batch of
+ * plain statements cannot carry the parameters of different statements. Used only inside
+ * a transaction, where a failure rolls back everything the batch did: on PostgreSQL for a
+ * transactional revision; on MariaDB/MySQL, which commit DDL statement by statement, only
+ * for a data change and its progress row, and for the version-table change and the
+ * history row at a revision's end. H2 and SQLite run in this process, where a batch saves
+ * nothing.
+ */
+final class Batch {
+
+	/**
+	 * First words of statements that never return rows, which is what a batch can take:
+	 * pgjdbc refuses a result set in a batch.
+	 */
+	private static final Set<String> NO_ROWS = Set.of("create", "alter", "drop", "comment", "grant", "revoke",
+			"truncate", "insert", "update", "delete", "do", "set", "reset", "lock", "refresh", "analyze", "cluster",
+			"reindex", "security");
+
+	private final Connection connection;
+
+	private final Dialect dialect;
+
+	private final List<Entry> entries = new ArrayList<>();
+
+	Batch(Connection connection, Dialect dialect) {
+		this.connection = connection;
+		this.dialect = dialect;
+	}
+
+	/**
+	 * Whether a statement of a script can go in a batch: one that cannot return rows
+	 * ({@code SELECT}, {@code RETURNING}, {@code CALL}, {@code WITH} and anything not
+	 * known are sent on their own), and not an SQL-standard function body
+	 * ({@code BEGIN ATOMIC ... END}), whose inner semicolons the driver would split.
+	 * @param sql the statement
+	 * @return whether it can be batched
+	 */
+	static boolean canTake(String sql) {
+		int start = skipComments(sql);
+		int end = start;
+		while (end < sql.length() && Character.isLetter(sql.charAt(end))) {
+			end++;
+		}
+		if (!NO_ROWS.contains(sql.substring(start, end).toLowerCase(Locale.ROOT))) {
+			return false;
+		}
+		String lower = sql.toLowerCase(Locale.ROOT);
+		return !lower.contains("returning") && !lower.contains("atomic");
+	}
+
+	private static int skipComments(String sql) {
+		int i = 0;
+		while (i < sql.length()) {
+			char c = sql.charAt(i);
+			if (Character.isWhitespace(c)) {
+				i++;
+			}
+			else if (sql.startsWith("--", i)) {
+				int newline = sql.indexOf('\n', i);
+				i = (newline < 0) ? sql.length() : newline + 1;
+			}
+			else if (sql.startsWith("/*", i)) {
+				int close = sql.indexOf("*/", i + 2);
+				i = (close < 0) ? sql.length() : close + 2;
+			}
+			else {
+				break;
+			}
+		}
+		return i;
+	}
+
+	/**
+	 * Queue a statement.
+	 * @param sql the statement
+	 * @param check what its update count must be, {@code null} for any
+	 * @param onFailure what its failure is reported as
+	 */
+	void add(String sql, @Nullable CountCheck check, OnFailure onFailure) {
+		this.entries.add(new Entry(sql, check, onFailure));
+	}
+
+	/**
+	 * Queue one of the engine's parameterised writes, its values written in as literals.
+	 * @param sql the statement with {@code ?} placeholders (none inside its literals)
+	 * @param params the values; an {@link Expression} is written as it is
+	 * @param check what its update count must be, {@code null} for any
+	 * @param onFailure what its failure is reported as
+	 */
+	void addUpdate(String sql, @Nullable Object[] params, @Nullable CountCheck check, OnFailure onFailure) {
+		StringBuilder rendered = new StringBuilder(sql.length() + 64 * params.length);
+		int next = 0;
+		for (int i = 0; i < sql.length(); i++) {
+			char c = sql.charAt(i);
+			if (c == '?' && next < params.length) {
+				rendered.append(literal(params[next++]));
+			}
+			else {
+				rendered.append(c);
+			}
+		}
+		add(rendered.toString(), check, onFailure);
+	}
+
+	/**
+	 * A literal: on PostgreSQL strings as escape strings ({@code E'...'}), whatever
+	 * {@code standard_conforming_strings} says, and instants in UTC; on MariaDB/MySQL
+	 * instants as UTC wall time (the history table's {@code DATETIME}).
+	 */
+	String literal(@Nullable Object value) {
+		if (value == null) {
+			return "NULL";
+		}
+		if (value instanceof Expression expression) {
+			return expression.sql();
+		}
+		if (value instanceof Boolean bool) {
+			return bool ? "TRUE" : "FALSE";
+		}
+		if (value instanceof Number) {
+			return value.toString();
+		}
+		if (value instanceof Instant instant) {
+			return (this.dialect == Dialect.MYSQL)
+					? "'" + LocalDateTime.ofInstant(instant, ZoneOffset.UTC).toString().replace('T', ' ') + "'"
+					: "CAST('" + instant.atOffset(ZoneOffset.UTC) + "' AS TIMESTAMP WITH TIME ZONE)";
+		}
+		String text = value.toString();
+		if (text.indexOf('\0') >= 0) {
+			throw new IllegalArgumentException("A NUL character cannot be written as a literal: " + text);
+		}
+		String escaped = text.replace("\\", "\\\\").replace("'", "''");
+		return (this.dialect == Dialect.MYSQL) ? "'" + escaped + "'" : "E'" + escaped + "'";
+	}
+
+	/**
+	 * Send what is queued, in one round trip, then check the update counts (in the same
+	 * transaction, which the caller rolls back on any failure).
+	 * @throws SQLException the failing entry's failure, or a count check's
+	 */
+	void flush() throws SQLException {
+		if (this.entries.isEmpty()) {
+			return;
+		}
+		List<Entry> sent = List.copyOf(this.entries);
+		this.entries.clear();
+		int[] counts;
+		try (Statement statement = this.connection.createStatement()) {
+			for (Entry entry : sent) {
+				statement.addBatch(entry.sql());
+			}
+			counts = statement.executeBatch();
+		}
+		catch (BatchUpdateException ex) {
+			SQLException cause = (ex.getNextException() != null) ? ex.getNextException()
+					: (ex.getCause() instanceof SQLException sql) ? sql : ex;
+			int failed = failedEntry(ex, sent.size(), this.dialect);
+			throw (failed >= 0) ? sent.get(failed).onFailure().failed(cause) : cause;
+		}
+		for (int i = 0; i < sent.size(); i++) {
+			CountCheck check = sent.get(i).check();
+			if (check != null && i < counts.length) {
+				check.check(counts[i]);
+			}
+		}
+	}
+
+	/**
+	 * Which entry failed: pgjdbc, inside a transaction, marks every entry failed and says
+	 * the failing one's 0-based position first in its message ("Batch entry 2 ...", in
+	 * every translation the first number); MariaDB Connector/J marks the failing entry
+	 * (and runs the rest, which the transaction's rollback undoes).
+	 * @return the position, or -1 when it cannot be told
+	 */
+	static int failedEntry(BatchUpdateException ex, int size, Dialect dialect) {
+		int[] counts = ex.getUpdateCounts();
+		if (counts != null && counts.length < size) {
+			return counts.length;
+		}
+		if (dialect != Dialect.POSTGRESQL) {
+			for (int i = 0; counts != null && i < counts.length; i++) {
+				if (counts[i] == Statement.EXECUTE_FAILED) {
+					return i;
+				}
+			}
+			return -1;
+		}
+		String message = ex.getMessage();
+		if (message != null) {
+			int start = 0;
+			while (start < message.length() && !Character.isDigit(message.charAt(start))) {
+				start++;
+			}
+			int end = start;
+			while (end < message.length() && end - start < 9 && Character.isDigit(message.charAt(end))) {
+				end++;
+			}
+			if (end > start) {
+				int index = Integer.parseInt(message.substring(start, end));
+				if (index < size) {
+					return index;
+				}
+			}
+		}
+		return -1;
+	}
+
+	/** SQL written into a statement as it is, e.g. the server's clock. */
+	record Expression(String sql) {
+
+	}
+
+	/** What an entry's update count must be, checked once the batch ran. */
+	@FunctionalInterface
+	interface CountCheck {
+
+		void check(int count) throws SQLException;
+
+	}
+
+	/** What an entry's failure is reported as (returned, or thrown when unchecked). */
+	@FunctionalInterface
+	interface OnFailure {
+
+		/** The failure unchanged. */
+		OnFailure AS_IS = (cause) -> cause;
+
+		SQLException failed(SQLException cause);
+
+	}
+
+	private record Entry(String sql, @Nullable CountCheck check, OnFailure onFailure) {
+
+	}
+
+}
