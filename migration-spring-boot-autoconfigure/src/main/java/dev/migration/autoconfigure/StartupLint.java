@@ -36,7 +36,7 @@ final class StartupLint {
 	 */
 	static @Nullable StartupLint of(MigrationProperties properties) {
 		if (properties.getOnStartup() == MigrationProperties.OnStartup.NONE
-				|| properties.getLint().getOnStartup() == MigrationProperties.LintOnStartup.OFF) {
+				|| properties.getLint().getOnStartup() == MigrationLintProperties.OnStartup.OFF) {
 			return null;
 		}
 		return new StartupLint(properties);

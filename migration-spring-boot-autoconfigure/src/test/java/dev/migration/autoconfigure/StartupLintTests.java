@@ -103,9 +103,9 @@ class StartupLintTests {
 	void noStartupLintWhenOffOrWhenNothingRunsAtStartup() {
 		MigrationProperties properties = new MigrationProperties();
 		assertThat(StartupLint.of(properties)).as("warn by default").isNotNull();
-		properties.getLint().setOnStartup(MigrationProperties.LintOnStartup.OFF);
+		properties.getLint().setOnStartup(MigrationLintProperties.OnStartup.OFF);
 		assertThat(StartupLint.of(properties)).isNull();
-		properties.getLint().setOnStartup(MigrationProperties.LintOnStartup.FAIL);
+		properties.getLint().setOnStartup(MigrationLintProperties.OnStartup.FAIL);
 		properties.setOnStartup(MigrationProperties.OnStartup.NONE);
 		assertThat(StartupLint.of(properties)).isNull();
 	}
