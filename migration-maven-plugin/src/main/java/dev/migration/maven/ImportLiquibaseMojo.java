@@ -24,7 +24,7 @@ import dev.migration.imports.LiquibaseImport;
  * {@code databasechangelog} is checked and the database stamped.
  */
 @Mojo(name = "import-liquibase", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
-public class ImportLiquibaseMojo extends AbstractMigrationMojo {
+public class ImportLiquibaseMojo extends AbstractImportMojo {
 
 	/**
 	 * The master changelog (XML, YAML, JSON or formatted SQL); the default is Spring
@@ -41,37 +41,20 @@ public class ImportLiquibaseMojo extends AbstractMigrationMojo {
 	@Parameter(property = "migration.liquibase.search-path", defaultValue = "${project.basedir}/src/main/resources")
 	File liquibaseSearchPath;
 
-	/** Where the revisions are written. */
-	@Parameter(property = "migration.import.output",
-			defaultValue = "${project.basedir}/src/main/resources/db/migration")
-	File importOutput;
-
 	/** Liquibase's changelog table. */
 	@Parameter(property = "migration.liquibase.table", defaultValue = LiquibaseImport.DEFAULT_TABLE)
 	String liquibaseTable;
 
-	/** Only write the revisions, even when a database is configured. */
-	@Parameter(property = "migration.import.no-stamp", defaultValue = "false")
-	boolean noStamp;
-
 	@Override
 	void run(ClassLoader projectLoader) throws MojoFailureException {
-		MigrationConfig database = (this.noStamp || settings().url() == null) ? null : migrator(projectLoader).config();
+		MigrationConfig database = database(projectLoader);
 		ImportResult result = LiquibaseImport
 			.read(this.liquibaseChangelog.toPath(),
 					(this.liquibaseSearchPath != null && this.liquibaseSearchPath.isDirectory())
 							? this.liquibaseSearchPath.toPath() : null,
 					ImportLiquibaseMojo::yaml)
 			.importInto(this.importOutput.toPath(), database, this.liquibaseTable);
-		getLog().info("Wrote " + result.written().size() + " files to " + this.importOutput
-				+ ((result.stamped() != null) ? "; stamped the database at " + result.stamped() : ""));
-		if (!result.repeatablesPending().isEmpty()) {
-			getLog()
-				.info("Repeatable scripts the next upgrade runs: " + String.join(", ", result.repeatablesPending()));
-		}
-		for (String note : result.notes()) {
-			getLog().info("Changed on the way: " + note);
-		}
+		report(result);
 	}
 
 	/** YAML and JSON changelogs, read with SnakeYAML (safe loading: no custom tags). */
