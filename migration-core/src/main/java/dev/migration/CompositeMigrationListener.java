@@ -2,6 +2,9 @@ package dev.migration;
 
 import java.util.List;
 
+import dev.migration.graph.MigrationPlan;
+import dev.migration.sql.Dialect;
+
 /** Tells several listeners, in order; see {@link MigrationListener#of(List)}. */
 record CompositeMigrationListener(List<MigrationListener> listeners) implements MigrationListener {
 
@@ -13,6 +16,11 @@ record CompositeMigrationListener(List<MigrationListener> listeners) implements 
 	@Override
 	public void beforeRun(String command) {
 		this.listeners.forEach((listener) -> listener.beforeRun(command));
+	}
+
+	@Override
+	public void planned(String command, MigrationPlan plan, Dialect dialect) {
+		this.listeners.forEach((listener) -> listener.planned(command, plan, dialect));
 	}
 
 	@Override

@@ -2,6 +2,9 @@ package dev.migration;
 
 import java.util.List;
 
+import dev.migration.graph.MigrationPlan;
+import dev.migration.sql.Dialect;
+
 /**
  * Told what a run does: before and after it, around each revision, when it fails, and
  * when the scripts are validated against the database. The CLI prints one line per
@@ -30,6 +33,17 @@ public interface MigrationListener {
 	 * @param command the command
 	 */
 	default void beforeRun(String command) {
+	}
+
+	/**
+	 * The run's plan is known: the lock is held, the database state was read, and no
+	 * revision of the plan has run yet. Not called when there is nothing to do. An
+	 * exception thrown here fails the run before its first revision.
+	 * @param command the command ({@code upgrade}, {@code downgrade} or {@code stamp})
+	 * @param plan the revisions about to run, in order
+	 * @param dialect the database's dialect
+	 */
+	default void planned(String command, MigrationPlan plan, Dialect dialect) {
 	}
 
 	/**

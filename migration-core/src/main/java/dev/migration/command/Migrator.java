@@ -52,8 +52,29 @@ public final class Migrator {
 
 	private volatile SqlCallbacks callbacks = SqlCallbacks.NONE;
 
+	/** The migrator whose loaded graph this one shares, {@code null} for its own. */
+	private final @Nullable Migrator scripts;
+
 	public Migrator(MigrationConfig config) {
+		this(config, null);
+	}
+
+	private Migrator(MigrationConfig config, @Nullable Migrator scripts) {
 		this.config = config;
+		this.scripts = scripts;
+	}
+
+	/**
+	 * This migrator with one more listener, sharing its loaded scripts and graph (nothing
+	 * is read again): for a caller that wants to be told of its own runs only.
+	 * @param listener the listener told after the configured one
+	 * @return the migrator
+	 */
+	public Migrator withListener(MigrationListener listener) {
+		MigrationConfig withListener = this.config.toBuilder()
+			.listener(MigrationListener.of(List.of(this.config.listener(), listener)))
+			.build();
+		return new Migrator(withListener, (this.scripts != null) ? this.scripts : this);
 	}
 
 	public MigrationConfig config() {
@@ -62,6 +83,9 @@ public final class Migrator {
 
 	/** The revision graph, loaded from the locations once and cached. */
 	public RevisionGraph graph() {
+		if (this.scripts != null) {
+			return this.scripts.graph();
+		}
 		RevisionGraph loaded = this.graph;
 		if (loaded == null) {
 			synchronized (this) {
@@ -81,6 +105,9 @@ public final class Migrator {
 	 * The SQL callback scripts found in the locations (loaded with the graph).
 	 */
 	public SqlCallbacks callbacks() {
+		if (this.scripts != null) {
+			return this.scripts.callbacks();
+		}
 		graph();
 		return this.callbacks;
 	}
@@ -312,7 +339,7 @@ public final class Migrator {
 
 	private MigrationResult runLocked(Run run) {
 		RevisionGraph graph = graph();
-		CallbackRunner callbacks = new CallbackRunner(this.callbacks);
+		CallbackRunner callbacks = new CallbackRunner(callbacks());
 		long start = System.nanoTime();
 		try (Session session = Session.open(this.config)) {
 			// run-level callbacks run on every run, as Flyway's afterMigrate does, so a
@@ -346,6 +373,9 @@ public final class Migrator {
 					state.requireNoPartialRun();
 				}
 				MigrationPlan plan = run.plan(graph, (resume != null) ? resume.headsAfter() : heads, history);
+				if (!plan.isEmpty()) {
+					this.config.listener().planned(run.name(), plan, session.dialect);
+				}
 				callbacks.check(session.sink);
 				callbacks.runAlone(Event.before(run.name()), Event.error(run.name()), session.sink,
 						() -> "Nothing of the run was applied; the version table still says " + StepRunner.heads(heads)

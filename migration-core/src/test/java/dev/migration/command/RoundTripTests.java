@@ -1,24 +1,15 @@
 package dev.migration.command;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
-import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.migration.MigrationFailedException;
+import dev.migration.testing.RoundTrips;
 import dev.migration.testing.DatabaseKind;
 import dev.migration.testing.TestDatabase;
 
@@ -49,7 +40,8 @@ class RoundTripTests {
 		}
 		try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
 			List<String> trips = Collections.synchronizedList(new ArrayList<>());
-			Migrator migrator = new Migrator(scripts.config(db).dataSource(counting(db.dataSource(), trips)).build());
+			Migrator migrator = new Migrator(
+					scripts.config(db).dataSource(RoundTrips.counting(db.dataSource(), trips)).build());
 			migrator.upgrade("r1");
 			trips.clear();
 			migrator.upgrade("r2");
@@ -81,7 +73,8 @@ class RoundTripTests {
 		scripts.add("r2", "r1", "CREATE TABLE rt_next (id INT PRIMARY KEY);", null);
 		try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
 			List<String> trips = Collections.synchronizedList(new ArrayList<>());
-			Migrator migrator = new Migrator(scripts.config(db).dataSource(counting(db.dataSource(), trips)).build());
+			Migrator migrator = new Migrator(
+					scripts.config(db).dataSource(RoundTrips.counting(db.dataSource(), trips)).build());
 			migrator.upgrade("heads");
 			trips.clear();
 			assertThat(new Migrator(migrator.config()).upgrade("heads").steps()).isEmpty();
@@ -100,7 +93,8 @@ class RoundTripTests {
 				+ "INSERT INTO rt_rows VALUES (1);", null);
 		try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
 			List<String> trips = Collections.synchronizedList(new ArrayList<>());
-			Migrator migrator = new Migrator(scripts.config(db).dataSource(counting(db.dataSource(), trips)).build());
+			Migrator migrator = new Migrator(
+					scripts.config(db).dataSource(RoundTrips.counting(db.dataSource(), trips)).build());
 			migrator.upgrade("r1");
 			trips.clear();
 			migrator.upgrade("heads");
@@ -152,7 +146,8 @@ class RoundTripTests {
 				+ "INSERT INTO rt_dml VALUES (1);", null);
 		try (TestDatabase db = TestDatabase.create(DatabaseKind.MARIADB)) {
 			List<String> trips = Collections.synchronizedList(new ArrayList<>());
-			Migrator migrator = new Migrator(scripts.config(db).dataSource(counting(db.dataSource(), trips)).build());
+			Migrator migrator = new Migrator(
+					scripts.config(db).dataSource(RoundTrips.counting(db.dataSource(), trips)).build());
 			migrator.upgrade("r1");
 			trips.clear();
 			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator.upgrade("heads"))
@@ -169,67 +164,6 @@ class RoundTripTests {
 			assertThat(db.query("SELECT statements_done, success FROM migration_history WHERE revision = 'r2'"))
 				.containsExactly(List.of("2", "0"));
 			assertThat(migrator.current()).containsExactly("r1");
-		}
-	}
-
-	/**
-	 * A data source whose connections log every round trip: "execute: SQL", "batch of N:
-	 * first SQL", "commit", "rollback", "setClientInfo" (pgjdbc sends a {@code SET}),
-	 * "metadata: method".
-	 */
-	static DataSource counting(DataSource target, List<String> trips) {
-		return (DataSource) Proxy.newProxyInstance(RoundTripTests.class.getClassLoader(),
-				new Class<?>[] { DataSource.class }, (proxy, method, args) -> {
-					Object result = invoke(target, method, args);
-					return (result instanceof Connection connection) ? wrap(Connection.class, connection, trips)
-							: result;
-				});
-	}
-
-	private static Object wrap(Class<?> type, Object target, List<String> trips) {
-		List<String> batch = new ArrayList<>();
-		InvocationHandler handler = (proxy, method, args) -> {
-			String name = method.getName();
-			if (target instanceof Statement) {
-				if (name.equals("addBatch") && args != null && args.length == 1) {
-					batch.add((String) args[0]);
-				}
-				else if (name.equals("executeBatch") || name.equals("executeLargeBatch")) {
-					trips.add("batch of " + batch.size() + ": " + (batch.isEmpty() ? "" : batch.get(0)));
-					batch.clear();
-				}
-				else if (name.startsWith("execute")) {
-					trips.add("execute: " + ((args != null && args.length > 0) ? args[0] : "prepared"));
-				}
-			}
-			if (target instanceof Connection
-					&& (name.equals("commit") || name.equals("rollback") || name.equals("setClientInfo"))) {
-				trips.add(name);
-			}
-			Object result = invoke(target, method, args);
-			if (target instanceof DatabaseMetaData && result instanceof ResultSet) {
-				trips.add("metadata: " + name);
-			}
-			if (result instanceof PreparedStatement) {
-				return wrap(PreparedStatement.class, result, trips);
-			}
-			if (result instanceof Statement) {
-				return wrap(Statement.class, result, trips);
-			}
-			if (result instanceof DatabaseMetaData) {
-				return wrap(DatabaseMetaData.class, result, trips);
-			}
-			return result;
-		};
-		return Proxy.newProxyInstance(RoundTripTests.class.getClassLoader(), new Class<?>[] { type }, handler);
-	}
-
-	private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
-		try {
-			return method.invoke(target, args);
-		}
-		catch (InvocationTargetException ex) {
-			throw ex.getCause();
 		}
 	}
 

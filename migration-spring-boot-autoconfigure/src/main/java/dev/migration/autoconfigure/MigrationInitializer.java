@@ -53,7 +53,7 @@ public class MigrationInitializer implements InitializingBean, ApplicationStartu
 	}
 
 	/**
-	 * Create an initializer that lints pending revisions first
+	 * Create an initializer that lints the revisions its upgrade is about to apply
 	 * ({@code migration.lint.on-startup}).
 	 * @param migrator the migrator
 	 * @param strategy what to do at startup
@@ -100,20 +100,12 @@ public class MigrationInitializer implements InitializingBean, ApplicationStartu
 	 * @return what ran, or {@code null} when nothing did (or for a validation)
 	 */
 	protected @Nullable MigrationResult migrate() {
-		if (this.lint != null) {
-			StartupStep step = this.startup.start(LINT_STEP);
-			try {
-				this.lint.check(this.migrator);
-			}
-			finally {
-				step.end();
-			}
-		}
 		if (this.strategy instanceof StartupValidation validation) {
 			this.runs.recordValidation(() -> validation.check(this.migrator));
 			return null;
 		}
-		MigrationResult result = this.runs.record(() -> this.strategy.migrate(this.migrator));
+		Migrator migrator = (this.lint != null) ? this.lint.linting(this.migrator, this.startup) : this.migrator;
+		MigrationResult result = this.runs.record(() -> this.strategy.migrate(migrator));
 		if (result != null && !result.newerHeads().isEmpty()) {
 			// the migrator logged a warning: the database is ahead of this build
 			return result;

@@ -3,18 +3,26 @@ package dev.migration.autoconfigure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.migration.command.Migrator;
 import dev.migration.lint.LintFailedException;
+import dev.migration.testing.RoundTrips;
 import dev.migration.testing.DatabaseKind;
 import dev.migration.testing.TestDatabase;
 
@@ -97,6 +105,33 @@ class StartupLintTests {
 			runner(db, "migration.lint.on-startup=fail").run((context) -> assertThat(context).hasNotFailed());
 			assertThat(output).doesNotContain("lint:");
 		}
+	}
+
+	@Test
+	void upToDateStartReadsTheStateOnceWithTheLintOn() {
+		try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
+			runner(db).run((context) -> assertThat(context).hasNotFailed());
+			Counted.trips.clear();
+			runner(db).withUserConfiguration(Counted.class)
+				.withBean(TestDatabase.class, () -> db)
+				.run((context) -> assertThat(context).hasNotFailed());
+			// the upgrade's one lock-free read; the lint (on by default) reads nothing
+			assertThat(Counted.trips).as("%s", Counted.trips).hasSize(1);
+			assertThat(Counted.trips.get(0)).startsWith("execute: SELECT version_num FROM migration_version");
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Counted {
+
+		static final List<String> trips = Collections.synchronizedList(new ArrayList<>());
+
+		@Bean
+		@MigrationDataSource
+		DataSource countedDataSource(TestDatabase db) {
+			return RoundTrips.counting(db.dataSource(), trips);
+		}
+
 	}
 
 	@Test

@@ -1,0 +1,86 @@
+package dev.migration.testing;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+/**
+ * Round trips to a real database, counted at the JDBC level around the real driver (not a
+ * mock): what a test asserts when it says how many a command costs.
+ */
+public final class RoundTrips {
+
+	private RoundTrips() {
+	}
+
+	/**
+	 * A data source whose connections log every round trip: "execute: SQL", "batch of N:
+	 * first SQL", "commit", "rollback", "setClientInfo" (pgjdbc sends a {@code SET}),
+	 * "metadata: method".
+	 */
+	public static DataSource counting(DataSource target, List<String> trips) {
+		return (DataSource) Proxy.newProxyInstance(RoundTrips.class.getClassLoader(),
+				new Class<?>[] { DataSource.class }, (proxy, method, args) -> {
+					Object result = invoke(target, method, args);
+					return (result instanceof Connection connection) ? wrap(Connection.class, connection, trips)
+							: result;
+				});
+	}
+
+	private static Object wrap(Class<?> type, Object target, List<String> trips) {
+		List<String> batch = new ArrayList<>();
+		InvocationHandler handler = (proxy, method, args) -> {
+			String name = method.getName();
+			if (target instanceof Statement) {
+				if (name.equals("addBatch") && args != null && args.length == 1) {
+					batch.add((String) args[0]);
+				}
+				else if (name.equals("executeBatch") || name.equals("executeLargeBatch")) {
+					trips.add("batch of " + batch.size() + ": " + (batch.isEmpty() ? "" : batch.get(0)));
+					batch.clear();
+				}
+				else if (name.startsWith("execute")) {
+					trips.add("execute: " + ((args != null && args.length > 0) ? args[0] : "prepared"));
+				}
+			}
+			if (target instanceof Connection
+					&& (name.equals("commit") || name.equals("rollback") || name.equals("setClientInfo"))) {
+				trips.add(name);
+			}
+			Object result = invoke(target, method, args);
+			if (target instanceof DatabaseMetaData && result instanceof ResultSet) {
+				trips.add("metadata: " + name);
+			}
+			if (result instanceof PreparedStatement) {
+				return wrap(PreparedStatement.class, result, trips);
+			}
+			if (result instanceof Statement) {
+				return wrap(Statement.class, result, trips);
+			}
+			if (result instanceof DatabaseMetaData) {
+				return wrap(DatabaseMetaData.class, result, trips);
+			}
+			return result;
+		};
+		return Proxy.newProxyInstance(RoundTrips.class.getClassLoader(), new Class<?>[] { type }, handler);
+	}
+
+	private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+		try {
+			return method.invoke(target, args);
+		}
+		catch (InvocationTargetException ex) {
+			throw ex.getCause();
+		}
+	}
+
+}
