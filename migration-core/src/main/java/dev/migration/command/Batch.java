@@ -40,6 +40,9 @@ final class Batch {
 			"truncate", "insert", "update", "delete", "do", "set", "reset", "lock", "refresh", "analyze", "cluster",
 			"reindex", "security");
 
+	/** PostgreSQL's SQLSTATE for a NOT NULL violation. */
+	private static final String NOT_NULL_VIOLATION = "23502";
+
 	private final Connection connection;
 
 	private final Dialect dialect;
@@ -155,6 +158,64 @@ final class Batch {
 		}
 		String escaped = text.replace("\\", "\\\\").replace("'", "''");
 		return (this.dialect == Dialect.MYSQL) ? "'" + escaped + "'" : "E'" + escaped + "'";
+	}
+
+	/**
+	 * Whether this batch can end the transaction itself ({@link #flushAndCommit()}) and
+	 * checks row counts on the server ({@link #addChecked}): PostgreSQL, where a
+	 * transactional revision then costs one round trip.
+	 * @return whether it can
+	 */
+	boolean commits() {
+		return this.dialect == Dialect.POSTGRESQL;
+	}
+
+	/**
+	 * Queue one of the engine's writes that must change exactly one row, checked where it
+	 * runs: on PostgreSQL ({@link #commits()}) the write is a data-modifying {@code WITH}
+	 * whose statement inserts a {@code NULL} into the NOT NULL column {@code column} of
+	 * {@code table} when the write matched other than one row, so the batch fails at this
+	 * entry and the transaction (and a {@code COMMIT} queued after it) never ends
+	 * successfully; elsewhere the update count is checked after the batch.
+	 * @param sql an {@code UPDATE} or {@code DELETE} with {@code ?} placeholders
+	 * @param params the values
+	 * @param table the table written, holding {@code column}
+	 * @param column a NOT NULL column of it
+	 * @param check the update-count check: throws the failure for a count
+	 */
+	void addChecked(String sql, @Nullable Object[] params, String table, String column, CountCheck check) {
+		if (!commits()) {
+			addUpdate(sql, params, check, OnFailure.AS_IS);
+			return;
+		}
+		addUpdate("WITH written AS (" + sql + " RETURNING 1) INSERT INTO " + table + " (" + column
+				+ ") SELECT NULL WHERE (SELECT count(*) FROM written) <> 1", params, null, (cause) -> {
+					if (NOT_NULL_VIOLATION.equals(cause.getSQLState())) {
+						try {
+							// the write matched no row: the version table's primary key
+							// rules out more than one
+							check.check(0);
+						}
+						catch (SQLException ex) {
+							return ex;
+						}
+					}
+					return cause;
+				});
+	}
+
+	/**
+	 * Send what is queued and a {@code COMMIT} in one round trip ({@link #commits()}
+	 * only): the server commits only when every entry succeeded; after a failure the
+	 * transaction is left aborted for the caller's rollback, as with {@link #flush()}.
+	 * @throws SQLException the failing entry's failure
+	 */
+	void flushAndCommit() throws SQLException {
+		if (!commits() || this.entries.stream().anyMatch((entry) -> entry.check() != null)) {
+			throw new IllegalStateException("Only a PostgreSQL batch whose counts are checked on the server commits");
+		}
+		add("COMMIT", null, OnFailure.AS_IS);
+		flush();
 	}
 
 	/**

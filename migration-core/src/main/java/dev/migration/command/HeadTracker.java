@@ -137,17 +137,18 @@ final class HeadTracker {
 		if (removeHeads.size() == 1 && addHeads.size() == 1) {
 			String from = removeHeads.get(0);
 			String to = addHeads.get(0);
-			batch.addUpdate("UPDATE " + table + " SET version_num = ? WHERE version_num = ?", new Object[] { to, from },
-					(count) -> check(count, "updating '" + from + "' to '" + to + "'"), Batch.OnFailure.AS_IS);
+			batch.addChecked("UPDATE " + table + " SET version_num = ? WHERE version_num = ?",
+					new Object[] { to, from }, table, "version_num",
+					(count) -> check(count, "updating '" + from + "' to '" + to + "'"));
 			return;
 		}
 		for (String head : removeHeads) {
-			batch.addUpdate("DELETE FROM " + table + " WHERE version_num = ?", new Object[] { head },
-					(count) -> check(count, "deleting '" + head + "'"), Batch.OnFailure.AS_IS);
+			batch.addChecked("DELETE FROM " + table + " WHERE version_num = ?", new Object[] { head }, table,
+					"version_num", (count) -> check(count, "deleting '" + head + "'"));
 		}
 		for (String head : addHeads) {
 			batch.addUpdate("INSERT INTO " + table + " (version_num) VALUES (?)", new Object[] { head },
-					(count) -> check(count, "inserting '" + head + "'"), (cause) -> {
+					batch.commits() ? null : (count) -> check(count, "inserting '" + head + "'"), (cause) -> {
 						if (isDuplicate(cause)) {
 							throw duplicate(table, head, cause);
 						}

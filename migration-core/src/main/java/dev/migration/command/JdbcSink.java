@@ -130,6 +130,16 @@ final class JdbcSink extends SqlSink {
 	}
 
 	@Override
+	void committedByBatch() throws SQLException {
+		if (this.inTransaction) {
+			this.inTransaction = false;
+			this.gate.leave();
+			// the driver saw the COMMIT end the transaction: nothing is sent
+			this.connection.setAutoCommit(true);
+		}
+	}
+
+	@Override
 	public @Nullable SQLException rollback() {
 		SQLException failure = null;
 		try {

@@ -88,6 +88,15 @@ abstract class SqlSink {
 	abstract void commit() throws SQLException;
 
 	/**
+	 * The transaction begun with {@link #begin()} was committed by a {@link Batch} that
+	 * ended with {@code COMMIT}: return to auto-commit without another round trip.
+	 * @throws SQLException from the database
+	 */
+	void committedByBatch() throws SQLException {
+		this.inTransaction = false;
+	}
+
+	/**
 	 * Roll back the current transaction, if any, and return to auto-commit. Never throws:
 	 * it runs while another failure is being reported.
 	 * @return the rollback's own failure, if any

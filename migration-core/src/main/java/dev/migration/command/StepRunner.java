@@ -211,7 +211,15 @@ final class StepRunner {
 				body.queue(batch);
 				this.heads.queue(this.sink, batch, step.removeHeads(), step.addHeads());
 				this.history.queue(batch, row(step, started, null, null, true, body.done, body.total(), null));
-				batch.flush();
+				if (batch.commits()) {
+					// the whole revision in one round trip: its statements, the version
+					// table, the history row and the commit
+					batch.flushAndCommit();
+					this.sink.committedByBatch();
+				}
+				else {
+					batch.flush();
+				}
 			}
 			else {
 				if (step.direction() != Direction.STAMP) {

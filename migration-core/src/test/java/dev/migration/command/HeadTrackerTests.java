@@ -60,6 +60,47 @@ class HeadTrackerTests {
 		});
 	}
 
+	@ParameterizedTest
+	@EnumSource(value = DatabaseKind.class, names = { "POSTGRESQL", "MARIADB" })
+	void batchedWritesThatDoNotTouchExactlyOneRowFailAndNothingCommits(DatabaseKind kind) throws Exception {
+		withTracker(kind, (tables, sink, tracker, connection) -> {
+			for (List<String> removed : List.of(List.of("a"), List.of("x", "y"))) {
+				sink.begin();
+				Batch batch = sink.batch();
+				tracker.queue(sink, batch, List.of(), List.of("c"));
+				tracker.queue(sink, batch, removed, List.of("b"));
+				// PostgreSQL checks the count on the server, so that a COMMIT can follow
+				assertThatExceptionOfType(VersionTableException.class).isThrownBy(() -> {
+					if (batch.commits()) {
+						batch.flushAndCommit();
+					}
+					else {
+						batch.flush();
+					}
+				})
+					.withMessage("Version table migration_version is out of step: "
+							+ ((removed.size() == 1) ? "updating 'a' to 'b'" : "deleting 'x'")
+							+ " matched 0 rows instead of exactly 1." + REMEDY);
+				assertThat((Object) sink.rollback()).isNull();
+				assertThat(tables.readHeads(connection)).isEmpty();
+			}
+			sink.begin();
+			Batch batch = sink.batch();
+			tracker.queue(sink, batch, List.of(), List.of("a"));
+			if (batch.commits()) {
+				batch.flushAndCommit();
+				sink.committedByBatch();
+			}
+			else {
+				batch.flush();
+				sink.commit();
+			}
+			assertThat(sink.inTransaction()).isFalse();
+			assertThat(connection.getAutoCommit()).isTrue();
+			assertThat(tables.readHeads(connection)).containsExactly("a");
+		});
+	}
+
 	/** A version table of its own on a fresh database, and a tracker writing to it. */
 	private static void withTracker(DatabaseKind kind, TrackerTest test) throws Exception {
 		try (TestDatabase db = TestDatabase.create(kind); Connection connection = db.connect()) {
