@@ -3,18 +3,9 @@ package dev.migration.command;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,27 +13,23 @@ import org.jspecify.annotations.Nullable;
 
 import dev.migration.HistoryEntry;
 import dev.migration.HistoryEntry.Direction;
-import dev.migration.sql.Dialect;
 
 /**
  * The append-only history table. A step that runs in one transaction writes one complete
  * row in that transaction. A step that cannot (MySQL DDL, {@code transactional: false})
  * writes a row first, commits progress after every statement and completes the row at the
- * end, so a failure or a killed process leaves a row saying exactly how far it got.
+ * end, so a failure or a killed process leaves a row saying exactly how far it got. The
+ * writes are here; the reads, of either table format, are {@link HistoryReader}'s.
  */
 final class HistoryStore {
 
 	private static final int MAX_ERROR_LENGTH = 4000;
 
-	/**
-	 * Every column, so that tables of format 1 (before {@link TableFormat#CURRENT}) stay
-	 * readable until a run upgrades them: read-only commands never change the tables.
-	 */
-	private static final String COLUMNS = "*";
-
 	private final Tables tables;
 
 	private final boolean withParents;
+
+	private final HistoryReader reader;
 
 	HistoryStore(Tables tables) {
 		this(tables, true);
@@ -56,6 +43,7 @@ final class HistoryStore {
 	HistoryStore(Tables tables, boolean withParents) {
 		this.tables = tables;
 		this.withParents = withParents;
+		this.reader = new HistoryReader(tables);
 	}
 
 	/**
@@ -200,40 +188,30 @@ final class HistoryStore {
 	}
 
 	/**
-	 * The newest rows.
+	 * The newest rows ({@link HistoryReader#log}).
 	 * @param connection the connection
 	 * @param limit at most this many
 	 * @return the rows, newest first; none when the table does not exist
 	 * @throws SQLException from the database
 	 */
 	List<HistoryEntry> log(Connection connection, int limit) throws SQLException {
-		List<HistoryEntry> entries = new ArrayList<>();
-		for (Row row : query(connection, "SELECT " + COLUMNS + " FROM " + this.tables.history() + " ORDER BY id DESC",
-				limit)) {
-			entries.add(row.toEntry());
-		}
-		return entries;
+		return this.reader.log(connection, limit);
 	}
 
 	/**
-	 * The newest row of all and, per revision, its newest successful upgrade or stamp
-	 * (with the checksum of a later {@code repair}), in one query: what a run,
-	 * {@code status} and {@code validate} read to judge the database's state.
+	 * What a run, {@code status} and {@code validate} read to judge the database's state
+	 * ({@link HistoryReader#summary(Connection)}).
 	 * @param connection the connection, in auto-commit
 	 * @return the summary; empty when the table does not exist
 	 * @throws SQLException from the database
 	 */
 	Summary summary(Connection connection) throws SQLException {
-		return summarize(query(connection, summaryQuery(), 0));
+		return this.reader.summary(connection);
 	}
 
 	/** The query {@link #summary(Connection)} runs. */
 	String summaryQuery() {
-		String table = this.tables.history();
-		return "SELECT " + COLUMNS + " FROM " + table + " WHERE id IN (SELECT MAX(id) FROM " + table
-				+ " WHERE success = TRUE AND direction IN ('UPGRADE', 'STAMP') GROUP BY revision) OR id IN "
-				+ "(SELECT MAX(id) FROM " + table + " WHERE direction = 'REPAIR' AND checksum IS NOT NULL "
-				+ "GROUP BY revision) OR id = (SELECT MAX(id) FROM " + table + ") ORDER BY id";
+		return this.reader.summaryQuery();
 	}
 
 	/**
@@ -243,25 +221,7 @@ final class HistoryStore {
 	 * @throws SQLException from the database
 	 */
 	Summary summary(ResultSet rs) throws SQLException {
-		return summarize(rows(rs));
-	}
-
-	private static Summary summarize(List<Row> rows) {
-		Map<String, Row> applied = new LinkedHashMap<>();
-		Row last = null;
-		for (Row row : rows) {
-			last = row;
-			if (Boolean.TRUE.equals(row.success())
-					&& (row.direction() == Direction.UPGRADE || row.direction() == Direction.STAMP)) {
-				applied.put(row.revision(), row);
-			}
-			else if (row.direction() == Direction.REPAIR && row.checksum() != null
-					&& applied.containsKey(row.revision())) {
-				// in id order, so a repair counts only for the application it followed
-				applied.put(row.revision(), applied.get(row.revision()).withChecksum(row.checksum()));
-			}
-		}
-		return new Summary(last, applied);
+		return this.reader.summary(rs);
 	}
 
 	/**
@@ -309,101 +269,6 @@ final class HistoryStore {
 		Instant now = Instant.now();
 		record(sink,
 				new Row(0, revision, Direction.REPAIR, location, checksum, now, now, 0L, user, true, 0, 0, null, null));
-	}
-
-	private List<Row> query(Connection connection, String sql, int limit) throws SQLException {
-		try (Statement statement = connection.createStatement()) {
-			if (limit > 0) {
-				statement.setMaxRows(limit);
-			}
-			try (ResultSet rs = statement.executeQuery(sql)) {
-				return rows(rs);
-			}
-		}
-		catch (SQLException ex) {
-			if (connection.getAutoCommit() && !this.tables.historyTableExists(connection)) {
-				return List.of();
-			}
-			throw ex;
-		}
-	}
-
-	private List<Row> rows(ResultSet rs) throws SQLException {
-		boolean current = hasColumn(rs, Tables.PARENTS_COLUMN);
-		List<Row> rows = new ArrayList<>();
-		while (rs.next()) {
-			rows.add(read(rs, current));
-		}
-		return rows;
-	}
-
-	private static boolean hasColumn(ResultSet rs, String column) throws SQLException {
-		ResultSetMetaData metaData = rs.getMetaData();
-		for (int i = 1; i <= metaData.getColumnCount(); i++) {
-			if (metaData.getColumnName(i).equalsIgnoreCase(column)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/**
-	 * One row; {@code current} when the table is of the current format (it has the
-	 * parents column), whose times are UTC, else of format 1, whose times are wall time
-	 * of the JVM that wrote them, read as this JVM's as before.
-	 */
-	private Row read(ResultSet rs, boolean current) throws SQLException {
-		long duration = rs.getLong("duration_ms");
-		Long durationMs = rs.wasNull() ? null : duration;
-		boolean success = rs.getBoolean("success");
-		Boolean outcome = rs.wasNull() ? null : success;
-		int done = rs.getInt("statements_done");
-		Integer statementsDone = rs.wasNull() ? null : done;
-		int total = rs.getInt("statements_total");
-		Integer statementsTotal = rs.wasNull() ? null : total;
-		return new Row(rs.getLong("id"), rs.getString("revision"), Direction.valueOf(rs.getString("direction")),
-				rs.getString("location"), rs.getString("checksum"), time(rs, "started_at", current),
-				time(rs, "finished_at", current), durationMs, rs.getString("db_user"), outcome, statementsDone,
-				statementsTotal, rs.getString("error_message"), current ? parents(rs.getString("parents")) : null);
-	}
-
-	private static @Nullable List<String> parents(@Nullable String text) {
-		if (text == null) {
-			return null;
-		}
-		return text.isBlank() ? List.of() : List.of(text.strip().split(" +"));
-	}
-
-	private @Nullable Instant time(ResultSet rs, String column, boolean current) throws SQLException {
-		if (current && this.tables.dialect() == Dialect.MYSQL) {
-			// UTC wall time by contract; the driver must not apply any zone
-			LocalDateTime utc = rs.getObject(column, LocalDateTime.class);
-			return (utc != null) ? utc.toInstant(ZoneOffset.UTC) : null;
-		}
-		return instant(rs.getObject(column));
-	}
-
-	static @Nullable Instant instant(@Nullable Object value) {
-		if (value == null) {
-			return null;
-		}
-		if (value instanceof Timestamp timestamp) {
-			return timestamp.toInstant();
-		}
-		if (value instanceof OffsetDateTime offset) {
-			return offset.toInstant();
-		}
-		if (value instanceof LocalDateTime local) {
-			return local.atZone(ZoneId.systemDefault()).toInstant();
-		}
-		if (value instanceof Number number) {
-			return Instant.ofEpochMilli(number.longValue());
-		}
-		String text = value.toString().trim();
-		if (text.matches("\\d+")) {
-			return Instant.ofEpochMilli(Long.parseLong(text));
-		}
-		return Timestamp.valueOf(text.replace('T', ' ')).toInstant();
 	}
 
 	/**

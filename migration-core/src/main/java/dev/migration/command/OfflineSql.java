@@ -132,7 +132,7 @@ record OfflineSql(RevisionGraph graph, MigrationConfig config, SqlCallbacks call
 			if (formatOne) {
 				sink.comment("The history table " + tables.history() + " is of format 1 (no parents column): this "
 						+ "script writes format-1 rows, and the next online run upgrades the tables in place");
-				for (String statement : tables.createStatementsFormatOne()) {
+				for (String statement : new TableSetup(tables).createStatementsFormatOne()) {
 					sink.execute(statement);
 				}
 			}
@@ -166,7 +166,7 @@ record OfflineSql(RevisionGraph graph, MigrationConfig config, SqlCallbacks call
 			return false;
 		}
 		return Session.read(this.config, "read the history table's format",
-				(session) -> tables.isFormatOne(session.connection));
+				(session) -> new TableSetup(tables).isFormatOne(session.connection));
 	}
 
 	private static void renderCallbacks(CallbackRunner callbacks, @Nullable Event event, ScriptSink sink)

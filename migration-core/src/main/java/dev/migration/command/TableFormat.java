@@ -99,9 +99,10 @@ final class TableFormat {
 				sink.begin();
 				if (format < CURRENT) {
 					sink.execute("ALTER TABLE " + tables.history() + " ALTER COLUMN started_at TYPE "
-							+ tables.timestampType() + " USING started_at AT TIME ZONE " + literal(zone)
-							+ ", ALTER COLUMN finished_at TYPE " + tables.timestampType()
-							+ " USING finished_at AT TIME ZONE " + literal(zone));
+							+ TableSetup.timestampType(tables.dialect()) + " USING started_at AT TIME ZONE "
+							+ literal(zone) + ", ALTER COLUMN finished_at TYPE "
+							+ TableSetup.timestampType(tables.dialect()) + " USING finished_at AT TIME ZONE "
+							+ literal(zone));
 				}
 				finish(tables, sink, hasParents);
 				sink.commit();
@@ -114,7 +115,7 @@ final class TableFormat {
 					try {
 						for (String column : List.of("started_at", "finished_at")) {
 							sink.execute("ALTER TABLE " + tables.history() + " ALTER COLUMN " + column
-									+ " SET DATA TYPE " + tables.timestampType());
+									+ " SET DATA TYPE " + TableSetup.timestampType(tables.dialect()));
 						}
 					}
 					finally {

@@ -1,6 +1,8 @@
 package dev.migration.lock;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 
 import javax.sql.DataSource;
@@ -15,17 +17,15 @@ import dev.migration.MigrationException;
  * A lock held by a session of its own: taken on a dedicated connection in auto-commit,
  * released by the database at the latest when that connection ends.
  */
-abstract class ConnectionLock implements MigrationLock {
+abstract class ConnectionLock extends HeldLock {
 
 	private static final Logger log = LoggerFactory.getLogger(ConnectionLock.class);
 
 	final Connection connection;
 
-	private final String description;
-
 	ConnectionLock(Connection connection, String description) {
+		super(description);
 		this.connection = connection;
-		this.description = description;
 	}
 
 	/**
@@ -66,23 +66,43 @@ abstract class ConnectionLock implements MigrationLock {
 	 * Give the lock back on {@link #connection}.
 	 * @throws SQLException from the database
 	 */
+	@Override
 	abstract void release() throws SQLException;
 
 	@Override
-	public String description() {
-		return this.description;
+	void letGo() {
+		closeQuietly(this.connection);
 	}
 
-	@Override
-	public void close() {
-		try {
-			release();
+	/**
+	 * Run a statement of one parameter on {@link #connection}.
+	 * @param sql the statement
+	 * @param parameter its parameter
+	 * @throws SQLException from the database
+	 */
+	void run(String sql, Object parameter) throws SQLException {
+		try (PreparedStatement statement = this.connection.prepareStatement(sql)) {
+			statement.setObject(1, parameter);
+			statement.execute();
 		}
-		catch (SQLException ex) {
-			// the lock ends with the session at the latest
-			log.warn("Could not release {}: {}", this.description, ex.getMessage());
+	}
+
+	/**
+	 * Ask whether a query of one parameter answers true: the first column of its first
+	 * row, {@code false} when it returns none.
+	 * @param connection the connection
+	 * @param sql the query
+	 * @param parameter its parameter
+	 * @return the answer
+	 * @throws SQLException from the database
+	 */
+	static boolean ask(Connection connection, String sql, Object parameter) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setObject(1, parameter);
+			try (ResultSet rs = statement.executeQuery()) {
+				return rs.next() && rs.getBoolean(1);
+			}
 		}
-		closeQuietly(this.connection);
 	}
 
 	private static void closeQuietly(@Nullable Connection connection) {

@@ -19,8 +19,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import dev.migration.LockTimeoutException;
 import dev.migration.MigrationException;
@@ -33,9 +31,7 @@ import dev.migration.sql.Dialect;
  * holds who took it (process, host, time) for the timeout message; it stays in place
  * because deleting it would race with the next taker.
  */
-final class FileDatabaseLock implements MigrationLock {
-
-	private static final Logger log = LoggerFactory.getLogger(FileDatabaseLock.class);
+final class FileDatabaseLock extends HeldLock {
 
 	private static final Map<String, Semaphore> jvmLocks = new ConcurrentHashMap<>();
 
@@ -49,15 +45,13 @@ final class FileDatabaseLock implements MigrationLock {
 
 	private final @Nullable FileLock fileLock;
 
-	private final String description;
-
 	private FileDatabaseLock(String key, Semaphore semaphore, @Nullable FileChannel channel,
 			@Nullable FileLock fileLock, String description) {
+		super(description);
 		this.key = key;
 		this.semaphore = semaphore;
 		this.channel = channel;
 		this.fileLock = fileLock;
-		this.description = description;
 	}
 
 	static MigrationLock acquire(Dialect dialect, String url, String scope, Duration timeout) {
@@ -98,7 +92,7 @@ final class FileDatabaseLock implements MigrationLock {
 			if (!locked) {
 				String holder = Files.readString(file, StandardCharsets.UTF_8).strip();
 				channel.close();
-				release(key, semaphore);
+				releaseJvmLock(key, semaphore);
 				throw new LockTimeoutException(description, timeout, holder.isEmpty() ? null : holder);
 			}
 			channel.truncate(0);
@@ -107,12 +101,12 @@ final class FileDatabaseLock implements MigrationLock {
 			return new FileDatabaseLock(key, semaphore, channel, taken[0], description);
 		}
 		catch (IOException ex) {
-			release(key, semaphore);
+			releaseJvmLock(key, semaphore);
 			throw new MigrationException("Cannot take the migration lock (" + description + "): " + ex.getMessage()
 					+ ". Check that the directory of the database file is writable", ex);
 		}
 		catch (RuntimeException ex) {
-			release(key, semaphore);
+			releaseJvmLock(key, semaphore);
 			throw ex;
 		}
 	}
@@ -171,33 +165,25 @@ final class FileDatabaseLock implements MigrationLock {
 		return Path.of(path + ".migration.lock");
 	}
 
-	private static void release(String key, Semaphore semaphore) {
+	private static void releaseJvmLock(String key, Semaphore semaphore) {
 		jvmHolders.remove(key);
 		semaphore.release();
 	}
 
 	@Override
-	public String description() {
-		return this.description;
+	void release() throws IOException {
+		// the OS drops the file lock with the process at the latest
+		if (this.fileLock != null) {
+			this.fileLock.release();
+		}
+		if (this.channel != null) {
+			this.channel.close();
+		}
 	}
 
 	@Override
-	public void close() {
-		try {
-			if (this.fileLock != null) {
-				this.fileLock.release();
-			}
-			if (this.channel != null) {
-				this.channel.close();
-			}
-		}
-		catch (IOException ex) {
-			// the OS drops the lock with the process at the latest
-			log.warn("Could not release {}: {}", this.description, ex.getMessage());
-		}
-		finally {
-			release(this.key, this.semaphore);
-		}
+	void letGo() {
+		releaseJvmLock(this.key, this.semaphore);
 	}
 
 }

@@ -23,19 +23,13 @@ import dev.migration.sql.Dialect;
  * (insert, or take over an expired lease conditional on the token read), read it, extend
  * it by token and release it. {@link TableLease} decides when; this class only talks to
  * the table, one auto-committed statement at a time.
+ *
+ * @param table the lock table, schema-qualified
+ * @param scope the scope whose row this is
  */
-final class LeaseTable {
+record LeaseTable(String table, String scope) {
 
 	private static final Logger log = LoggerFactory.getLogger(LeaseTable.class);
-
-	private final String table;
-
-	private final String scope;
-
-	LeaseTable(String table, String scope) {
-		this.table = table;
-		this.scope = scope;
-	}
 
 	/** Create the table (and schema) unless it exists; tolerates a concurrent creator. */
 	static void ensure(Connection connection, LockRequest request) throws SQLException {

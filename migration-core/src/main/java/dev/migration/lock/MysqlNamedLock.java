@@ -42,12 +42,8 @@ final class MysqlNamedLock extends ConnectionLock {
 	}
 
 	private static boolean tryLock(Connection connection, String name) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement("SELECT GET_LOCK(?, 0)")) {
-			statement.setString(1, name);
-			try (ResultSet rs = statement.executeQuery()) {
-				return rs.next() && rs.getInt(1) == 1;
-			}
-		}
+		// 1 when taken, 0 when held elsewhere, NULL on an error
+		return ask(connection, "SELECT GET_LOCK(?, 0)", name);
 	}
 
 	static @Nullable String holder(Connection connection, String name) {
@@ -83,10 +79,7 @@ final class MysqlNamedLock extends ConnectionLock {
 
 	@Override
 	void release() throws SQLException {
-		try (PreparedStatement statement = this.connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
-			statement.setString(1, this.name);
-			statement.execute();
-		}
+		run("SELECT RELEASE_LOCK(?)", this.name);
 	}
 
 }

@@ -41,12 +41,7 @@ final class PostgresAdvisoryLock extends ConnectionLock {
 	}
 
 	private static boolean tryLock(Connection connection, long key) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-			statement.setLong(1, key);
-			try (ResultSet rs = statement.executeQuery()) {
-				return rs.next() && rs.getBoolean(1);
-			}
-		}
+		return ask(connection, "SELECT pg_try_advisory_lock(?)", key);
 	}
 
 	private static @Nullable String setApplicationName(Connection connection, @Nullable String name) {
@@ -88,11 +83,8 @@ final class PostgresAdvisoryLock extends ConnectionLock {
 
 	@Override
 	void release() throws SQLException {
-		try (PreparedStatement statement = this.connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-			statement.setLong(1, this.key);
-			statement.execute();
-			setApplicationName(this.connection, this.previousApplicationName);
-		}
+		run("SELECT pg_advisory_unlock(?)", this.key);
+		setApplicationName(this.connection, this.previousApplicationName);
 	}
 
 }

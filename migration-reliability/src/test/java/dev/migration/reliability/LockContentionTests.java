@@ -1,10 +1,8 @@
 package dev.migration.reliability;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,7 +43,7 @@ class LockContentionTests {
 	void postgresqlUpgradeTimesOutNamingTheSessionThatHoldsTheAdvisoryLock() throws Exception {
 		try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL); Connection holder = db.connect()) {
 			String scope = db.name() + ".migration_version";
-			long key = key(scope);
+			long key = key(holder, scope);
 			holder.setClientInfo("ApplicationName", "lock-holder-test");
 			assertThat(single(holder, "SELECT pg_try_advisory_lock(" + key + ")")).isEqualTo("t");
 			String pid = single(holder, "SELECT pg_backend_pid()");
@@ -102,7 +100,7 @@ class LockContentionTests {
 		// in the
 		// database, so a long transaction of a test running beside it would hold it up
 		try (TestDatabase db = TestDatabase.createPostgresqlDatabase(); Connection watcher = db.connect()) {
-			long key = key(db.name() + ".migration_version");
+			long key = key(watcher, db.name() + ".migration_version");
 			Migrator first = migrator(db, folder, Duration.ofSeconds(60));
 			Migrator second = migrator(db, folder, Duration.ofSeconds(60));
 			CompletableFuture<MigrationResult> running = CompletableFuture.supplyAsync(() -> first.upgrade("heads"));
@@ -126,15 +124,13 @@ class LockContentionTests {
 		}
 	}
 
-	/** The engine's advisory lock key: the first 8 bytes of SHA-256 of the scope. */
-	static long key(String scope) throws Exception {
-		byte[] digest = MessageDigest.getInstance("SHA-256")
-			.digest(("dev.migration:" + scope).getBytes(StandardCharsets.UTF_8));
-		long key = 0;
-		for (int i = 0; i < 8; i++) {
-			key = (key << 8) | (digest[i] & 0xff);
-		}
-		return key;
+	/**
+	 * The engine's advisory lock key, computed by the server as an operator would in
+	 * psql: the first 8 bytes of SHA-256 of the scope, as a signed bigint.
+	 */
+	static long key(Connection connection, String scope) throws SQLException {
+		return Long.parseLong(single(connection, "SELECT ('x' || LEFT(ENCODE(SHA256(CONVERT_TO('dev.migration:" + scope
+				+ "', 'UTF8')), 'hex'), 16))::bit(64)::bigint"));
 	}
 
 	private static String single(Connection connection, String sql) throws SQLException {
