@@ -115,18 +115,7 @@ final class Batch {
 	 * @param onFailure what its failure is reported as
 	 */
 	void addUpdate(String sql, @Nullable Object[] params, @Nullable CountCheck check, OnFailure onFailure) {
-		StringBuilder rendered = new StringBuilder(sql.length() + 64 * params.length);
-		int next = 0;
-		for (int i = 0; i < sql.length(); i++) {
-			char c = sql.charAt(i);
-			if (c == '?' && next < params.length) {
-				rendered.append(literal(params[next++]));
-			}
-			else {
-				rendered.append(c);
-			}
-		}
-		add(rendered.toString(), check, onFailure);
+		add(ScriptSink.withLiterals(sql, params, this::literal), check, onFailure);
 	}
 
 	/**

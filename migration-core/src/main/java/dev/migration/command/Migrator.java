@@ -1,18 +1,13 @@
 package dev.migration.command;
 
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import dev.migration.CallbackFailedException;
-import dev.migration.DatabaseState;
 import dev.migration.DowngradeNotAllowedException;
 import dev.migration.HistoryEntry;
 import dev.migration.InvalidUpgradeTargetException;
@@ -27,12 +22,9 @@ import dev.migration.Revision;
 import dev.migration.ValidationReport;
 import dev.migration.graph.MigrationPlan;
 import dev.migration.graph.RevisionGraph;
-import dev.migration.lock.LockRequest;
-import dev.migration.lock.MigrationLock;
 import dev.migration.script.DatabaseFacts;
 import dev.migration.script.ScriptLoader;
 import dev.migration.script.SqlCallbacks;
-import dev.migration.script.SqlCallbacks.Event;
 import dev.migration.sql.Dialect;
 
 /**
@@ -43,8 +35,6 @@ import dev.migration.sql.Dialect;
  * {@code log}) take no lock and create nothing.
  */
 public final class Migrator {
-
-	private static final Logger log = LoggerFactory.getLogger(Migrator.class);
 
 	private final MigrationConfig config;
 
@@ -274,11 +264,6 @@ public final class Migrator {
 	}
 
 	/**
-	 * Edited applied scripts, unknown revisions and half-applied revisions, each with its
-	 * remedy. Two queries, no lock, creates nothing.
-	 * @return the report
-	 */
-	/**
 	 * Problems in the scripts that a run would refuse before running anything, found
 	 * without running: transaction control ({@code COMMIT}, {@code ROLLBACK},
 	 * {@code BEGIN}, ...) at the top level of a transactional revision on PostgreSQL, H2
@@ -295,6 +280,11 @@ public final class Migrator {
 		return TransactionControl.problems(graph(), dialect);
 	}
 
+	/**
+	 * Edited applied scripts, unknown revisions and half-applied revisions, each with its
+	 * remedy. Two queries, no lock, creates nothing.
+	 * @return the report
+	 */
 	public ValidationReport validate() {
 		ValidationReport report = new StatusReader(graph(), this.config).validate();
 		this.config.listener().validated(report);
@@ -327,7 +317,7 @@ public final class Migrator {
 		listener.beforeRun(run.name());
 		MigrationResult result;
 		try {
-			result = runLocked(run);
+			result = new RunExecution(run, this.config, graph(), new CallbackRunner(callbacks())).execute();
 		}
 		catch (RuntimeException ex) {
 			listener.runFailed(run.name(), ex);
@@ -335,74 +325,6 @@ public final class Migrator {
 		}
 		listener.afterRun(run.name(), result);
 		return result;
-	}
-
-	private MigrationResult runLocked(Run run) {
-		RevisionGraph graph = graph();
-		CallbackRunner callbacks = new CallbackRunner(callbacks());
-		long start = System.nanoTime();
-		try (Session session = Session.open(this.config)) {
-			// run-level callbacks run on every run, as Flyway's afterMigrate does, so a
-			// run with any cannot end on the lock-free check
-			boolean everyRun = callbacks.has(Event.before(run.name())) || callbacks.has(Event.after(run.name()))
-					|| callbacks.has(Event.error(run.name()));
-			MigrationResult upToDate = (run.stamp() || everyRun) ? null
-					: UpToDate.check(run, graph, session, this.config, start);
-			if (upToDate != null) {
-				return upToDate;
-			}
-			return locked(session, () -> {
-				StepRunner runner = new StepRunner(session.sink, session.heads, session.history, session.user(),
-						this.config.transactionPerMigration(), this.config.listener(), callbacks);
-				List<MigrationResult.Step> baselined = run.adopts()
-						? Baseline.apply(session, graph, this.config, runner) : List.of();
-				List<MigrationResult.Step> steps = new ArrayList<>(baselined);
-				session.tables.ensure(session.sink);
-				List<String> heads = session.tables.readHeads(session.connection);
-				HistoryStore.Summary history = session.history.summary(session.connection);
-				DatabaseState state = DatabaseStateReader.judge(graph, session.tables.version(), this.config, heads,
-						history, null);
-				boolean resuming = !run.stamp() && state.partialRun() != null && history.last() != null;
-				run.refuseFrom(state, resuming);
-				if (run.upgrades() && !state.newerHeads().isEmpty()) {
-					return UpToDate.newer(state, this.config, start);
-				}
-				Resume.Decision resume = resuming ? Resume.decide(session, graph, state.partialRun(), history.last(),
-						heads, this.config.lockTimeout()) : null;
-				if (resuming && resume == null) {
-					state.requireNoPartialRun();
-				}
-				MigrationPlan plan = run.plan(graph, (resume != null) ? resume.headsAfter() : heads, history);
-				if (!plan.isEmpty()) {
-					this.config.listener().planned(run.name(), plan, session.dialect);
-				}
-				callbacks.check(session.sink);
-				callbacks.runAlone(Event.before(run.name()), Event.error(run.name()), session.sink,
-						() -> "Nothing of the run was applied; the version table still says " + StepRunner.heads(heads)
-								+ ". Fix the callback and run the command again");
-				try {
-					steps.addAll(runner.run(plan, run.purge(), (state.partialRun() != null) ? history.last() : null,
-							resume));
-				}
-				catch (RuntimeException ex) {
-					callbacks.runAfterFailure(Event.error(run.name()), session.sink, ex);
-					throw ex;
-				}
-				if (plan.isEmpty()) {
-					log.debug("Nothing to do: the database is at {}", StepRunner.heads(heads));
-				}
-				callbacks.runAlone(Event.after(run.name()), null, session.sink,
-						() -> "The run's revisions stayed applied (" + steps.size()
-								+ " step(s); the version table says " + StepRunner.heads(plan.toHeads())
-								+ "). Fix the callback and run the command " + "again: it runs "
-								+ Event.after(run.name()).fileName() + " again even with nothing to apply");
-				return new MigrationResult(plan.direction(), baselined.isEmpty() ? heads : List.of(), plan.toHeads(),
-						steps, Duration.ofNanos(System.nanoTime() - start));
-			});
-		}
-		catch (SQLException ex) {
-			throw Session.databaseError(run.name(), ex);
-		}
 	}
 
 	/**
@@ -416,7 +338,7 @@ public final class Migrator {
 	public RepairResult repair(List<String> revisions) {
 		RevisionGraph graph = graph();
 		try (Session session = Session.open(this.config)) {
-			return locked(session, () -> {
+			return UnderLock.run(session, this.config, () -> {
 				session.tables.ensure(session.sink);
 				return new Repair(graph, this.config).run(session, revisions);
 			});
@@ -424,32 +346,6 @@ public final class Migrator {
 		catch (SQLException ex) {
 			throw Session.databaseError("repair", ex);
 		}
-	}
-
-	/** Work done while holding the lock. */
-	@FunctionalInterface
-	private interface Locked<T> {
-
-		T run() throws SQLException;
-
-	}
-
-	private <T> T locked(Session session, Locked<T> work) throws SQLException {
-		session.endStatementsOfDeadClients();
-		String scope = session.tables.effectiveSchema(session.connection) + "." + this.config.versionTable();
-		try (MigrationLock lock = MigrationLock.acquire(lockRequest(session, scope), this.config.lockMode(),
-				session.connection, session.sink.gate())) {
-			log.debug("Holding {}", lock.description());
-			if (lock.fences()) {
-				session.heads.fence((sink) -> lock.fence(sink.connection(), session.tables.version()));
-			}
-			return work.run();
-		}
-	}
-
-	private LockRequest lockRequest(Session session, String scope) {
-		return new LockRequest(session.dataSource, session.dialect, session.url(), session.tables.schema(),
-				session.tables.lock(), scope, this.config.lockTimeout(), this.config.lockLease(), false);
 	}
 
 }

@@ -11,6 +11,7 @@ import dev.migration.Migration;
 import dev.migration.MigrationContext;
 import dev.migration.MigrationException;
 import dev.migration.Revision;
+import dev.migration.graph.MigrationStep;
 import dev.migration.lint.StatementEffect;
 import dev.migration.script.SqlMigration;
 import dev.migration.script.SqlStatement;
@@ -46,8 +47,8 @@ final class RevisionExecution {
 	 */
 	private final boolean dmlWithProgress;
 
-	RevisionExecution(Revision revision, Direction direction, SqlSink sink, ProgressRecorder progress) {
-		this(revision, direction, sink, progress, 0, false);
+	RevisionExecution(MigrationStep step, SqlSink sink, ProgressRecorder progress) {
+		this(step, sink, progress, 0, false);
 	}
 
 	/**
@@ -55,17 +56,15 @@ final class RevisionExecution {
 	 * @param from the statements that already ran (a resumed step)
 	 * @param dmlWithProgress whether data manipulation commits with its progress row
 	 */
-	RevisionExecution(Revision revision, Direction direction, SqlSink sink, ProgressRecorder progress, int from,
-			boolean dmlWithProgress) {
-		this.revision = revision;
-		this.direction = direction;
+	RevisionExecution(MigrationStep step, SqlSink sink, ProgressRecorder progress, int from, boolean dmlWithProgress) {
+		this.revision = step.revision();
+		this.direction = step.direction();
 		this.sink = sink;
 		this.progress = progress;
-		this.statements = statements(revision, direction, sink.dialect());
+		this.statements = statements(this.revision, this.direction, sink.dialect());
 		this.done = from;
 		// a script that controls its own transactions gets none from the engine around
-		// its
-		// data changes: they would nest inside the script's
+		// its data changes: they would nest inside the script's
 		this.dmlWithProgress = dmlWithProgress && this.statements != null
 				&& !TransactionControl.controlsTransactions(this.statements, sink.dialect());
 	}
@@ -196,10 +195,7 @@ final class RevisionExecution {
 			this.sink.commit();
 		}
 		catch (SQLException | RuntimeException ex) {
-			SQLException rollbackFailure = this.sink.rollback();
-			if (rollbackFailure != null) {
-				ex.addSuppressed(rollbackFailure);
-			}
+			this.sink.rollbackAfter(ex);
 			throw ex;
 		}
 		this.done++;

@@ -2,8 +2,8 @@ package dev.migration.command;
 
 import java.sql.Connection;
 import java.time.Instant;
-
 import java.util.List;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -82,19 +82,31 @@ final class ScriptSink extends SqlSink {
 
 	@Override
 	public int update(String sql, @Nullable Object... params) {
-		StringBuilder rendered = new StringBuilder();
+		execute(withLiterals(sql, params, this::literal));
+		return -1;
+	}
+
+	/**
+	 * One of the engine's parameterised statements with its values written in, as offline
+	 * SQL and a batch of the engine's writes send it.
+	 * @param sql the statement with {@code ?} placeholders (none inside its literals)
+	 * @param params the values, in order
+	 * @param literal how a value is written
+	 * @return the statement
+	 */
+	static String withLiterals(String sql, @Nullable Object[] params, Function<@Nullable Object, String> literal) {
+		StringBuilder rendered = new StringBuilder(sql.length() + 64 * params.length);
 		int next = 0;
 		for (int i = 0; i < sql.length(); i++) {
 			char c = sql.charAt(i);
 			if (c == '?' && next < params.length) {
-				rendered.append(literal(params[next++]));
+				rendered.append(literal.apply(params[next++]));
 			}
 			else {
 				rendered.append(c);
 			}
 		}
-		execute(rendered.toString());
-		return -1;
+		return rendered.toString();
 	}
 
 	String literal(@Nullable Object value) {

@@ -104,6 +104,18 @@ abstract class SqlSink {
 	abstract @Nullable SQLException rollback();
 
 	/**
+	 * Roll back after a failure, which the caller then throws: a failure of the rollback
+	 * itself goes with it as a suppressed exception.
+	 * @param failure the failure being reported
+	 */
+	final void rollbackAfter(Exception failure) {
+		SQLException rollbackFailure = rollback();
+		if (rollbackFailure != null) {
+			failure.addSuppressed(rollbackFailure);
+		}
+	}
+
+	/**
 	 * Whether a transaction begun with {@link #begin()} is open.
 	 * @return whether in a transaction
 	 */

@@ -29,7 +29,8 @@ import dev.migration.sql.Dialect;
  * Runs (or, through a script sink, renders) a plan step by step. A step whose statements
  * can share a transaction with its version-table change and history row does so; a step
  * that cannot (MySQL DDL, {@code transactional: false}) records its progress after every
- * statement, so a failure or a kill leaves a row saying how far it got.
+ * statement ({@link StepwiseStep}), so a failure or a kill leaves a row saying how far it
+ * got.
  */
 final class StepRunner {
 
@@ -49,6 +50,10 @@ final class StepRunner {
 
 	private final CallbackRunner callbacks;
 
+	private final StepRows rows;
+
+	private final StepwiseStep stepwise;
+
 	private final List<String> current = new ArrayList<>();
 
 	/** The version table as of the open transaction's start, for messages. */
@@ -63,6 +68,8 @@ final class StepRunner {
 		this.user = user;
 		this.transactionPerMigration = transactionPerMigration;
 		this.listener = listener;
+		this.rows = new StepRows(sink, history, user);
+		this.stepwise = new StepwiseStep(sink, heads, history, callbacks, this.rows);
 	}
 
 	/**
@@ -160,7 +167,7 @@ final class StepRunner {
 			runInTransaction(step, started, start);
 		}
 		else {
-			runStepwise(step, started, start, resume);
+			this.stepwise.run(step, started, start, resume, this.current);
 		}
 		Duration duration = Duration.ofNanos(System.nanoTime() - start);
 		this.current.removeAll(step.removeHeads());
@@ -199,7 +206,7 @@ final class StepRunner {
 		else {
 			this.sink.commit();
 		}
-		RevisionExecution body = new RevisionExecution(step.revision(), step.direction(), this.sink, (done) -> {
+		RevisionExecution body = new RevisionExecution(step, this.sink, (done) -> {
 		});
 		// one round trip for the statements, the version-table change and the history
 		// row: the row's times are then the server's, from the transaction's start
@@ -210,7 +217,8 @@ final class StepRunner {
 			if (batch != null) {
 				body.queue(batch);
 				this.heads.queue(this.sink, batch, step.removeHeads(), step.addHeads());
-				this.history.queue(batch, row(step, started, null, null, true, body.done, body.total(), null));
+				this.history.queue(batch,
+						this.rows.row(step, started, null, null, true, body.done, body.total(), null));
 				if (batch.commits()) {
 					// the whole revision in one round trip: its statements, the version
 					// table, the history row and the commit
@@ -229,9 +237,9 @@ final class StepRunner {
 				}
 				this.heads.apply(this.sink, step.removeHeads(), step.addHeads());
 				// offline, the time of rendering says nothing about the run
-				Long duration = this.sink.isOffline() ? null : millisSince(start);
+				Long duration = this.sink.isOffline() ? null : StepRows.millisSince(start);
 				this.history.record(this.sink,
-						row(step, started, Instant.now(), duration, true, body.done, body.total(), null));
+						this.rows.row(step, started, Instant.now(), duration, true, body.done, body.total(), null));
 			}
 			if (this.transactionPerMigration) {
 				this.sink.commit();
@@ -241,15 +249,12 @@ final class StepRunner {
 			if (this.sink.isOffline()) {
 				throw StepFailures.offline(step.revision(), ex);
 			}
-			SQLException rollbackFailure = this.sink.rollback();
-			if (rollbackFailure != null) {
-				ex.addSuppressed(rollbackFailure);
-			}
+			this.sink.rollbackAfter(ex);
 			List<String> versionTable = this.committedHeads;
 			this.current.clear();
 			this.current.addAll(versionTable);
-			recordFailure(row(step, started, Instant.now(), millisSince(start), false, 0, body.total(),
-					StepFailures.message(ex)));
+			this.rows.recordFailure(this.rows.row(step, started, Instant.now(), StepRows.millisSince(start), false, 0,
+					body.total(), StepFailures.message(ex)));
 			if (ex instanceof VersionTableException versionTable1) {
 				throw versionTable1;
 			}
@@ -262,161 +267,8 @@ final class StepRunner {
 		}
 	}
 
-	private void runStepwise(MigrationStep step, Instant started, long start, Resume.@Nullable Decision resume)
-			throws SQLException {
-		this.sink.commit();
-		Revision revision = step.revision();
-		long[] id = new long[1];
-		int from = (resume != null) ? resume.from() : 0;
-		RevisionExecution body = new RevisionExecution(revision, step.direction(), this.sink,
-				new RevisionExecution.ProgressRecorder() {
-
-					@Override
-					public void statementDone(int done) throws SQLException {
-						StepRunner.this.history.progress(StepRunner.this.sink, id[0], done);
-					}
-
-					@Override
-					public boolean queue(Batch batch, int done) {
-						StepRunner.this.history.queueProgress(batch, id[0], done);
-						return true;
-					}
-
-				}, from, true);
-		Row row = row(step, started, null, null, null, from, body.total(), null);
-		// the lock is checked before anything of the revision runs: its statements may
-		// commit one by one, and a run that lost the lock must not start them; closing a
-		// killed run's row and opening this one commit together (a kill leaves it as it
-		// was)
-		this.sink.begin();
-		try {
-			this.heads.check(this.sink);
-			if (resume != null) {
-				this.history.closeInterrupted(this.sink, resume.interrupted().id(), started,
-						"The process ended mid-way; the next run resumed it: " + resume.note());
-			}
-			id[0] = this.history.start(this.sink, row);
-			this.sink.commit();
-		}
-		catch (SQLException | RuntimeException ex) {
-			SQLException rollbackFailure = this.sink.rollback();
-			if (rollbackFailure != null) {
-				ex.addSuppressed(rollbackFailure);
-			}
-			throw ex;
-		}
-		if (resume != null) {
-			for (SqlStatement statement : Resume.sessionStatements(resume, this.sink.dialect())) {
-				this.sink.execute(statement.sql());
-			}
-		}
-		try {
-			if (resume == null) {
-				this.callbacks.run(Event.beforeEach(step.direction()), this.sink, revision);
-			}
-			body.run();
-		}
-		catch (Exception ex) {
-			recordStepwiseFailure(id[0], start, body.done, ex);
-			List<String> after = new ArrayList<>(this.current);
-			after.removeAll(step.removeHeads());
-			after.addAll(step.addHeads());
-			String remedy = (body.done == 0)
-					? "No statement of it had completed, so nothing changed; the version table still says "
-							+ heads(this.current) + ". Fix the script and run the command again"
-					: statementsRan(body.done, body.total()) + " already ran and stayed committed ("
-							+ whyNotTransactional(revision) + "); the version table still says " + heads(this.current)
-							+ ". Undo them by hand and run 'stamp " + heads(this.current)
-							+ "', or finish the revision by hand and run 'stamp " + heads(after)
-							+ "'. Until then, upgrade and downgrade refuse to run";
-			throw StepFailures.failure(revision, body, ex, body.done, body.done == 0, remedy);
-		}
-		try {
-			this.sink.begin();
-			this.callbacks.run(Event.afterEach(step.direction()), this.sink, revision);
-			Batch batch = this.sink.batch();
-			if (batch != null) {
-				this.heads.queue(this.sink, batch, step.removeHeads(), step.addHeads());
-				this.history.queueFinish(batch, id[0], Instant.now(), millisSince(start), true, body.done, null);
-				batch.flush();
-			}
-			else {
-				this.heads.apply(this.sink, step.removeHeads(), step.addHeads());
-				this.history.finish(this.sink, id[0], Instant.now(), millisSince(start), true, body.done, null);
-			}
-			this.sink.commit();
-		}
-		catch (SQLException | RuntimeException ex) {
-			SQLException rollbackFailure = this.sink.rollback();
-			if (rollbackFailure != null) {
-				ex.addSuppressed(rollbackFailure);
-			}
-			recordStepwiseFailure(id[0], start, body.done, ex);
-			if (ex instanceof CallbackRunner.Failure callback) {
-				List<String> after = new ArrayList<>(this.current);
-				after.removeAll(step.removeHeads());
-				after.addAll(step.addHeads());
-				throw callback.toException("The revision's statements ran and stayed committed ("
-						+ whyNotTransactional(revision) + "); the version table still says " + heads(this.current)
-						+ ". Fix the callback and run 'stamp " + heads(after)
-						+ "' (or undo the revision by hand and run " + "'stamp " + heads(this.current)
-						+ "'). Until then, upgrade and downgrade refuse to run");
-			}
-			throw ex;
-		}
-	}
-
-	private void recordStepwiseFailure(long id, long start, int done, Exception ex) {
-		try {
-			this.history.finish(this.sink, id, Instant.now(), millisSince(start), false, done,
-					StepFailures.message(ex));
-		}
-		catch (SQLException | RuntimeException recording) {
-			ex.addSuppressed(recording);
-			log.error("Could not record the failure in the history table: {}", recording.getMessage());
-		}
-	}
-
-	private void recordFailure(Row row) {
-		if (this.sink.isOffline()) {
-			return;
-		}
-		try {
-			this.history.record(this.sink, row);
-		}
-		catch (SQLException | RuntimeException ex) {
-			log.error("{}: could not record the failure in the history table: {}", row.revision(), ex.getMessage());
-		}
-	}
-
-	private String whyNotTransactional(Revision revision) {
-		if (!revision.transactional()) {
-			return "the revision is marked transactional: false";
-		}
-		return (this.sink.dialect() == Dialect.H2) ? "H2 commits DDL implicitly"
-				: "MariaDB/MySQL commit DDL implicitly";
-	}
-
-	private static String statementsRan(int done, @Nullable Integer total) {
-		String of = (total != null) ? " of " + total : "";
-		return (done == 1) ? "Statement 1" + of : "Statements 1-" + done + of;
-	}
-
 	static String heads(List<String> heads) {
 		return heads.isEmpty() ? "base" : String.join(" ", heads);
-	}
-
-	private Row row(MigrationStep step, Instant started, @Nullable Instant finished, @Nullable Long durationMs,
-			@Nullable Boolean success, int done, @Nullable Integer total, @Nullable String error) {
-		Revision revision = step.revision();
-		// a stamped repeatable script counts as run at its checksum
-		String checksum = (step.direction() == Direction.STAMP && !revision.repeatable()) ? null : revision.checksum();
-		return new Row(0, revision.id(), step.direction(), revision.location(), checksum, started, finished, durationMs,
-				this.user, success, done, total, error, revision.revises());
-	}
-
-	private static long millisSince(long start) {
-		return (System.nanoTime() - start) / 1_000_000;
 	}
 
 }

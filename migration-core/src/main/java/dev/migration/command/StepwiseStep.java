@@ -1,0 +1,168 @@
+package dev.migration.command;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.migration.Revision;
+import dev.migration.command.HistoryStore.Row;
+import dev.migration.graph.MigrationStep;
+import dev.migration.script.SqlCallbacks.Event;
+import dev.migration.script.SqlStatement;
+import dev.migration.sql.Dialect;
+
+/**
+ * A step that cannot share one transaction with its version-table change (MySQL DDL,
+ * {@code transactional: false}, the resumption of a killed run's step): its history row
+ * commits before anything of it runs, its progress after every statement, and the
+ * version-table change with the row's close, so a failure or a kill leaves a row saying
+ * how far it got.
+ */
+final class StepwiseStep {
+
+	private final SqlSink sink;
+
+	private final HeadTracker heads;
+
+	private final HistoryStore history;
+
+	private final CallbackRunner callbacks;
+
+	private final StepRows rows;
+
+	StepwiseStep(SqlSink sink, HeadTracker heads, HistoryStore history, CallbackRunner callbacks, StepRows rows) {
+		this.sink = sink;
+		this.heads = heads;
+		this.history = history;
+		this.callbacks = callbacks;
+		this.rows = rows;
+	}
+
+	/**
+	 * Run the step.
+	 * @param step the step
+	 * @param started when it started, for its history row
+	 * @param start when it started ({@link System#nanoTime()}), for its duration
+	 * @param resume how to finish a killed run's step, {@code null} for a new step
+	 * @param current the version table before the step, for messages
+	 * @throws SQLException from the database
+	 */
+	void run(MigrationStep step, Instant started, long start, Resume.@Nullable Decision resume, List<String> current)
+			throws SQLException {
+		this.sink.commit();
+		Revision revision = step.revision();
+		long[] id = new long[1];
+		int from = (resume != null) ? resume.from() : 0;
+		RevisionExecution body = new RevisionExecution(step, this.sink, new RevisionExecution.ProgressRecorder() {
+
+			@Override
+			public void statementDone(int done) throws SQLException {
+				StepwiseStep.this.history.progress(StepwiseStep.this.sink, id[0], done);
+			}
+
+			@Override
+			public boolean queue(Batch batch, int done) {
+				StepwiseStep.this.history.queueProgress(batch, id[0], done);
+				return true;
+			}
+
+		}, from, true);
+		Row row = this.rows.row(step, started, null, null, null, from, body.total(), null);
+		// the lock is checked before anything of the revision runs: its statements may
+		// commit one by one, and a run that lost the lock must not start them; closing a
+		// killed run's row and opening this one commit together (a kill leaves it as it
+		// was)
+		this.sink.begin();
+		try {
+			this.heads.check(this.sink);
+			if (resume != null) {
+				this.history.closeInterrupted(this.sink, resume.interrupted().id(), started,
+						"The process ended mid-way; the next run resumed it: " + resume.note());
+			}
+			id[0] = this.history.start(this.sink, row);
+			this.sink.commit();
+		}
+		catch (SQLException | RuntimeException ex) {
+			this.sink.rollbackAfter(ex);
+			throw ex;
+		}
+		if (resume != null) {
+			for (SqlStatement statement : Resume.sessionStatements(resume, this.sink.dialect())) {
+				this.sink.execute(statement.sql());
+			}
+		}
+		try {
+			if (resume == null) {
+				this.callbacks.run(Event.beforeEach(step.direction()), this.sink, revision);
+			}
+			body.run();
+		}
+		catch (Exception ex) {
+			this.rows.recordStepwiseFailure(id[0], start, body.done, ex);
+			List<String> after = headsAfter(step, current);
+			String remedy = (body.done == 0)
+					? "No statement of it had completed, so nothing changed; the version table still says "
+							+ StepRunner.heads(current) + ". Fix the script and run the command again"
+					: statementsRan(body.done, body.total()) + " already ran and stayed committed ("
+							+ whyNotTransactional(revision) + "); the version table still says "
+							+ StepRunner.heads(current) + ". Undo them by hand and run 'stamp "
+							+ StepRunner.heads(current) + "', or finish the revision by hand and run 'stamp "
+							+ StepRunner.heads(after) + "'. Until then, upgrade and downgrade refuse to run";
+			throw StepFailures.failure(revision, body, ex, body.done, body.done == 0, remedy);
+		}
+		try {
+			this.sink.begin();
+			this.callbacks.run(Event.afterEach(step.direction()), this.sink, revision);
+			Batch batch = this.sink.batch();
+			if (batch != null) {
+				this.heads.queue(this.sink, batch, step.removeHeads(), step.addHeads());
+				this.history.queueFinish(batch, id[0], Instant.now(), StepRows.millisSince(start), true, body.done,
+						null);
+				batch.flush();
+			}
+			else {
+				this.heads.apply(this.sink, step.removeHeads(), step.addHeads());
+				this.history.finish(this.sink, id[0], Instant.now(), StepRows.millisSince(start), true, body.done,
+						null);
+			}
+			this.sink.commit();
+		}
+		catch (SQLException | RuntimeException ex) {
+			this.sink.rollbackAfter(ex);
+			this.rows.recordStepwiseFailure(id[0], start, body.done, ex);
+			if (ex instanceof CallbackRunner.Failure callback) {
+				List<String> after = headsAfter(step, current);
+				throw callback.toException("The revision's statements ran and stayed committed ("
+						+ whyNotTransactional(revision) + "); the version table still says " + StepRunner.heads(current)
+						+ ". Fix the callback and run 'stamp " + StepRunner.heads(after)
+						+ "' (or undo the revision by hand and run " + "'stamp " + StepRunner.heads(current)
+						+ "'). Until then, upgrade and downgrade refuse to run");
+			}
+			throw ex;
+		}
+	}
+
+	private static List<String> headsAfter(MigrationStep step, List<String> current) {
+		List<String> after = new ArrayList<>(current);
+		after.removeAll(step.removeHeads());
+		after.addAll(step.addHeads());
+		return after;
+	}
+
+	private String whyNotTransactional(Revision revision) {
+		if (!revision.transactional()) {
+			return "the revision is marked transactional: false";
+		}
+		return (this.sink.dialect() == Dialect.H2) ? "H2 commits DDL implicitly"
+				: "MariaDB/MySQL commit DDL implicitly";
+	}
+
+	private static String statementsRan(int done, @Nullable Integer total) {
+		String of = (total != null) ? " of " + total : "";
+		return (done == 1) ? "Statement 1" + of : "Statements 1-" + done + of;
+	}
+
+}
