@@ -41,6 +41,14 @@ final class HeadTracker {
 	 * @param sink where the check runs
 	 * @throws SQLException from the database
 	 */
+	/**
+	 * Whether {@link #check} checks anything (a lock that fences).
+	 * @return whether it does
+	 */
+	boolean fences() {
+		return this.fence != NONE;
+	}
+
 	void check(SqlSink sink) throws SQLException {
 		this.fence.check(sink);
 	}

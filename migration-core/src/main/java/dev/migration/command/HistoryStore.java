@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.migration.HistoryEntry;
 import dev.migration.HistoryEntry.Direction;
+import dev.migration.sql.Dialect;
 
 /**
  * The append-only history table. A step that runs in one transaction writes one complete
@@ -101,6 +102,16 @@ final class HistoryStore {
 	 * @throws SQLException from the database
 	 */
 	long start(SqlSink sink, Row row) throws SQLException {
+		if (this.withParents && sink.dialect() == Dialect.POSTGRESQL) {
+			// the row and its id in one round trip
+			try (PreparedStatement statement = sink.connection().prepareStatement(insert() + " RETURNING id")) {
+				JdbcSink.bind(statement, sink.dialect(), values(row, row.finishedAt(), row.durationMs()));
+				try (ResultSet rs = statement.executeQuery()) {
+					rs.next();
+					return rs.getLong(1);
+				}
+			}
+		}
 		record(sink, row);
 		// the lock is held, so the newest row is ours; avoids driver differences in
 		// generated keys

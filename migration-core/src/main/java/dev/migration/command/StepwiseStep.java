@@ -56,10 +56,19 @@ final class StepwiseStep {
 		Revision revision = step.revision();
 		long[] id = new long[1];
 		int from = (resume != null) ? resume.from() : 0;
+		Batch probe = this.sink.batch();
+		// PostgreSQL: the row's last count goes with the version table and the commit,
+		// one round trip after the last statement as a progress write alone would be
+		boolean finishCounts = probe != null && probe.commits()
+				&& !this.callbacks.has(Event.afterEach(step.direction()));
+		Integer[] total = new Integer[1];
 		RevisionExecution body = new RevisionExecution(step, this.sink, new RevisionExecution.ProgressRecorder() {
 
 			@Override
 			public void statementDone(int done) throws SQLException {
+				if (finishCounts && total[0] != null && done == total[0]) {
+					return;
+				}
 				StepwiseStep.this.history.progress(StepwiseStep.this.sink, id[0], done);
 			}
 
@@ -70,24 +79,14 @@ final class StepwiseStep {
 			}
 
 		}, from, true);
+		total[0] = body.total();
 		Row row = this.rows.row(step, started, null, null, null, from, body.total(), null);
-		// the lock is checked before anything of the revision runs: its statements may
-		// commit one by one, and a run that lost the lock must not start them; closing a
-		// killed run's row and opening this one commit together (a kill leaves it as it
-		// was)
-		this.sink.begin();
-		try {
-			this.heads.check(this.sink);
-			if (resume != null) {
-				this.history.closeInterrupted(this.sink, resume.interrupted().id(), started,
-						"The process ended mid-way; the next run resumed it: " + resume.note());
-			}
+		if (resume == null && !this.heads.fences()) {
+			// nothing to check or close first: the row alone, in auto-commit
 			id[0] = this.history.start(this.sink, row);
-			this.sink.commit();
 		}
-		catch (SQLException | RuntimeException ex) {
-			this.sink.rollbackAfter(ex);
-			throw ex;
+		else {
+			open(row, resume, started, id);
 		}
 		if (resume != null) {
 			for (SqlStatement statement : Resume.sessionStatements(resume, this.sink.dialect())) {
@@ -121,7 +120,13 @@ final class StepwiseStep {
 				this.heads.queue(this.sink, batch, step.removeHeads(), step.addHeads());
 				this.history.queueFinish(batch, id[0], Instant.now(), StepRows.millisSince(start), true, body.done,
 						null);
-				batch.flush();
+				if (batch.commits()) {
+					batch.flushAndCommit();
+					this.sink.committedByBatch();
+				}
+				else {
+					batch.flush();
+				}
 			}
 			else {
 				this.heads.apply(this.sink, step.removeHeads(), step.addHeads());
@@ -141,6 +146,29 @@ final class StepwiseStep {
 						+ "' (or undo the revision by hand and run " + "'stamp " + StepRunner.heads(current)
 						+ "'). Until then, upgrade and downgrade refuse to run");
 			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Open the step's row in a transaction of its own: the lock is checked before
+	 * anything of the revision runs (its statements may commit one by one, and a run that
+	 * lost the lock must not start them); closing a killed run's row and opening this one
+	 * commit together (a kill leaves it as it was).
+	 */
+	private void open(Row row, Resume.@Nullable Decision resume, Instant started, long[] id) throws SQLException {
+		this.sink.begin();
+		try {
+			this.heads.check(this.sink);
+			if (resume != null) {
+				this.history.closeInterrupted(this.sink, resume.interrupted().id(), started,
+						"The process ended mid-way; the next run resumed it: " + resume.note());
+			}
+			id[0] = this.history.start(this.sink, row);
+			this.sink.commit();
+		}
+		catch (SQLException | RuntimeException ex) {
+			this.sink.rollbackAfter(ex);
 			throw ex;
 		}
 	}

@@ -86,6 +86,40 @@ class RoundTripTests {
 	}
 
 	@Test
+	void nonTransactionalRevisionCostsOneRoundTripBesideItsStatements() {
+		Scripts scripts = new Scripts(this.dir);
+		scripts.add("r1", "", "CREATE TABLE rt_base (id INT PRIMARY KEY, name TEXT);", null);
+		scripts.write("r2", "r1", "-- transactional: false\n",
+				"CREATE INDEX CONCURRENTLY rt_base_name ON rt_base (name);\n"
+						+ "CREATE INDEX CONCURRENTLY rt_base_both ON rt_base (id, name);",
+				null);
+		try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
+			List<String> trips = Collections.synchronizedList(new ArrayList<>());
+			Migrator migrator = new Migrator(
+					scripts.config(db).dataSource(RoundTrips.counting(db.dataSource(), trips)).build());
+			migrator.upgrade("r1");
+			trips.clear();
+			migrator.upgrade("heads");
+			int first = trips.indexOf("execute: CREATE INDEX CONCURRENTLY rt_base_name ON rt_base (name)");
+			assertThat(first).as("%s", trips).isPositive();
+			// its row and id in one statement before; after the first statement its
+			// count;
+			// after the last, the count, the version table and the commit in one batch
+			assertThat(trips.get(first - 1)).as("%s", trips).startsWith("execute: prepared");
+			assertThat(trips.subList(first + 1, first + 4)).as("%s", trips)
+				.containsExactly("execute: prepared",
+						"execute: CREATE INDEX CONCURRENTLY rt_base_both ON rt_base (id, name)",
+						"batch of 3: WITH written AS (UPDATE migration_version SET version_num = E'r2' WHERE "
+								+ "version_num = E'r1' RETURNING 1) INSERT INTO migration_version (version_num) SELECT "
+								+ "NULL WHERE (SELECT count(*) FROM written) <> 1");
+			assertThat(db.query("SELECT statements_done, statements_total, success FROM migration_history "
+					+ "WHERE revision = 'r2'"))
+				.containsExactly(List.of("2", "2", "t"));
+			assertThat(migrator.current()).containsExactly("r2");
+		}
+	}
+
+	@Test
 	void statementThatReturnsRowsIsSentAlone() {
 		Scripts scripts = new Scripts(this.dir);
 		scripts.add("r1", "", "CREATE TABLE rt_base (id INT PRIMARY KEY);", null);
