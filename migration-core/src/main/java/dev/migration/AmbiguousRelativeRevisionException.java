@@ -8,16 +8,13 @@ import java.util.List;
  */
 public class AmbiguousRelativeRevisionException extends RevisionResolutionException {
 
-	private final List<String> candidates;
-
 	public AmbiguousRelativeRevisionException(String message, String identifier, List<String> candidates) {
-		super(message, identifier);
-		this.candidates = List.copyOf(candidates);
+		super(message, identifier, candidates);
 	}
 
 	/** The revisions it could have gone to (or started from). */
 	public List<String> getCandidates() {
-		return this.candidates;
+		return getRevisions();
 	}
 
 }

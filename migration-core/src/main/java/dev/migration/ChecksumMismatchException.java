@@ -2,13 +2,11 @@ package dev.migration;
 
 /**
  * An applied script was edited after it ran: what is in the database no longer matches
- * the file.
+ * the file. The mismatch concerns the whole file: {@link #getLine()} is {@code 0}.
  */
-public class ChecksumMismatchException extends MigrationException {
+public class ChecksumMismatchException extends LocatedException {
 
 	private final String revision;
-
-	private final String location;
 
 	private final String appliedChecksum;
 
@@ -17,19 +15,15 @@ public class ChecksumMismatchException extends MigrationException {
 	public ChecksumMismatchException(String revision, String location, String appliedChecksum, String currentChecksum) {
 		super("Revision " + revision + " (" + location + ") was edited after it was applied: applied checksum "
 				+ appliedChecksum + ", script checksum now " + currentChecksum + ". Revert the edit, or put the "
-				+ "change in a new revision; if the edit is intended, run 'repair' to record the new checksum; or set migration.validate-checksums=false to skip this check");
+				+ "change in a new revision; if the edit is intended, run 'repair' to record the new checksum; or set migration.validate-checksums=false to skip this check",
+				location, 0, null);
 		this.revision = revision;
-		this.location = location;
 		this.appliedChecksum = appliedChecksum;
 		this.currentChecksum = currentChecksum;
 	}
 
 	public String getRevision() {
 		return this.revision;
-	}
-
-	public String getLocation() {
-		return this.location;
 	}
 
 	public String getAppliedChecksum() {

@@ -8,15 +8,13 @@ import java.util.List;
  */
 public class InvalidDowngradeTargetException extends RevisionResolutionException {
 
-	private final List<String> currentHeads;
-
 	public InvalidDowngradeTargetException(String message, String target, List<String> currentHeads) {
-		super(message, target);
-		this.currentHeads = List.copyOf(currentHeads);
+		super(message, target, currentHeads);
 	}
 
+	/** The current heads the target is not below. */
 	public List<String> getCurrentHeads() {
-		return this.currentHeads;
+		return getRevisions();
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.migration;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -156,31 +155,29 @@ public final class MigrationConfig {
 	}
 
 	public MigrationConfigBuilder toBuilder() {
-		MigrationConfigBuilder builder = new MigrationConfigBuilder();
-		builder.dataSource = this.dataSource;
-		builder.dialect = this.dialect;
-		builder.locations = new ArrayList<>(this.locations);
-		builder.classLoader = this.classLoader;
-		builder.migrations = new ArrayList<>(this.migrations);
-		builder.schema = this.schema;
-		builder.versionTable = this.versionTable;
-		builder.historyTable = this.historyTable;
-		builder.lockTimeout = this.lockTimeout;
-		builder.lockMode = this.lockMode;
-		builder.lockLease = this.lockLease;
-		builder.transactionPerMigration = this.transactionPerMigration;
-		builder.validateChecksums = this.validateChecksums;
-		builder.allowDowngrade = this.allowDowngrade;
-		builder.onNewerDatabase = this.onNewerDatabase;
-		builder.failOnMissingLocations = this.failOnMissingLocations;
-		builder.baseline = this.baseline;
-		builder.listener = this.listener;
-		builder.placeholders = new LinkedHashMap<>(this.placeholders);
-		builder.placeholderReplacement = this.placeholderReplacement;
-		builder.connectRetries = this.connectRetries;
-		builder.connectRetriesInterval = this.connectRetriesInterval;
-		builder.initSqls = new ArrayList<>(this.initSqls);
-		return builder;
+		return new MigrationConfigBuilder().dataSource(this.dataSource)
+			.dialect(this.dialect)
+			.locations(this.locations)
+			.classLoader(this.classLoader)
+			.migrations(this.migrations)
+			.schema(this.schema)
+			.versionTable(this.versionTable)
+			.historyTable(this.historyTable)
+			.lockTimeout(this.lockTimeout)
+			.lockMode(this.lockMode)
+			.lockLease(this.lockLease)
+			.transactionPerMigration(this.transactionPerMigration)
+			.validateChecksums(this.validateChecksums)
+			.allowDowngrade(this.allowDowngrade)
+			.onNewerDatabase(this.onNewerDatabase)
+			.failOnMissingLocations(this.failOnMissingLocations)
+			.baseline(this.baseline)
+			.listener(this.listener)
+			.placeholders(this.placeholders)
+			.placeholderReplacement(this.placeholderReplacement)
+			.connectRetries(this.connectRetries)
+			.connectRetriesInterval(this.connectRetriesInterval)
+			.initSqls(this.initSqls);
 	}
 
 	/** The database, or {@code null} for offline use. */

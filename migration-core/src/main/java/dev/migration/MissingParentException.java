@@ -2,12 +2,11 @@ package dev.migration;
 
 import java.util.List;
 
-/** A revision revises, or depends on, a revision that no script defines. */
+/**
+ * A revision revises, or depends on, a revision that no script defines.
+ * {@link #getRevisions()} holds the revision and the missing reference, in that order.
+ */
 public class MissingParentException extends RevisionGraphException {
-
-	private final String revision;
-
-	private final String missing;
 
 	private final boolean dependency;
 
@@ -16,18 +15,16 @@ public class MissingParentException extends RevisionGraphException {
 				+ ", but no script defines " + (dependency ? "a revision or branch label '" + missing + "'" : missing)
 				+ ". Fix the '" + (dependency ? "depends-on" : "revises") + "' header of " + location
 				+ ", or restore the missing script.", List.of(revision, missing), List.of(location));
-		this.revision = revision;
-		this.missing = missing;
 		this.dependency = dependency;
 	}
 
 	public String getRevision() {
-		return this.revision;
+		return getRevisions().get(0);
 	}
 
 	/** The id (or, for a dependency, id or label) that no script defines. */
 	public String getMissing() {
-		return this.missing;
+		return getRevisions().get(1);
 	}
 
 	/** Whether the missing reference is a {@code depends-on} entry. */

@@ -1,22 +1,23 @@
 package dev.migration;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 /**
  * A relative identifier walks past the newest revision ({@code +N}) or below base
- * ({@code -N}).
+ * ({@code -N}). {@link #getRevisions()} holds the revision it started from, none for
+ * base.
  */
 public class RevisionOutOfRangeException extends RevisionResolutionException {
-
-	private final @Nullable String start;
 
 	private final int requested;
 
 	private final int available;
 
 	public RevisionOutOfRangeException(String identifier, @Nullable String start, int requested, int available) {
-		super(message(identifier, start, requested, available), identifier);
-		this.start = start;
+		super(message(identifier, start, requested, available), identifier,
+				(start != null) ? List.of(start) : List.of());
 		this.requested = requested;
 		this.available = available;
 	}
@@ -34,7 +35,8 @@ public class RevisionOutOfRangeException extends RevisionResolutionException {
 
 	/** Where the walk started; {@code null} for base. */
 	public @Nullable String getStart() {
-		return this.start;
+		List<String> revisions = getRevisions();
+		return revisions.isEmpty() ? null : revisions.get(0);
 	}
 
 	/** Steps requested: positive up, negative down. */

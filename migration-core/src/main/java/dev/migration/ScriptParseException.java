@@ -5,11 +5,7 @@ package dev.migration;
  * statement splitter cannot cut (an unterminated quote, dollar quote or comment, a bad
  * {@code DELIMITER}). The message names the file and line and says how to fix it.
  */
-public class ScriptParseException extends MigrationException {
-
-	private final String location;
-
-	private final int line;
+public class ScriptParseException extends LocatedException {
 
 	/**
 	 * Create an exception.
@@ -20,19 +16,7 @@ public class ScriptParseException extends MigrationException {
 	 * @param problem what is wrong and what to do
 	 */
 	public ScriptParseException(String location, int line, String problem) {
-		super(((line > 0) ? location + ":" + line : location) + ": " + problem);
-		this.location = location;
-		this.line = line;
-	}
-
-	/** The file or class. */
-	public String getLocation() {
-		return this.location;
-	}
-
-	/** The 1-based line, or {@code 0} when the problem concerns the whole file. */
-	public int getLine() {
-		return this.line;
+		super(at(location, line) + ": " + problem, location, line, null);
 	}
 
 }

@@ -141,30 +141,23 @@ final class Dag {
 	}
 
 	List<Integer> versionedHeads() {
-		List<Integer> result = new ArrayList<>();
-		for (int i = 0; i < size(); i++) {
-			if (this.children[i].length == 0) {
-				result.add(i);
-			}
-		}
-		return result;
+		return without(this.children);
 	}
 
 	/** Revisions nothing revises or depends on: the version table rows at the top. */
 	List<Integer> realHeads() {
-		List<Integer> result = new ArrayList<>();
-		for (int i = 0; i < size(); i++) {
-			if (this.next[i].length == 0) {
-				result.add(i);
-			}
-		}
-		return result;
+		return without(this.next);
 	}
 
 	List<Integer> bases() {
+		return without(this.parents);
+	}
+
+	/** The revisions that have no edge in {@code edges}, in index order. */
+	private List<Integer> without(int[][] edges) {
 		List<Integer> result = new ArrayList<>();
 		for (int i = 0; i < size(); i++) {
-			if (this.parents[i].length == 0) {
+			if (edges[i].length == 0) {
 				result.add(i);
 			}
 		}

@@ -2,6 +2,7 @@ package dev.migration.lint;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * How a report is printed: {@code text} for people, {@code json} for scripts,
@@ -86,19 +87,14 @@ public enum LintFormat {
 		findings(out, report.findings());
 		out.append(",\"suppressed\":");
 		findings(out, report.suppressed());
-		out.append(",\"skipped\":[");
-		for (int i = 0; i < report.skipped().size(); i++) {
-			out.append((i > 0) ? "," : "").append(quote(report.skipped().get(i)));
-		}
-		return out.append("]}\n").toString();
+		out.append(",\"skipped\":");
+		array(out, report.skipped(), (skipped) -> out.append(quote(skipped)));
+		return out.append("}\n").toString();
 	}
 
 	private static void findings(StringBuilder out, List<LintFinding> findings) {
-		out.append('[');
-		for (int i = 0; i < findings.size(); i++) {
-			LintFinding finding = findings.get(i);
-			out.append((i > 0) ? "," : "")
-				.append("{\"rule\":")
+		array(out, findings, (finding) -> {
+			out.append("{\"rule\":")
 				.append(quote(finding.rule().id()))
 				.append(",\"severity\":")
 				.append(quote(finding.severity().toString()))
@@ -118,6 +114,17 @@ public enum LintFormat {
 				out.append(",\"reason\":").append(quote(finding.suppressedBecause()));
 			}
 			out.append('}');
+		});
+	}
+
+	/** Append a JSON array: {@code [}, the items separated by commas, {@code ]}. */
+	private static <T> void array(StringBuilder out, List<T> items, Consumer<T> item) {
+		out.append('[');
+		for (int i = 0; i < items.size(); i++) {
+			if (i > 0) {
+				out.append(',');
+			}
+			item.accept(items.get(i));
 		}
 		out.append(']');
 	}
@@ -125,38 +132,31 @@ public enum LintFormat {
 	private static String sarif(LintReport report) {
 		StringBuilder out = new StringBuilder(
 				"{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{")
-			.append("\"tool\":{\"driver\":{\"name\":\"migration lint\",\"rules\":[");
-		LintRule[] rules = LintRule.values();
-		for (int i = 0; i < rules.length; i++) {
-			out.append((i > 0) ? "," : "")
-				.append("{\"id\":")
-				.append(quote(rules[i].id()))
-				.append(",\"help\":{\"text\":")
-				.append(quote(rules[i].fix()))
-				.append("},\"defaultConfiguration\":{\"level\":")
-				.append(quote(level(rules[i].defaultSeverity())))
-				.append("}}");
-		}
-		out.append("]}},\"results\":[");
-		List<LintFinding> findings = report.findings();
-		for (int i = 0; i < findings.size(); i++) {
-			LintFinding finding = findings.get(i);
-			out.append((i > 0) ? "," : "")
-				.append("{\"ruleId\":")
-				.append(quote(finding.rule().id()))
-				.append(",\"level\":")
-				.append(quote(level(finding.severity())))
-				.append(",\"message\":{\"text\":")
-				.append(quote(finding.message() + ". Fix: " + finding.fix()))
-				.append("},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":")
-				.append(quote(uri(finding.location())))
-				.append("},\"region\":{\"startLine\":")
-				.append(finding.line())
-				.append("}}}],\"properties\":{\"revision\":")
-				.append(quote(finding.revision()))
-				.append("}}");
-		}
-		return out.append("]}]}\n").toString();
+			.append("\"tool\":{\"driver\":{\"name\":\"migration lint\",\"rules\":");
+		array(out, List.of(LintRule.values()),
+				(rule) -> out.append("{\"id\":")
+					.append(quote(rule.id()))
+					.append(",\"help\":{\"text\":")
+					.append(quote(rule.fix()))
+					.append("},\"defaultConfiguration\":{\"level\":")
+					.append(quote(level(rule.defaultSeverity())))
+					.append("}}"));
+		out.append("}},\"results\":");
+		array(out, report.findings(),
+				(finding) -> out.append("{\"ruleId\":")
+					.append(quote(finding.rule().id()))
+					.append(",\"level\":")
+					.append(quote(level(finding.severity())))
+					.append(",\"message\":{\"text\":")
+					.append(quote(finding.message() + ". Fix: " + finding.fix()))
+					.append("},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":")
+					.append(quote(uri(finding.location())))
+					.append("},\"region\":{\"startLine\":")
+					.append(finding.line())
+					.append("}}}],\"properties\":{\"revision\":")
+					.append(quote(finding.revision()))
+					.append("}}"));
+		return out.append("}]}\n").toString();
 	}
 
 	/**

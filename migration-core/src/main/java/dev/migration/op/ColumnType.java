@@ -39,6 +39,10 @@ public record ColumnType(Kind kind, @Nullable Integer length, @Nullable Integer 
 		return new ColumnType(kind, null, null, null, List.of(), null);
 	}
 
+	private static ColumnType sized(Kind kind, int length) {
+		return new ColumnType(kind, length, null, null, List.of(), null);
+	}
+
 	public static ColumnType smallint() {
 		return of(Kind.SMALLINT);
 	}
@@ -60,12 +64,12 @@ public record ColumnType(Kind kind, @Nullable Integer length, @Nullable Integer 
 	}
 
 	public static ColumnType string(int length) {
-		return new ColumnType(Kind.STRING, length, null, null, List.of(), null);
+		return sized(Kind.STRING, length);
 	}
 
 	/** A fixed length character string. */
 	public static ColumnType fixedString(int length) {
-		return new ColumnType(Kind.CHAR, length, null, null, List.of(), null);
+		return sized(Kind.CHAR, length);
 	}
 
 	public static ColumnType text() {
@@ -108,7 +112,7 @@ public record ColumnType(Kind kind, @Nullable Integer length, @Nullable Integer 
 
 	/** A variable length binary string of at most {@code length} bytes. */
 	public static ColumnType binary(int length) {
-		return new ColumnType(Kind.BINARY, length, null, null, List.of(), null);
+		return sized(Kind.BINARY, length);
 	}
 
 	/** A large binary object. */

@@ -25,19 +25,11 @@ public final class SqlMigration implements Migration {
 
 	private final String location;
 
-	private final String upgrade;
+	private final Section upgrade;
 
-	private final int upgradeLine;
-
-	private final @Nullable String downgrade;
-
-	private final int downgradeLine;
+	private final @Nullable Section downgrade;
 
 	private final @Nullable String checksum;
-
-	private final Map<Dialect, List<SqlStatement>> upgrades = new EnumMap<>(Dialect.class);
-
-	private final Map<Dialect, List<SqlStatement>> downgrades = new EnumMap<>(Dialect.class);
 
 	/**
 	 * Create a SQL migration.
@@ -51,12 +43,16 @@ public final class SqlMigration implements Migration {
 	 */
 	public SqlMigration(String revision, String location, String upgrade, int upgradeLine, @Nullable String downgrade,
 			int downgradeLine, @Nullable String checksum) {
+		this(revision, location, new Section(Objects.requireNonNull(upgrade, "upgrade"), upgradeLine),
+				(downgrade != null) ? new Section(downgrade, downgradeLine) : null, checksum);
+	}
+
+	private SqlMigration(String revision, String location, Section upgrade, @Nullable Section downgrade,
+			@Nullable String checksum) {
 		this.revision = Objects.requireNonNull(revision, "revision");
 		this.location = Objects.requireNonNull(location, "location");
-		this.upgrade = Objects.requireNonNull(upgrade, "upgrade");
-		this.upgradeLine = upgradeLine;
+		this.upgrade = upgrade;
 		this.downgrade = downgrade;
-		this.downgradeLine = downgradeLine;
 		this.checksum = checksum;
 	}
 
@@ -65,14 +61,12 @@ public final class SqlMigration implements Migration {
 	 * as written.
 	 */
 	SqlMigration filled(Placeholders placeholders) {
-		String filledUpgrade = placeholders.fill(this.upgrade, this.upgradeLine, this.location);
-		String filledDowngrade = (this.downgrade != null)
-				? placeholders.fill(this.downgrade, this.downgradeLine, this.location) : null;
+		Section filledUpgrade = this.upgrade.filled(placeholders, this.location);
+		Section filledDowngrade = (this.downgrade != null) ? this.downgrade.filled(placeholders, this.location) : null;
 		if (filledUpgrade == this.upgrade && filledDowngrade == this.downgrade) {
 			return this;
 		}
-		return new SqlMigration(this.revision, this.location, filledUpgrade, this.upgradeLine, filledDowngrade,
-				this.downgradeLine, this.checksum);
+		return new SqlMigration(this.revision, this.location, filledUpgrade, filledDowngrade, this.checksum);
 	}
 
 	public String revision() {
@@ -84,11 +78,11 @@ public final class SqlMigration implements Migration {
 	}
 
 	public String upgradeScript() {
-		return this.upgrade;
+		return this.upgrade.text;
 	}
 
 	public @Nullable String downgradeScript() {
-		return this.downgrade;
+		return (this.downgrade != null) ? this.downgrade.text : null;
 	}
 
 	/**
@@ -102,22 +96,15 @@ public final class SqlMigration implements Migration {
 	 */
 	public List<SqlStatement> statements(HistoryEntry.Direction direction, Dialect dialect) {
 		return switch (direction) {
-			case UPGRADE -> cached(this.upgrades, dialect, this.upgrade, this.upgradeLine);
+			case UPGRADE -> this.upgrade.statements(dialect, this.location);
 			case DOWNGRADE -> {
 				if (this.downgrade == null) {
 					throw new DowngradeNotSupportedException(this.revision, this.location);
 				}
-				yield cached(this.downgrades, dialect, this.downgrade, this.downgradeLine);
+				yield this.downgrade.statements(dialect, this.location);
 			}
 			case STAMP, REPAIR -> List.of();
 		};
-	}
-
-	private List<SqlStatement> cached(Map<Dialect, List<SqlStatement>> cache, Dialect dialect, String script,
-			int firstLine) {
-		synchronized (cache) {
-			return cache.computeIfAbsent(dialect, (key) -> SqlSplitter.split(script, key, firstLine, this.location));
-		}
 	}
 
 	@Override
@@ -149,6 +136,37 @@ public final class SqlMigration implements Migration {
 	@Override
 	public String toString() {
 		return this.location;
+	}
+
+	/**
+	 * One section of the script: its text, the file line it starts on, and its statements
+	 * per dialect, split on first use.
+	 */
+	private static final class Section {
+
+		private final String text;
+
+		private final int firstLine;
+
+		private final Map<Dialect, List<SqlStatement>> statements = new EnumMap<>(Dialect.class);
+
+		Section(String text, int firstLine) {
+			this.text = text;
+			this.firstLine = firstLine;
+		}
+
+		List<SqlStatement> statements(Dialect dialect, String location) {
+			synchronized (this.statements) {
+				return this.statements.computeIfAbsent(dialect,
+						(key) -> SqlSplitter.split(this.text, key, this.firstLine, location));
+			}
+		}
+
+		Section filled(Placeholders placeholders, String location) {
+			String filled = placeholders.fill(this.text, this.firstLine, location);
+			return (filled == this.text) ? this : new Section(filled, this.firstLine);
+		}
+
 	}
 
 }

@@ -70,38 +70,11 @@ final class StatementScanner {
 				case ' ', '\t', '\n', '\r', '\f' -> this.pos++;
 				case '\'' -> quoted('\'', this.dialect == Dialect.MYSQL);
 				case '"' -> quoted('"', this.dialect == Dialect.MYSQL);
-				case '`' -> {
-					if (this.dialect == Dialect.MYSQL || this.dialect == Dialect.SQLITE) {
-						quoted('`', false);
-					}
-					else {
-						symbol();
-					}
-				}
-				case '[' -> {
-					if (this.dialect == Dialect.SQLITE) {
-						bracketIdentifier();
-					}
-					else {
-						symbol();
-					}
-				}
-				case '-' -> {
-					if (isLineCommentDashes()) {
-						skipLine();
-					}
-					else {
-						symbol();
-					}
-				}
-				case '#' -> {
-					if (this.dialect == Dialect.MYSQL) {
-						skipLine();
-					}
-					else {
-						symbol();
-					}
-				}
+				case '`' -> specialOrSymbol(this.dialect == Dialect.MYSQL || this.dialect == Dialect.SQLITE,
+						() -> quoted('`', false));
+				case '[' -> specialOrSymbol(this.dialect == Dialect.SQLITE, this::bracketIdentifier);
+				case '-' -> specialOrSymbol(isLineCommentDashes(), this::skipLine);
+				case '#' -> specialOrSymbol(this.dialect == Dialect.MYSQL, this::skipLine);
 				case '/' -> slash();
 				case '$' -> dollar();
 				case '(' -> {
@@ -176,6 +149,19 @@ final class StatementScanner {
 		if (this.start < 0) {
 			this.start = at;
 			this.startLine = line(at);
+		}
+	}
+
+	/**
+	 * A character that starts something of its own (a quoted identifier, a comment) where
+	 * {@code special} holds, and is an ordinary symbol otherwise.
+	 */
+	private void specialOrSymbol(boolean special, Runnable scan) {
+		if (special) {
+			scan.run();
+		}
+		else {
+			symbol();
 		}
 	}
 

@@ -127,33 +127,46 @@ public final class TenantMigrator {
 		Dialect dialect = dialect(dataSource);
 		// reading holds no lock connection: one connection per schema in progress
 		int workers = Math.max(1, Math.min(this.parallelism, schemas.size()));
-		ExecutorService executor = executor(workers);
-		try {
-			List<Future<TenantRead<T>>> futures = new ArrayList<>();
-			for (String schema : schemas) {
-				futures.add(executor.submit(() -> {
-					try {
-						Migrator migrator = new Migrator(this.config.toBuilder()
-							.schema(schema)
-							.dataSource(new SchemaDataSource(bounded, dialect, schema))
-							.dialect(dialect)
-							.build());
-						return new TenantRead<>(schema, read.apply(migrator), null);
-					}
-					catch (RuntimeException ex) {
-						return new TenantRead<T>(schema, null, String.valueOf(ex.getMessage()));
-					}
-				}));
+		return inParallel(schemas, workers, "reading", (schema) -> {
+			try {
+				Migrator migrator = new Migrator(this.config.toBuilder()
+					.schema(schema)
+					.dataSource(new SchemaDataSource(bounded, dialect, schema))
+					.dialect(dialect)
+					.build());
+				return new TenantRead<>(schema, read.apply(migrator), null);
 			}
-			List<TenantRead<T>> results = new ArrayList<>();
-			for (Future<TenantRead<T>> future : futures) {
+			catch (RuntimeException ex) {
+				return new TenantRead<T>(schema, null, String.valueOf(ex.getMessage()));
+			}
+		});
+	}
+
+	/**
+	 * Run a task for each schema on {@code workers} daemon threads.
+	 * @return the results, in the order of the schemas
+	 */
+	private static <R> List<R> inParallel(List<String> schemas, int workers, String doing, Function<String, R> task) {
+		AtomicInteger counter = new AtomicInteger();
+		ExecutorService executor = Executors.newFixedThreadPool(workers, (runnable) -> {
+			Thread thread = new Thread(runnable, "migration-tenant-" + counter.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+		try {
+			List<Future<R>> futures = new ArrayList<>();
+			for (String schema : schemas) {
+				futures.add(executor.submit(() -> task.apply(schema)));
+			}
+			List<R> results = new ArrayList<>();
+			for (Future<R> future : futures) {
 				results.add(future.get());
 			}
 			return results;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new dev.migration.MigrationException("Interrupted while reading schemas", ex);
+			throw new dev.migration.MigrationException("Interrupted while " + doing + " schemas", ex);
 		}
 		catch (ExecutionException ex) {
 			throw new IllegalStateException(ex.getCause());
@@ -161,15 +174,6 @@ public final class TenantMigrator {
 		finally {
 			executor.shutdownNow();
 		}
-	}
-
-	private static ExecutorService executor(int workers) {
-		AtomicInteger counter = new AtomicInteger();
-		return Executors.newFixedThreadPool(workers, (runnable) -> {
-			Thread thread = new Thread(runnable, "migration-tenant-" + counter.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
 	}
 
 	private TenantRun run(Function<Migrator, @Nullable MigrationResult> command, boolean create) {
@@ -180,35 +184,16 @@ public final class TenantMigrator {
 		Dialect dialect = dialect(dataSource);
 		int workers = Math.max(1, Math.min(this.parallelism / 2, schemas.size()));
 		log.info("Migrating {} schemas, {} at a time", schemas.size(), workers);
-		ExecutorService executor = executor(workers);
-		try {
-			List<Future<TenantResult>> futures = new ArrayList<>();
-			for (String schema : schemas) {
-				futures.add(executor.submit(() -> migrate(schema, dialect, bounded, command, create)));
-			}
-			List<TenantResult> results = new ArrayList<>();
-			for (Future<TenantResult> future : futures) {
-				results.add(future.get());
-			}
-			TenantRun run = new TenantRun(results, Duration.ofNanos(System.nanoTime() - start), bounded.peak());
-			if (run.succeeded()) {
-				log.info("Migrated {} in {} ms", run.summary(), run.duration().toMillis());
-			}
-			else {
-				log.error("Migrated {} in {} ms", run.summary(), run.duration().toMillis());
-			}
-			return run;
+		List<TenantResult> results = inParallel(schemas, workers, "migrating",
+				(schema) -> migrate(schema, dialect, bounded, command, create));
+		TenantRun run = new TenantRun(results, Duration.ofNanos(System.nanoTime() - start), bounded.peak());
+		if (run.succeeded()) {
+			log.info("Migrated {} in {} ms", run.summary(), run.duration().toMillis());
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new dev.migration.MigrationException("Interrupted while migrating schemas", ex);
+		else {
+			log.error("Migrated {} in {} ms", run.summary(), run.duration().toMillis());
 		}
-		catch (ExecutionException ex) {
-			throw new IllegalStateException(ex.getCause());
-		}
-		finally {
-			executor.shutdownNow();
-		}
+		return run;
 	}
 
 	private Dialect dialect(DataSource dataSource) {
