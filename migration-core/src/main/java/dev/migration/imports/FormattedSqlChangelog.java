@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * {@code validCheckSum}s, properties and {@code ignoreLines}, with Liquibase's own
  * patterns.
  */
-final class FormattedSqlChangelog {
+final class FormattedSqlChangelog extends ChangelogFile {
 
 	private static final int FLAGS = Pattern.CASE_INSENSITIVE;
 
@@ -46,15 +46,10 @@ final class FormattedSqlChangelog {
 	private static final String NOT_FORMATTED = ": not a formatted SQL changelog (its first line must be "
 			+ "'--liquibase formatted sql')";
 
-	private final LiquibaseChangelog changelog;
-
-	private final String name;
-
 	private final List<String> lines;
 
-	private FormattedSqlChangelog(LiquibaseChangelog changelog, String name, List<String> lines) {
-		this.changelog = changelog;
-		this.name = name;
+	private FormattedSqlChangelog(LiquibaseChangelog changelog, Path file, String name, List<String> lines) {
+		super(changelog, file, name);
 		this.lines = lines;
 	}
 
@@ -66,7 +61,7 @@ final class FormattedSqlChangelog {
 	 */
 	static void read(LiquibaseChangelog changelog, Path file, String name) {
 		String content = LiquibaseChangelog.content(file);
-		FormattedSqlChangelog reader = new FormattedSqlChangelog(changelog, name, content.lines().toList());
+		FormattedSqlChangelog reader = new FormattedSqlChangelog(changelog, file, name, content.lines().toList());
 		if (!reader.read() && !content.isBlank()) {
 			changelog.problem(name + NOT_FORMATTED);
 		}

@@ -17,18 +17,10 @@ import org.w3c.dom.NodeList;
  * {@code changeSet} elements, changesets of {@code sql} / {@code sqlFile} changes and
  * their rollbacks. The parser reads no DTD and expands no entity.
  */
-final class XmlChangelog {
-
-	private final LiquibaseChangelog changelog;
-
-	private final Path file;
-
-	private final String name;
+final class XmlChangelog extends ChangelogFile {
 
 	private XmlChangelog(LiquibaseChangelog changelog, Path file, String name) {
-		this.changelog = changelog;
-		this.file = file;
-		this.name = name;
+		super(changelog, file, name);
 	}
 
 	/**

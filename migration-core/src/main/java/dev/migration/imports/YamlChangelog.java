@@ -12,18 +12,10 @@ import org.jspecify.annotations.Nullable;
  * Reads one YAML or JSON changelog: the same elements as XML ({@link XmlChangelog}), as
  * the maps, lists and scalars a YAML parser reads.
  */
-final class YamlChangelog {
-
-	private final LiquibaseChangelog changelog;
-
-	private final Path file;
-
-	private final String name;
+final class YamlChangelog extends ChangelogFile {
 
 	private YamlChangelog(LiquibaseChangelog changelog, Path file, String name) {
-		this.changelog = changelog;
-		this.file = file;
-		this.name = name;
+		super(changelog, file, name);
 	}
 
 	/**
