@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param repeatablesRun repeatable scripts Flyway ran at their current content
  * @param repeatablesPending repeatable scripts changed since (or never) run
  */
-record FlywayAdoption(@Nullable String revision, List<String> repeatablesRun, List<String> repeatablesPending) {
+record FlywayAdoption(@Nullable String revision, List<String> repeatablesRun,
+		List<String> repeatablesPending) implements ImportTarget.Adoption {
 
 	static FlywayAdoption judge(FlywayHistory history, List<FlywayScript> versioned, List<FlywayScript> repeatables,
 			String table) {

@@ -140,21 +140,8 @@ public final class FlywayImport {
 	 * versions skipped below the last applied one
 	 */
 	public ImportResult importInto(Path output, @Nullable MigrationConfig database, String table) {
-		FlywayAdoption adoption = null;
-		if (database != null) {
-			if (database.dataSource() == null) {
-				throw new IllegalArgumentException("the configuration has no DataSource");
-			}
-			adoption = FlywayAdoption.judge(FlywayHistory.read(database.dataSource(), table), this.versioned,
-					this.repeatables, table);
-		}
-		List<Path> written = ImportTarget.write(this.revisions, output);
-		if (adoption == null) {
-			return new ImportResult(this.revisions, written, null, List.of(), List.of());
-		}
-		ImportTarget.stamp(database, output, adoption.revision(), adoption.repeatablesRun());
-		return new ImportResult(this.revisions, written, adoption.revision(), adoption.repeatablesRun(),
-				adoption.repeatablesPending());
+		return ImportTarget.importInto(this.revisions, List.of(), output, database, (dataSource) -> FlywayAdoption
+			.judge(FlywayHistory.read(dataSource, table), this.versioned, this.repeatables, table));
 	}
 
 	static String repeatableIdOf(FlywayScript script) {

@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 
@@ -23,7 +26,37 @@ final class ImportTarget {
 	private ImportTarget() {
 	}
 
-	static List<Path> write(List<ImportedRevision> revisions, Path output) {
+	/**
+	 * Check the other tool's history, write the revisions and stamp: what
+	 * {@code importInto} does for every import.
+	 * @param revisions the revisions
+	 * @param notes what the import changed about the sources
+	 * @param output the directory the revisions are written to
+	 * @param database the database the other tool updated ({@code null}: only write
+	 * files)
+	 * @param judge reads the other tool's history from the database and judges it against
+	 * the sources, throwing {@link ImportRefusedException} before anything is written
+	 * @return what was done
+	 */
+	static ImportResult importInto(List<ImportedRevision> revisions, List<String> notes, Path output,
+			@Nullable MigrationConfig database, Function<DataSource, Adoption> judge) {
+		Adoption adoption = null;
+		if (database != null) {
+			if (database.dataSource() == null) {
+				throw new IllegalArgumentException("the configuration has no DataSource");
+			}
+			adoption = judge.apply(database.dataSource());
+		}
+		List<Path> written = write(revisions, output);
+		if (adoption == null) {
+			return new ImportResult(revisions, written, null, List.of(), List.of(), notes);
+		}
+		stamp(database, output, adoption.revision(), adoption.repeatablesRun());
+		return new ImportResult(revisions, written, adoption.revision(), adoption.repeatablesRun(),
+				adoption.repeatablesPending(), notes);
+	}
+
+	private static List<Path> write(List<ImportedRevision> revisions, Path output) {
 		List<String> clashes = new ArrayList<>();
 		for (ImportedRevision revision : revisions) {
 			Path file = output.resolve(revision.fileName());
@@ -54,7 +87,8 @@ final class ImportTarget {
 	 * Stamp the database with the revision of the last applied step and record the
 	 * repeatable scripts the other tool ran at their current content.
 	 */
-	static void stamp(MigrationConfig config, Path output, @Nullable String revision, List<String> repeatables) {
+	private static void stamp(MigrationConfig config, Path output, @Nullable String revision,
+			List<String> repeatables) {
 		List<String> locations = new ArrayList<>(config.locations());
 		Path absolute = output.toAbsolutePath().normalize();
 		boolean listed = locations.stream()
@@ -65,6 +99,23 @@ final class ImportTarget {
 		}
 		Migrator migrator = new Migrator(config.toBuilder().locations(locations.toArray(String[]::new)).build());
 		migrator.stamp(List.of((revision != null) ? revision : "base"), false, repeatables);
+	}
+
+	/**
+	 * What the other tool's history says about the sources: the revision to stamp and
+	 * which repeatable scripts it ran at their current content.
+	 */
+	interface Adoption {
+
+		/** The revision of the last applied step, {@code null} for none. */
+		@Nullable String revision();
+
+		/** Repeatable scripts the other tool ran at their current content. */
+		List<String> repeatablesRun();
+
+		/** Repeatable scripts changed since (or never) run. */
+		List<String> repeatablesPending();
+
 	}
 
 	private static String read(Path file) {

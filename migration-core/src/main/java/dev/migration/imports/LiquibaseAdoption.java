@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param repeatablesRun repeatable scripts Liquibase ran at their current content
  * @param repeatablesPending repeatable scripts changed since (or never) run
  */
-record LiquibaseAdoption(@Nullable String revision, List<String> repeatablesRun, List<String> repeatablesPending) {
+record LiquibaseAdoption(@Nullable String revision, List<String> repeatablesRun,
+		List<String> repeatablesPending) implements ImportTarget.Adoption {
 
 	/**
 	 * @param history the table's rows

@@ -177,21 +177,8 @@ public final class LiquibaseImport {
 	 * below the last applied one and a held Liquibase lock
 	 */
 	public ImportResult importInto(Path output, @Nullable MigrationConfig database, String table) {
-		LiquibaseAdoption adoption = null;
-		if (database != null) {
-			if (database.dataSource() == null) {
-				throw new IllegalArgumentException("the configuration has no DataSource");
-			}
-			adoption = LiquibaseAdoption.judge(LiquibaseHistory.read(database.dataSource(), table), this.changeSets,
-					this.ids, table);
-		}
-		List<Path> written = ImportTarget.write(this.revisions, output);
-		if (adoption == null) {
-			return new ImportResult(this.revisions, written, null, List.of(), List.of(), this.notes);
-		}
-		ImportTarget.stamp(database, output, adoption.revision(), adoption.repeatablesRun());
-		return new ImportResult(this.revisions, written, adoption.revision(), adoption.repeatablesRun(),
-				adoption.repeatablesPending(), this.notes);
+		return ImportTarget.importInto(this.revisions, this.notes, output, database, (dataSource) -> LiquibaseAdoption
+			.judge(LiquibaseHistory.read(dataSource, table), this.changeSets, this.ids, table));
 	}
 
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -22,14 +21,10 @@ import dev.migration.testing.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class FlywayImportTests {
+class FlywayImportTests extends AbstractImportTests {
 
-	@TempDir
-	Path dir;
-
-	private Path output() {
-		return this.dir.resolve("db/migration");
-	}
+	private static final String REFUSED = "Flyway's history table flyway_schema_history does not match the "
+			+ "scripts, so nothing was imported:";
 
 	private FlywayProject project(DatabaseKind kind) {
 		return new FlywayProject(this.dir.resolve("flyway"), kind);
@@ -40,16 +35,6 @@ class FlywayImportTests {
 		FlywayProject project = project(db.kind());
 		project.migrate(db);
 		return project;
-	}
-
-	private MigrationConfig config(TestDatabase db) {
-		// the same value Flyway filled in (FlywayProject): imported scripts keep ${owner}
-		// as written
-		return MigrationConfig.builder()
-			.dataSource(db.dataSource())
-			.locations("filesystem:" + output())
-			.placeholders(Map.of("owner", "ops"))
-			.build();
 	}
 
 	@ParameterizedTest
@@ -146,15 +131,12 @@ class FlywayImportTests {
 					+ "ALTER TABLE item_2 ADD next_id INT;\n");
 			FlywayImport flyway = FlywayImport.read(List.of(project.dir()));
 			int now = FlywayChecksum.of(Files.readString(project.file("V1_3__create_item_3.sql")));
-			assertThatExceptionOfType(ImportRefusedException.class)
-				.isThrownBy(() -> flyway.importInto(output(), config(db), FlywayImport.DEFAULT_TABLE))
-				.withMessage("Flyway's history table flyway_schema_history does not match the scripts, so nothing "
-						+ "was imported:\n  - " + project.file("V1_3__create_item_3.sql")
-						+ " does not match what Flyway applied as version 1.3 (V1_3__create_item_3.sql, installed_rank "
-						+ "3): checksum " + before + " in flyway_schema_history, " + now + " now; restore the applied "
-						+ "script (or run 'flyway repair' if the edit was intended) and import again\n"
-						+ "Nothing was written and the database was not stamped.");
-			assertNothingChanged(db);
+			assertRefused(db, () -> flyway.importInto(output(), config(db), FlywayImport.DEFAULT_TABLE), REFUSED,
+					project.file("V1_3__create_item_3.sql")
+							+ " does not match what Flyway applied as version 1.3 (V1_3__create_item_3.sql, "
+							+ "installed_rank 3): checksum " + before + " in flyway_schema_history, " + now
+							+ " now; restore the applied script (or run 'flyway repair' if the edit was intended) and "
+							+ "import again");
 		}
 	}
 
@@ -173,14 +155,9 @@ class FlywayImportTests {
 				// Flyway records the non-transactional failure in its history table
 			}
 			assertThat(db.query(sql(db, "SELECT success FROM flyway_schema_history WHERE version = '7'"))).hasSize(1);
-			assertThatExceptionOfType(ImportRefusedException.class)
-				.isThrownBy(() -> FlywayImport.read(List.of(project.dir()))
-					.importInto(output(), config(db), FlywayImport.DEFAULT_TABLE))
-				.withMessage("Flyway's history table flyway_schema_history does not match the scripts, so nothing "
-						+ "was imported:\n  - Flyway recorded version 7 (V7__broken.sql, installed_rank 36) as failed: "
-						+ "finish or revert its changes by hand, run 'flyway repair' and import again\n"
-						+ "Nothing was written and the database was not stamped.");
-			assertNothingChanged(db);
+			assertRefused(db, () -> importInto(project, db), REFUSED,
+					"Flyway recorded version 7 (V7__broken.sql, installed_rank 36) as failed: finish or revert its "
+							+ "changes by hand, run 'flyway repair' and import again");
 		}
 	}
 
@@ -191,27 +168,21 @@ class FlywayImportTests {
 			FlywayProject project = migrated(db);
 			Files.delete(project.file("V6__seed.sql"));
 			Files.delete(project.file("V6__seed.sql.conf"));
-			assertThatExceptionOfType(ImportRefusedException.class)
-				.isThrownBy(() -> FlywayImport.read(List.of(project.dir()))
-					.importInto(output(), config(db), FlywayImport.DEFAULT_TABLE))
-				.withMessage("Flyway's history table flyway_schema_history does not match the scripts, so nothing "
-						+ "was imported:\n  - Flyway applied version 6 (V6__seed.sql, installed_rank 35), but no "
-						+ "script in the locations has version 6: add the missing script to the locations (or run "
-						+ "'flyway repair' if it was deleted on purpose) and import again\n"
-						+ "Nothing was written and the database was not stamped.");
-			assertNothingChanged(db);
+			assertRefused(db, () -> importInto(project, db), REFUSED,
+					"Flyway applied version 6 (V6__seed.sql, installed_rank 35), but no script in the locations has "
+							+ "version 6: add the missing script to the locations (or run 'flyway repair' if it was "
+							+ "deleted on purpose) and import again");
 		}
+	}
+
+	private ImportResult importInto(FlywayProject project, TestDatabase db) {
+		return FlywayImport.read(List.of(project.dir())).importInto(output(), config(db), FlywayImport.DEFAULT_TABLE);
 	}
 
 	/** Flyway quotes the names it creates: lower case on H2 too. */
 	private static String sql(TestDatabase db, String sql) {
 		return (db.kind() != DatabaseKind.H2) ? sql
 				: sql.replaceAll("\\b(flyway_schema_history|installed_rank|checksum|success|version)\\b", "\"$1\"");
-	}
-
-	private void assertNothingChanged(TestDatabase db) {
-		assertThat(output()).doesNotExist();
-		assertThat(db.tables()).doesNotContain("migration_version", "migration_history");
 	}
 
 	@Test

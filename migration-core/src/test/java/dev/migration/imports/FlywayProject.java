@@ -1,9 +1,5 @@
 package dev.migration.imports;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -19,20 +15,15 @@ import dev.migration.testing.TestDatabase;
  * {@code .sql.conf}, one with a byte-order mark and CRLF line ends, an undo script and
  * two repeatable views.
  */
-final class FlywayProject {
+final class FlywayProject extends SourceProject {
 
 	/**
 	 * 35 versioned and 2 repeatable scripts (the undo script and the .conf join them).
 	 */
 	static final int REVISIONS = 37;
 
-	private final Path dir;
-
-	private final DatabaseKind kind;
-
 	FlywayProject(Path dir, DatabaseKind kind) {
-		this.dir = dir;
-		this.kind = kind;
+		super(dir, kind);
 		for (int i = 1; i <= 30; i++) {
 			String sql = "CREATE TABLE item_" + i + " (id INT PRIMARY KEY, note VARCHAR(50));\n"
 					+ ((i > 1) ? "ALTER TABLE item_" + (i - 1) + " ADD next_id INT;\n" : "");
@@ -64,25 +55,6 @@ final class FlywayProject {
 					+ "  UPDATE settings SET v = who WHERE k = 'owner';\nEND //\nDELIMITER ;\n";
 			default -> "CREATE VIEW item_count AS SELECT COUNT(*) AS n FROM item_1;\n";
 		};
-	}
-
-	Path dir() {
-		return this.dir;
-	}
-
-	Path file(String name) {
-		return this.dir.resolve(name);
-	}
-
-	FlywayProject write(String name, String text) {
-		try {
-			Files.createDirectories(this.dir);
-			Files.writeString(this.dir.resolve(name), text, StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return this;
 	}
 
 	/** Migrate the database with the real Flyway. */

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -23,30 +22,21 @@ import dev.migration.testing.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class LiquibaseImportTests {
+class LiquibaseImportTests extends AbstractImportTests {
 
-	@TempDir
-	Path dir;
-
-	private Path output() {
-		return this.dir.resolve("db/migration");
-	}
-
-	private MigrationConfig config(TestDatabase db) {
-		// the value of the changelog's <property name="owner">: imported scripts keep
-		// ${owner} as written
-		return MigrationConfig.builder()
-			.dataSource(db.dataSource())
-			.locations("filesystem:" + output())
-			.placeholders(Map.of("owner", "ops"))
-			.build();
-	}
+	private static final String REFUSED = "Liquibase's table databasechangelog does not match the changelog, so "
+			+ "nothing was imported:";
 
 	/**
 	 * PostgreSQL in a database of its own: CREATE INDEX CONCURRENTLY waits for others.
 	 */
 	private static TestDatabase database(DatabaseKind kind) {
 		return (kind == DatabaseKind.POSTGRESQL) ? TestDatabase.createPostgresqlDatabase() : TestDatabase.create(kind);
+	}
+
+	private ImportResult importInto(LiquibaseProject project, TestDatabase db) {
+		return LiquibaseImport.read(project.master(), null)
+			.importInto(output(), config(db), LiquibaseImport.DEFAULT_TABLE);
 	}
 
 	private static String last(DatabaseKind kind) {
@@ -65,8 +55,7 @@ class LiquibaseImportTests {
 				.query("SELECT ID, AUTHOR, MD5SUM FROM " + table(kind) + " ORDER BY ORDEREXECUTED");
 			assertThat(liquibaseRows).hasSize(LiquibaseProject.REVISIONS);
 
-			ImportResult result = LiquibaseImport.read(project.master(), null)
-				.importInto(output(), config(db), LiquibaseImport.DEFAULT_TABLE);
+			ImportResult result = importInto(project, db);
 
 			assertThat(result.revisions()).hasSize(LiquibaseProject.REVISIONS);
 			assertThat(result.stamped()).isEqualTo(last(kind));
@@ -144,21 +133,16 @@ class LiquibaseImportTests {
 			String now = LiquibaseChecksum
 				.of(List.of("CREATE TABLE customer (id INT PRIMARY KEY, name VARCHAR(120));\n"));
 			assertThat(now).isNotEqualTo(before);
-			assertThatExceptionOfType(ImportRefusedException.class)
-				.isThrownBy(() -> liquibase.importInto(output(), config(db), LiquibaseImport.DEFAULT_TABLE))
-				.withMessage("Liquibase's table databasechangelog does not match the changelog, so nothing was "
-						+ "imported:\n  - master.xml::customer::bob does not match what Liquibase applied as "
-						+ "master.xml::customer::bob (orderexecuted 32): MD5SUM " + before + " in databasechangelog, "
-						+ now + " now; restore the applied changeset (or add '--validCheckSum: " + now
-						+ "' to it if the edit was intended) and import again\n"
-						+ "Nothing was written and the database was not stamped.");
-			assertNothingChanged(db);
+			assertRefused(db, () -> liquibase.importInto(output(), config(db), LiquibaseImport.DEFAULT_TABLE), REFUSED,
+					"master.xml::customer::bob does not match what Liquibase applied as master.xml::customer::bob "
+							+ "(orderexecuted 32): MD5SUM " + before + " in databasechangelog, " + now
+							+ " now; restore the applied changeset (or add '--validCheckSum: " + now
+							+ "' to it if the edit was intended) and import again");
 
 			// an intended edit, accepted the way Liquibase accepts it
 			project.write("master.xml", Files.readString(project.master())
 				.replace("<sqlFile path=", "<validCheckSum>" + before + "</validCheckSum>\n        <sqlFile path="));
-			ImportResult result = LiquibaseImport.read(project.master(), null)
-				.importInto(output(), config(db), LiquibaseImport.DEFAULT_TABLE);
+			ImportResult result = importInto(project, db);
 			assertThat(result.stamped()).isEqualTo(last(kind));
 		}
 	}
@@ -171,15 +155,10 @@ class LiquibaseImportTests {
 			project.update(db);
 			String views = Files.readString(project.file("changes/003-views.sql"));
 			project.write("changes/003-views.sql", views.replace("carol:customer-view", "carol:customer-view-2"));
-			assertThatExceptionOfType(ImportRefusedException.class)
-				.isThrownBy(() -> LiquibaseImport.read(project.master(), null)
-					.importInto(output(), config(db), LiquibaseImport.DEFAULT_TABLE))
-				.withMessage("Liquibase's table databasechangelog does not match the changelog, so nothing was "
-						+ "imported:\n  - Liquibase applied changes/003-views.sql::customer-view::carol "
-						+ "(orderexecuted 36), but no changeset in the changelog has that id and author: add it back "
-						+ "to the changelog (or delete its row from databasechangelog if it was removed on purpose) "
-						+ "and import again\nNothing was written and the database was not stamped.");
-			assertNothingChanged(db);
+			assertRefused(db, () -> importInto(project, db), REFUSED,
+					"Liquibase applied changes/003-views.sql::customer-view::carol (orderexecuted 36), but no "
+							+ "changeset in the changelog has that id and author: add it back to the changelog (or "
+							+ "delete its row from databasechangelog if it was removed on purpose) and import again");
 		}
 	}
 
@@ -189,15 +168,11 @@ class LiquibaseImportTests {
 		try (TestDatabase db = database(kind)) {
 			LiquibaseProject project = new LiquibaseProject(this.dir.resolve("liquibase"), kind);
 			project.update(db, "prod");
-			assertThatExceptionOfType(ImportRefusedException.class)
-				.isThrownBy(() -> LiquibaseImport.read(project.master(), null)
-					.importInto(output(), config(db), LiquibaseImport.DEFAULT_TABLE))
-				.withMessage("Liquibase's table databasechangelog does not match the changelog, so nothing was "
-						+ "imported:\n  - changes/002-routines.sql::seed::carol was never applied, but "
-						+ "changes/002-routines.sql::customer-name-index::carol after it was: apply it with Liquibase "
-						+ "('liquibase update' with the contexts or labels that select it) or remove it from the "
-						+ "changelog, and import again\nNothing was written and the database was not stamped.");
-			assertNothingChanged(db);
+			assertRefused(db, () -> importInto(project, db), REFUSED,
+					"changes/002-routines.sql::seed::carol was never applied, but "
+							+ "changes/002-routines.sql::customer-name-index::carol after it was: apply it with "
+							+ "Liquibase ('liquibase update' with the contexts or labels that select it) or remove it "
+							+ "from the changelog, and import again");
 		}
 	}
 
@@ -320,11 +295,6 @@ class LiquibaseImportTests {
 			.stream()
 			.filter((line) -> !line.toLowerCase(Locale.ROOT).startsWith("databasechangelog"))
 			.toList();
-	}
-
-	private void assertNothingChanged(TestDatabase db) {
-		assertThat(output()).doesNotExist();
-		assertThat(db.tables()).doesNotContain("migration_version", "migration_history");
 	}
 
 }

@@ -1,9 +1,5 @@
 package dev.migration.imports;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 
@@ -27,7 +23,7 @@ import dev.migration.testing.TestDatabase;
  * {@code CREATE INDEX CONCURRENTLY} with {@code runInTransaction:false} and a
  * {@code runOnChange} view.
  */
-final class LiquibaseProject {
+final class LiquibaseProject extends SourceProject {
 
 	static {
 		System.setProperty("liquibase.analytics.enabled", "false");
@@ -37,13 +33,8 @@ final class LiquibaseProject {
 	/** 35 changesets of the chain and 1 repeatable. */
 	static final int REVISIONS = 36;
 
-	private final Path dir;
-
-	private final DatabaseKind kind;
-
 	LiquibaseProject(Path dir, DatabaseKind kind) {
-		this.dir = dir;
-		this.kind = kind;
+		super(dir, kind);
 		write("master.xml", """
 				<?xml version="1.0" encoding="UTF-8"?>
 				<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
@@ -155,28 +146,8 @@ final class LiquibaseProject {
 								: "--rollback DROP INDEX customer_name;\n");
 	}
 
-	Path dir() {
-		return this.dir;
-	}
-
 	Path master() {
 		return this.dir.resolve("master.xml");
-	}
-
-	Path file(String name) {
-		return this.dir.resolve(name);
-	}
-
-	LiquibaseProject write(String name, String text) {
-		try {
-			Path file = this.dir.resolve(name);
-			Files.createDirectories(file.getParent());
-			Files.writeString(file, text, StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return this;
 	}
 
 	/** Update the database with the real Liquibase, all contexts. */
