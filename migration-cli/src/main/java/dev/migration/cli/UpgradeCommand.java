@@ -23,11 +23,13 @@ final class UpgradeCommand extends ChangingCommand {
 	@Option(names = "--baseline", paramLabel = "<revision>",
 			description = "When the schema holds objects but no version table yet, stamp this revision (or heads) "
 					+ "first, then upgrade the rest (migration.baseline).")
-	private @Nullable String baseline;
+	void baseline(@Nullable String revision) {
+		// a setting like --schema: it overrides migration.baseline of the configuration
+		this.connection.set("migration.baseline", revision);
+	}
 
 	@Override
 	public Integer call() {
-		this.connection.set("migration.baseline", this.baseline);
 		String where = (this.target != null) ? this.target : this.connection.settings().properties().getTarget();
 		return run((migrator) -> migrator.upgradeSql(where), (migrator) -> migrator.upgrade(where));
 	}
