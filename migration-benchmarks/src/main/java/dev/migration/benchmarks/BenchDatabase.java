@@ -17,25 +17,17 @@ import dev.migration.sql.DriverDataSource;
 /**
  * One fresh, empty database for one contender and round: a new schema on PostgreSQL, a
  * new database on MariaDB, a new in-memory database on H2. {@link #close()} drops it.
+ *
+ * @param server the server it lives on
+ * @param name the schema's or database's name
+ * @param url its JDBC URL
  */
-final class BenchDatabase implements AutoCloseable {
+record BenchDatabase(Server server, String name, String url) implements AutoCloseable {
 
 	/**
 	 * PostgreSQL takes one lock per dropped object; drop in slices below the lock table.
 	 */
 	private static final int DROP_SLICE = 200;
-
-	private final Server server;
-
-	private final String name;
-
-	private final String url;
-
-	private BenchDatabase(Server server, String name, String url) {
-		this.server = server;
-		this.name = name;
-		this.url = url;
-	}
 
 	static BenchDatabase create(Server server) throws SQLException {
 		String name = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -64,14 +56,6 @@ final class BenchDatabase implements AutoCloseable {
 		String params = (query >= 0) ? url.substring(query) : "";
 		String base = (slash >= 0) ? url.substring(0, slash) : ((query >= 0) ? url.substring(0, query) : url);
 		return base + "/" + database + params;
-	}
-
-	String name() {
-		return this.name;
-	}
-
-	String url() {
-		return this.url;
 	}
 
 	String user() {

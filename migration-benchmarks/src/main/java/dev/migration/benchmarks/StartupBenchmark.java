@@ -24,28 +24,18 @@ import dev.migration.benchmarks.BenchDatabase.Server;
  * unmeasured first start) against the same jar with {@code migration.enabled=false}. The
  * figure is Spring Boot's own "process running for" at "Started ...", the median of
  * several starts, the variants taking turns.
+ *
+ * @param server the database server the sample app runs on
+ * @param results where the figures go
+ * @param runs the measured starts of each variant
+ * @param jar the sample app's jar
  */
-final class StartupBenchmark {
+record StartupBenchmark(Server server, Results results, int runs, Path jar) {
 
 	private static final Pattern STARTED = Pattern
 		.compile("Started \\S+ in ([\\d.]+) seconds \\(process running for ([\\d.]+)\\)");
 
 	private static final String FACT = "application start-up (sample app)";
-
-	private final Server server;
-
-	private final Results results;
-
-	private final int runs;
-
-	private final Path jar;
-
-	StartupBenchmark(Server server, Results results, int runs, Path jar) {
-		this.server = server;
-		this.results = results;
-		this.runs = runs;
-		this.jar = jar;
-	}
 
 	void run() {
 		if (!Files.isRegularFile(this.jar)) {

@@ -4,10 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import dev.migration.Revision;
@@ -18,16 +16,10 @@ import dev.migration.graph.RevisionGraph;
  */
 @Command(name = "branches", mixinStandardHelpOptions = true,
 		description = "Show the branch points (revisions with several children) and their children.")
-final class BranchesCommand implements Callable<Integer> {
-
-	@Mixin
-	private ConnectionOptions connection;
+final class BranchesCommand extends JsonCommand {
 
 	@Option(names = { "-v", "--verbose" }, description = "Show each branch point in full.")
 	private boolean verbose;
-
-	@Mixin
-	private JsonOption json;
 
 	@Override
 	public Integer call() {

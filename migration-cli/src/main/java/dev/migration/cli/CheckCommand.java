@@ -1,7 +1,5 @@
 package dev.migration.cli;
 
-import java.util.concurrent.Callable;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,10 +16,7 @@ import dev.migration.lint.LintReport;
 @Command(name = "check", mixinStandardHelpOptions = true,
 		description = "Compare the database at head with the entities (--classpath, --entities) or a "
 				+ "desired-state --schema-sql; exit 1 listing the differences.")
-final class CheckCommand implements Callable<Integer> {
-
-	@Mixin
-	private ConnectionOptions connection;
+final class CheckCommand extends ConnectedCommand {
 
 	@Mixin
 	private DesiredOptions desired;

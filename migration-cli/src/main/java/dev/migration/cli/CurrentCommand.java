@@ -4,10 +4,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import dev.migration.Revision;
@@ -19,13 +17,7 @@ import dev.migration.tenant.TenantMigrator;
  * {@code migration current}: the revisions in the database's version table.
  */
 @Command(name = "current", mixinStandardHelpOptions = true, description = "Show the revision(s) the database is at.")
-final class CurrentCommand implements Callable<Integer> {
-
-	@Mixin
-	private ConnectionOptions connection;
-
-	@Mixin
-	private TenantOptions tenants;
+final class CurrentCommand extends TenantReadingCommand {
 
 	@Option(names = { "-v", "--verbose" }, description = "Show each revision in full.")
 	private boolean verbose;
@@ -33,13 +25,9 @@ final class CurrentCommand implements Callable<Integer> {
 	@Option(names = "--check-heads", description = "Fail (exit code 1) unless the database is at every head.")
 	private boolean checkHeads;
 
-	@Mixin
-	private JsonOption json;
-
 	@Override
-	public Integer call() {
-		TenantMigrator tenantMigrator = this.tenants.migrator(this.connection);
-		if (tenantMigrator != null && this.json.enabled()) {
+	int perSchema(TenantMigrator tenantMigrator) {
+		if (this.json.enabled()) {
 			List<String> heads = this.connection.scriptsMigrator().graph().heads().stream().map(Revision::id).toList();
 			TenantOptions.json(this.connection.out(), tenantMigrator.read(Migrator::current), (current) -> {
 				Map<String, Object> json = new LinkedHashMap<>();
@@ -49,10 +37,12 @@ final class CurrentCommand implements Callable<Integer> {
 			});
 			return 0;
 		}
-		if (tenantMigrator != null) {
-			TenantOptions.report(this.connection.out(), tenantMigrator.current(), false);
-			return 0;
-		}
+		TenantOptions.report(this.connection.out(), tenantMigrator.current(), false);
+		return 0;
+	}
+
+	@Override
+	int single() {
 		Migrator migrator = this.connection.migrator();
 		List<String> current = migrator.current();
 		RevisionGraph graph = migrator.graph();

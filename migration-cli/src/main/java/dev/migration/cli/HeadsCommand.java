@@ -3,10 +3,8 @@ package dev.migration.cli;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import dev.migration.Revision;
@@ -17,10 +15,7 @@ import dev.migration.graph.RevisionGraph;
  * {@code migration heads}: the revisions with no children.
  */
 @Command(name = "heads", mixinStandardHelpOptions = true, description = "Show the head revisions of the scripts.")
-final class HeadsCommand implements Callable<Integer> {
-
-	@Mixin
-	private ConnectionOptions connection;
+final class HeadsCommand extends JsonCommand {
 
 	@Option(names = { "-v", "--verbose" }, description = "Show each revision in full.")
 	private boolean verbose;
@@ -28,9 +23,6 @@ final class HeadsCommand implements Callable<Integer> {
 	@Option(names = "--resolve-dependencies",
 			description = "Treat depends-on like parents: a head another head depends on is not listed.")
 	private boolean resolveDependencies;
-
-	@Mixin
-	private JsonOption json;
 
 	@Override
 	public Integer call() {

@@ -4,12 +4,10 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.jspecify.annotations.Nullable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import dev.migration.Revision;
@@ -22,10 +20,7 @@ import dev.migration.tenant.TenantRead;
  */
 @Command(name = "history", mixinStandardHelpOptions = true,
 		description = "List revisions, newest first: parents -> revision (labels) (head) (current), message.")
-final class HistoryCommand implements Callable<Integer> {
-
-	@Mixin
-	private ConnectionOptions connection;
+final class HistoryCommand extends TenantReadingCommand {
 
 	@Option(names = { "-r", "--rev-range" }, paramLabel = "<from:to>",
 			description = "Only this range, e.g. base:head, ae10:, :current, -2:current.")
@@ -37,18 +32,8 @@ final class HistoryCommand implements Callable<Integer> {
 	@Option(names = { "-i", "--indicate-current" }, description = "Mark the database's current revision(s).")
 	private boolean indicateCurrent;
 
-	@Mixin
-	private JsonOption json;
-
-	@Mixin
-	private TenantOptions tenants;
-
 	@Override
-	public Integer call() {
-		TenantMigrator tenantMigrator = this.tenants.migrator(this.connection);
-		if (tenantMigrator != null) {
-			return tenants(tenantMigrator);
-		}
+	int single() {
 		boolean needsDatabase = this.indicateCurrent || (this.range != null && this.range.contains("current"));
 		Migrator migrator = needsDatabase ? this.connection.migrator() : this.connection.scriptsMigrator();
 		List<Revision> revisions = migrator.history(this.range);
@@ -68,7 +53,8 @@ final class HistoryCommand implements Callable<Integer> {
 	 * with {@code --json}, {@code {"schemas": [{"schema": ..., "current": [...],
 	 * "revisions": [...]}]}}. Exit code 1 when a schema could not be read.
 	 */
-	private int tenants(TenantMigrator tenantMigrator) {
+	@Override
+	int perSchema(TenantMigrator tenantMigrator) {
 		PrintWriter out = this.connection.out();
 		List<TenantRead<Map<String, Object>>> reads = tenantMigrator.read((migrator) -> {
 			List<String> current = migrator.current();

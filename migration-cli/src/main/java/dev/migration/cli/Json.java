@@ -1,9 +1,13 @@
 package dev.migration.cli;
 
+import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
+
+import dev.migration.lint.LintFormat;
 
 /**
  * Writes maps, lists, strings, numbers, booleans and nulls as JSON for {@code --json}.
@@ -12,6 +16,25 @@ import java.util.Map;
 final class Json {
 
 	private Json() {
+	}
+
+	/**
+	 * A record's components by name, in their declared order: the JSON object of a
+	 * descriptor such as {@code RevisionStatus} or {@code ValidationReport}.
+	 * @param record the record
+	 * @return its components, in a map that keeps their order
+	 */
+	static Map<String, Object> fields(Record record) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		for (RecordComponent component : record.getClass().getRecordComponents()) {
+			try {
+				fields.put(component.getName(), component.getAccessor().invoke(record));
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new IllegalStateException("Cannot read " + component + " of " + record.getClass(), ex);
+			}
+		}
+		return fields;
 	}
 
 	static String write(Object value) {
@@ -76,26 +99,7 @@ final class Json {
 	}
 
 	private static void string(String text, StringBuilder out) {
-		out.append('"');
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			switch (c) {
-				case '"' -> out.append("\\\"");
-				case '\\' -> out.append("\\\\");
-				case '\n' -> out.append("\\n");
-				case '\r' -> out.append("\\r");
-				case '\t' -> out.append("\\t");
-				default -> {
-					if (c < 0x20) {
-						out.append(String.format("\\u%04x", (int) c));
-					}
-					else {
-						out.append(c);
-					}
-				}
-			}
-		}
-		out.append('"');
+		out.append(LintFormat.quote(text));
 	}
 
 }

@@ -1,10 +1,7 @@
 package dev.migration.cli;
 
-import java.util.concurrent.Callable;
-
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import dev.migration.autoconfigure.MigrationSettings;
@@ -27,10 +24,7 @@ import dev.migration.sql.Dialect;
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:no finding at or above fail-on", "1:the command failed", "2:invalid command line",
 				"3:findings at or above fail-on, the worst 'info'", "4:the worst 'warning'", "5:the worst 'error'" })
-final class LintCommand implements Callable<Integer> {
-
-	@Mixin
-	private ConnectionOptions connection;
+final class LintCommand extends ConnectedCommand {
 
 	@Option(names = "--since", paramLabel = "<revision>",
 			description = "Lint only the revisions after this one; what they create counts as new (empty) tables.")

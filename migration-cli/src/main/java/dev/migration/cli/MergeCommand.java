@@ -3,12 +3,10 @@ package dev.migration.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.jspecify.annotations.Nullable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,10 +20,7 @@ import dev.migration.autogenerate.RevisionSpec;
  */
 @Command(name = "merge", mixinStandardHelpOptions = true,
 		description = "Create a merge revision whose parents are the given revisions (or all heads).")
-final class MergeCommand implements Callable<Integer> {
-
-	@Mixin
-	private ConnectionOptions connection;
+final class MergeCommand extends ConnectedCommand {
 
 	@Parameters(arity = "1..*", paramLabel = "<revision>",
 			description = "Revisions to merge, or 'heads' for every head.")

@@ -4,10 +4,8 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import dev.migration.DatabaseState.PartialRun;
@@ -22,10 +20,7 @@ import dev.migration.RepairResult;
 		description = "Re-record the checksums of applied revisions whose scripts were changed on purpose, and "
 				+ "clear the marker of a revision a previous run left half applied once you resolved it by hand. "
 				+ "Writes a history row per revision.")
-final class RepairCommand implements Callable<Integer> {
-
-	@Mixin
-	private ConnectionOptions connection;
+final class RepairCommand extends ConnectedCommand {
 
 	@Option(names = { "-r", "--revision" }, split = ",", paramLabel = "<revision>",
 			description = "Repair only these revisions (ids or unique prefixes); default: every applied revision.")

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 import org.jspecify.annotations.Nullable;
 
@@ -30,10 +29,7 @@ import dev.migration.command.Migrator;
 				"With --autogenerate: compare the database at head with the entities (--classpath, --entities) "
 						+ "or --schema-sql and write the difference, upgrade and downgrade (Java with op calls by "
 						+ "default, --sql for SQL)." })
-final class RevisionCommand implements Callable<Integer> {
-
-	@Mixin
-	private ConnectionOptions connection;
+final class RevisionCommand extends ConnectedCommand {
 
 	@Option(names = { "-m", "--message" }, description = "What the revision does; also names the file.")
 	private String message = "";

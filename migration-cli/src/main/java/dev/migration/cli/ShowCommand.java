@@ -1,10 +1,8 @@
 package dev.migration.cli;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import dev.migration.Revision;
@@ -14,16 +12,10 @@ import dev.migration.command.Migrator;
  * {@code migration show <revision>}: one revision in full.
  */
 @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one revision in full.")
-final class ShowCommand implements Callable<Integer> {
-
-	@Mixin
-	private ConnectionOptions connection;
+final class ShowCommand extends JsonCommand {
 
 	@Parameters(paramLabel = "<revision>", description = "An id, unique prefix, head or <label>@head.")
 	private String revision;
-
-	@Mixin
-	private JsonOption json;
 
 	@Override
 	public Integer call() {

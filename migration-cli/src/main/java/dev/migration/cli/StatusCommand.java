@@ -5,10 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import dev.migration.MigrationStatus;
@@ -23,28 +21,15 @@ import dev.migration.tenant.TenantRead;
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
 		description = "Show every revision's state (applied, pending, unknown), when it ran and its checksum.")
-final class StatusCommand implements Callable<Integer> {
+final class StatusCommand extends TenantReadingCommand {
 
 	private static final String ROW = "%-8s %-14s %-20s %9s  %-9s %s";
-
-	@Mixin
-	private ConnectionOptions connection;
 
 	@Option(names = "--target", defaultValue = "heads", description = "Target to count pending revisions against.")
 	private String target;
 
-	@Mixin
-	private JsonOption json;
-
-	@Mixin
-	private TenantOptions tenants;
-
 	@Override
-	public Integer call() {
-		TenantMigrator tenantMigrator = this.tenants.migrator(this.connection);
-		if (tenantMigrator != null) {
-			return tenants(tenantMigrator);
-		}
+	int single() {
 		Migrator migrator = this.connection.migrator();
 		MigrationStatus status = migrator.status(this.target);
 		List<String> problems = migrator.scriptProblems();
@@ -92,7 +77,8 @@ final class StatusCommand implements Callable<Integer> {
 	 * list (run with {@code --schema <name>} for one schema in full). Exit code 1 when a
 	 * schema could not be read.
 	 */
-	private int tenants(TenantMigrator tenantMigrator) {
+	@Override
+	int perSchema(TenantMigrator tenantMigrator) {
 		PrintWriter out = this.connection.out();
 		List<TenantRead<MigrationStatus>> reads = tenantMigrator.read((migrator) -> migrator.status(this.target));
 		if (this.json.enabled()) {
@@ -163,20 +149,10 @@ final class StatusCommand implements Callable<Integer> {
 		json.put("unknownRevisions", status.unknownRevisions());
 		json.put("changedChecksums", status.changedChecksums());
 		List<Map<String, Object>> revisions = status.revisions().stream().map((revision) -> {
+			// the record's components, "duration" named for its unit
 			Map<String, Object> each = new LinkedHashMap<>();
-			each.put("id", revision.id());
-			each.put("message", revision.message());
-			each.put("revises", revision.revises());
-			each.put("dependsOn", revision.dependsOn());
-			each.put("branchLabels", revision.branchLabels());
-			each.put("kind", revision.kind());
-			each.put("location", revision.location());
-			each.put("state", revision.state());
-			each.put("appliedAt", revision.appliedAt());
-			each.put("durationMillis", revision.duration());
-			each.put("checksum", revision.checksum());
-			each.put("checksumStatus", revision.checksumStatus());
-			each.put("repeatable", revision.repeatable());
+			Json.fields(revision)
+				.forEach((name, value) -> each.put(name.equals("duration") ? "durationMillis" : name, value));
 			return each;
 		}).toList();
 		json.put("revisions", revisions);

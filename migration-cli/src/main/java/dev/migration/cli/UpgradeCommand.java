@@ -1,11 +1,8 @@
 package dev.migration.cli;
 
-import java.util.concurrent.Callable;
-
 import org.jspecify.annotations.Nullable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -16,16 +13,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "upgrade", mixinStandardHelpOptions = true,
 		description = "Upgrade the database to a target (default: migration.target, else heads), "
 				+ "or print the SQL with --sql.")
-final class UpgradeCommand implements Callable<Integer> {
-
-	@Mixin
-	private ConnectionOptions connection;
-
-	@Mixin
-	private SqlOption sql;
-
-	@Mixin
-	private TenantOptions tenants;
+final class UpgradeCommand extends ChangingCommand {
 
 	@Parameters(arity = "0..1", paramLabel = "<target>",
 			description = "heads (default: migration.target), head, an id or unique prefix, +N, <id>+N, "
@@ -35,17 +23,15 @@ final class UpgradeCommand implements Callable<Integer> {
 	@Option(names = "--baseline", paramLabel = "<revision>",
 			description = "When the schema holds objects but no version table yet, stamp this revision (or heads) "
 					+ "first, then upgrade the rest (migration.baseline).")
-	private @Nullable String baseline;
+	void baseline(@Nullable String revision) {
+		// a setting like --schema: it overrides migration.baseline of the configuration
+		this.connection.set("migration.baseline", revision);
+	}
 
 	@Override
 	public Integer call() {
-		this.connection.set("migration.baseline", this.baseline);
 		String where = (this.target != null) ? this.target : this.connection.settings().properties().getTarget();
-		if (!this.sql.printed(this.connection, (migrator) -> migrator.upgradeSql(where))
-				&& !this.tenants.run(this.connection, (migrator) -> migrator.upgrade(where))) {
-			RunReport.run(this.connection, (migrator) -> migrator.upgrade(where));
-		}
-		return 0;
+		return run((migrator) -> migrator.upgradeSql(where), (migrator) -> migrator.upgrade(where));
 	}
 
 }

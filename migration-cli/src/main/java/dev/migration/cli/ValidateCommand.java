@@ -2,10 +2,8 @@ package dev.migration.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 import dev.migration.ValidationReport;
 import dev.migration.command.Migrator;
@@ -16,13 +14,7 @@ import dev.migration.command.Migrator;
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
 		description = "Check that applied scripts are unchanged and the database knows no unknown revision.")
-final class ValidateCommand implements Callable<Integer> {
-
-	@Mixin
-	private ConnectionOptions connection;
-
-	@Mixin
-	private JsonOption json;
+final class ValidateCommand extends JsonCommand {
 
 	@Override
 	public Integer call() {
@@ -31,10 +23,7 @@ final class ValidateCommand implements Callable<Integer> {
 		this.json.print(this.connection, () -> {
 			Map<String, Object> json = new LinkedHashMap<>();
 			json.put("valid", report.isValid());
-			json.put("problems", report.problems());
-			json.put("changedChecksums", report.changedChecksums());
-			json.put("unknownRevisions", report.unknownRevisions());
-			json.put("aheadOfScripts", report.aheadOfScripts());
+			json.putAll(Json.fields(report));
 			return json;
 		}, (out) -> {
 			if (report.isValid()) {

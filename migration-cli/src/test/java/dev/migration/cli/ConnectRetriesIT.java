@@ -30,14 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConnectRetriesIT {
 
-	private static final String REVISION = """
-			-- revision: aaa001
-			-- migration: create waited
-			-- revises:
-
-			-- +upgrade
-			CREATE TABLE waited (id INT PRIMARY KEY);
-			""";
+	private static final String REVISION = Project.baseRevision("aaa001", "create waited",
+			"CREATE TABLE waited (id INT PRIMARY KEY);", null);
 
 	@TempDir
 	Path dir;

@@ -42,11 +42,7 @@ class ImportCommandTests extends InProcessProject {
 			.isEqualTo("Wrote 2 revisions and 1 repeatable scripts to " + this.dir.resolve("db/migration") + "\n"
 					+ "Stamped the database at v1_1; 'upgrade' now runs only what the other tool had not applied\n"
 					+ "Repeatable scripts recorded as run: r_account_view\n");
-		assertThat(this.cli.run("current").out()).startsWith("v1_1");
-		CliRunner.Result upgrade = this.cli.run("upgrade");
-		assertThat(upgrade.exitCode()).as(upgrade.toString()).isZero();
-		assertThat(this.database.query("SELECT COUNT(*) FROM migration_history WHERE direction = 'UPGRADE'"))
-			.containsExactly(java.util.List.of("0"));
+		assertStampedAndUpgradeRunsNothing("v1_1");
 	}
 
 	@Test
@@ -60,6 +56,15 @@ class ImportCommandTests extends InProcessProject {
 					+ "scripts, so nothing was imported:")
 			.contains(flyway.resolve("V1__account.sql") + " does not match what Flyway applied as version 1");
 		assertThat(this.dir.resolve("db/migration/v1_account.sql")).doesNotExist();
+	}
+
+	/** The database is at the imported revision, and {@code upgrade} applies nothing. */
+	private void assertStampedAndUpgradeRunsNothing(String revision) {
+		assertThat(this.cli.run("current").out()).startsWith(revision);
+		CliRunner.Result upgrade = this.cli.run("upgrade");
+		assertThat(upgrade.exitCode()).as(upgrade.toString()).isZero();
+		assertThat(this.database.query("SELECT COUNT(*) FROM migration_history WHERE direction = 'UPGRADE'"))
+			.containsExactly(java.util.List.of("0"));
 	}
 
 	private Path liquibaseProject() throws Exception {
@@ -101,11 +106,7 @@ class ImportCommandTests extends InProcessProject {
 				+ "Changed on the way (each also noted in its revision):\n"
 				+ "  changelog.sql::orders::ann: context 'prod' not filtered on: the revision runs on every "
 				+ "database\n");
-		assertThat(this.cli.run("current").out()).startsWith("c002_orders");
-		CliRunner.Result upgrade = this.cli.run("upgrade");
-		assertThat(upgrade.exitCode()).as(upgrade.toString()).isZero();
-		assertThat(this.database.query("SELECT COUNT(*) FROM migration_history WHERE direction = 'UPGRADE'"))
-			.containsExactly(java.util.List.of("0"));
+		assertStampedAndUpgradeRunsNothing("c002_orders");
 	}
 
 	@Test

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A project directory for CLI tests: an application.yml pointing at a database and the
  * scripts folder {@code db/migration}.
@@ -20,19 +22,52 @@ final class Project {
 	static void create(Path dir, String url, String user, String password) {
 		try {
 			Files.createDirectories(dir.resolve("db/migration"));
-			Files.writeString(dir.resolve("application.yml"), """
-					spring:
-					  datasource:
-					    url: "%s"
-					    username: "%s"
-					    password: "%s"
+			Files.writeString(dir.resolve("application.yml"), applicationYml(url, user, password, """
 					migration:
 					  locations: filesystem:db/migration
-					""".formatted(url, user, password));
+					"""));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * An application.yml naming the database.
+	 * @param url the JDBC URL
+	 * @param user the user
+	 * @param password the password
+	 * @param more what follows the datasource, e.g. a {@code migration:} section
+	 * @return the file's text
+	 */
+	static String applicationYml(String url, String user, String password, String more) {
+		return """
+				spring:
+				  datasource:
+				    url: "%s"
+				    username: "%s"
+				    password: "%s"
+				""".formatted(url, user, password) + more;
+	}
+
+	/**
+	 * A SQL revision without parents.
+	 * @param id the revision id
+	 * @param message its message
+	 * @param upgrade the upgrade section's SQL
+	 * @param downgrade the downgrade section's SQL, {@code null} for none
+	 * @return the script's text
+	 */
+	static String baseRevision(String id, String message, String upgrade, @Nullable String downgrade) {
+		return """
+				-- revision: %s
+				-- migration: %s
+				-- revises:
+
+				-- +upgrade
+				%s
+				""".formatted(id, message, upgrade)
+				+ ((downgrade != null) ? "\n-- +downgrade\n" + downgrade + "\n" : "");
 	}
 
 	/** The file of a revision written by {@code revision} or {@code merge}. */
@@ -69,7 +104,7 @@ final class Project {
 	}
 
 	/** Put statements into the empty sections of a generated revision file. */
-	static void fill(Path dir, String id, String upgrade, String downgrade) {
+	static void fill(Path dir, String id, String upgrade, @Nullable String downgrade) {
 		Path file = file(dir, id);
 		try {
 			String text = Files.readString(file);

@@ -25,17 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ProjectClasspathIT {
 
-	private static final String SQL_REVISION = """
-			-- revision: aaa001
-			-- migration: create account
-			-- revises:
-
-			-- +upgrade
-			CREATE TABLE account (id INT PRIMARY KEY);
-
-			-- +downgrade
-			DROP TABLE account;
-			""";
+	private static final String SQL_REVISION = Project.baseRevision("aaa001", "create account",
+			"CREATE TABLE account (id INT PRIMARY KEY);", "DROP TABLE account;");
 
 	private static final String JAVA_REVISION = """
 			package db.migration;
@@ -124,13 +115,8 @@ class ProjectClasspathIT {
 	/** A build file, the datasource, a SQL revision and the Java revision's source. */
 	private void project(ProcessDatabase database, String buildFile, String content) throws IOException {
 		Files.writeString(this.dir.resolve(buildFile), content);
-		Files.writeString(this.dir.resolve("application.yml"), """
-				spring:
-				  datasource:
-				    url: "%s"
-				    username: "%s"
-				    password: "%s"
-				""".formatted(database.url(), database.user(), database.password()));
+		Files.writeString(this.dir.resolve("application.yml"),
+				Project.applicationYml(database.url(), database.user(), database.password(), ""));
 		Path sql = this.dir.resolve("src/main/resources/db/migration/aaa001_create_account.sql");
 		Files.createDirectories(sql.getParent());
 		Files.writeString(sql, SQL_REVISION);

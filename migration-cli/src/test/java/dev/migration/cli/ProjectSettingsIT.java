@@ -19,14 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ProjectSettingsIT {
 
-	private static final String REVISION = """
-			-- revision: aaa001
-			-- migration: create ${table}
-			-- revises:
-
-			-- +upgrade
-			CREATE TABLE ${table} (id INT PRIMARY KEY);
-			""";
+	private static final String REVISION = Project.baseRevision("aaa001", "create ${table}",
+			"CREATE TABLE ${table} (id INT PRIMARY KEY);", null);
 
 	@TempDir
 	Path dir;
@@ -36,18 +30,14 @@ class ProjectSettingsIT {
 		try (ProcessDatabase database = ProcessDatabase.create(DatabaseKind.H2)) {
 			write("pom.xml", "<project/>\n");
 			write("src/main/resources/db/migration/aaa001_create.sql", REVISION);
-			write("src/main/resources/application.yml", """
-					spring:
-					  datasource:
-					    url: "%s"
-					    username: "%s"
-					    password: "%s"
-					migration:
-					  version-table: res_version
-					  history-table: res_history
-					  placeholders:
-					    table: from_resources
-					""".formatted(database.url(), database.user(), database.password()));
+			write("src/main/resources/application.yml",
+					Project.applicationYml(database.url(), database.user(), database.password(), """
+							migration:
+							  version-table: res_version
+							  history-table: res_history
+							  placeholders:
+							    table: from_resources
+							"""));
 			write("src/main/resources/application-prod.properties", "migration.placeholders.table=from_prod\n");
 
 			CliRunner.Result current = ok("current", "--debug");

@@ -177,7 +177,13 @@ public enum LintFormat {
 		};
 	}
 
-	static String quote(String text) {
+	/**
+	 * The text as a JSON string literal, quotes included; also what the command line's
+	 * {@code --json} writes strings with.
+	 * @param text the text
+	 * @return the quoted, escaped text
+	 */
+	public static String quote(String text) {
 		StringBuilder out = new StringBuilder(text.length() + 2).append('"');
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);

@@ -1,6 +1,7 @@
 package dev.migration.maven;
 
 import java.io.File;
+import java.nio.file.Path;
 
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -25,14 +26,24 @@ abstract class AbstractImportMojo extends AbstractMigrationMojo {
 	boolean noStamp;
 
 	/**
-	 * The database to check and stamp, {@code null} when none is configured or
-	 * {@code no-stamp} is set.
+	 * Import into {@code importOutput}, checking and stamping the configured database
+	 * unless {@code no-stamp} is set, and log what was written.
 	 */
-	@Nullable MigrationConfig database(ClassLoader projectLoader) throws MojoFailureException {
-		return (this.noStamp || settings().url() == null) ? null : migrator(projectLoader).config();
+	@Override
+	final void run(ClassLoader projectLoader) throws MojoFailureException {
+		MigrationConfig database = (this.noStamp || settings().url() == null) ? null : migrator(projectLoader).config();
+		report(importInto(this.importOutput.toPath(), database));
 	}
 
-	void report(ImportResult result) {
+	/**
+	 * Write the revisions and, with a database, check the tool's history and stamp it.
+	 * @param output where the revisions are written
+	 * @param database the database to check and stamp, or {@code null}
+	 * @return what was written and stamped
+	 */
+	abstract ImportResult importInto(Path output, @Nullable MigrationConfig database);
+
+	private void report(ImportResult result) {
 		getLog().info("Wrote " + result.written().size() + " files to " + this.importOutput
 				+ ((result.stamped() != null) ? "; stamped the database at " + result.stamped() : ""));
 		if (!result.repeatablesPending().isEmpty()) {

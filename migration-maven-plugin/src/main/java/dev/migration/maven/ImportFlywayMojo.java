@@ -1,12 +1,13 @@
 package dev.migration.maven;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.jspecify.annotations.Nullable;
 
 import dev.migration.MigrationConfig;
 import dev.migration.imports.FlywayImport;
@@ -29,11 +30,8 @@ public class ImportFlywayMojo extends AbstractImportMojo {
 	String flywayTable;
 
 	@Override
-	void run(ClassLoader projectLoader) throws MojoFailureException {
-		MigrationConfig database = database(projectLoader);
-		ImportResult result = FlywayImport.read(List.of(this.flywayLocation.toPath()))
-			.importInto(this.importOutput.toPath(), database, this.flywayTable);
-		report(result);
+	ImportResult importInto(Path output, @Nullable MigrationConfig database) {
+		return FlywayImport.read(List.of(this.flywayLocation.toPath())).importInto(output, database, this.flywayTable);
 	}
 
 }

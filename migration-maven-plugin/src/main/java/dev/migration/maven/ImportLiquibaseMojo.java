@@ -8,10 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.Yaml;
 
 import dev.migration.MigrationConfig;
@@ -46,15 +46,11 @@ public class ImportLiquibaseMojo extends AbstractImportMojo {
 	String liquibaseTable;
 
 	@Override
-	void run(ClassLoader projectLoader) throws MojoFailureException {
-		MigrationConfig database = database(projectLoader);
-		ImportResult result = LiquibaseImport
-			.read(this.liquibaseChangelog.toPath(),
-					(this.liquibaseSearchPath != null && this.liquibaseSearchPath.isDirectory())
-							? this.liquibaseSearchPath.toPath() : null,
-					ImportLiquibaseMojo::yaml)
-			.importInto(this.importOutput.toPath(), database, this.liquibaseTable);
-		report(result);
+	ImportResult importInto(Path output, @Nullable MigrationConfig database) {
+		Path searchPath = (this.liquibaseSearchPath != null && this.liquibaseSearchPath.isDirectory())
+				? this.liquibaseSearchPath.toPath() : null;
+		return LiquibaseImport.read(this.liquibaseChangelog.toPath(), searchPath, ImportLiquibaseMojo::yaml)
+			.importInto(output, database, this.liquibaseTable);
 	}
 
 	/** YAML and JSON changelogs, read with SnakeYAML (safe loading: no custom tags). */

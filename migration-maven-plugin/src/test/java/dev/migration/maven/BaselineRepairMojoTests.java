@@ -30,12 +30,7 @@ class BaselineRepairMojoTests {
 	@MethodSource("dev.migration.testing.TestDatabase#kinds")
 	void upgradeRefusesThenBaselinesAndRepairReRecordsAnEdit(DatabaseKind kind) throws Exception {
 		try (TestDatabase db = TestDatabase.create(kind)) {
-			Path resources = Files.createDirectories(this.project.resolve("src/main/resources"));
-			this.scripts = Files.createDirectories(resources.resolve("db/migration"));
-			Files.writeString(resources.resolve("application.yml"),
-					"spring:\n  datasource:\n    url: \"" + db.url() + "\"\n    username: \"" + db.user()
-							+ "\"\n    password: \"" + db.password() + "\"\n" + "migration:\n  locations: filesystem:"
-							+ this.scripts + "\n");
+			this.scripts = MojoProject.scripts(this.project, db);
 			write("a1", "", "CREATE TABLE customer (id INT PRIMARY KEY);");
 			write("a2", "a1", "CREATE TABLE invoice (id INT PRIMARY KEY);");
 			db.execute("CREATE TABLE customer (id INT PRIMARY KEY)");

@@ -35,18 +35,20 @@ class ImportMojoTests {
 
 	private Path resources;
 
-	private void project(TestDatabase db) throws Exception {
-		this.resources = Files.createDirectories(this.project.resolve("src/main/resources"));
-		Files.writeString(this.resources.resolve("application.yml"), "spring:\n  datasource:\n    url: \"" + db.url()
-				+ "\"\n    username: \"" + db.user() + "\"\n    password: \"" + db.password() + "\"\n");
+	/**
+	 * The project's datasource, and a folder of the other tool's files.
+	 * @return the folder, created
+	 */
+	private Path project(TestDatabase db, String folder) throws Exception {
+		this.resources = MojoProject.resources(this.project, db, "");
+		return Files.createDirectories(this.resources.resolve(folder));
 	}
 
 	@ParameterizedTest
 	@EnumSource(value = DatabaseKind.class, names = { "POSTGRESQL", "H2" })
 	void importFlywayStampsAndUpgradeIsANoOp(DatabaseKind kind) throws Exception {
 		try (TestDatabase db = TestDatabase.create(kind)) {
-			project(db);
-			Path flyway = Files.createDirectories(this.resources.resolve("db/flyway"));
+			Path flyway = project(db, "db/flyway");
 			Files.writeString(flyway.resolve("V1__account.sql"), "CREATE TABLE account (id INT PRIMARY KEY);\n");
 			Files.writeString(flyway.resolve("V1_1__orders.sql"), "CREATE TABLE orders (id INT PRIMARY KEY);\n");
 			Flyway.configure().dataSource(db.dataSource()).locations("filesystem:" + flyway).load().migrate();
@@ -61,11 +63,7 @@ class ImportMojoTests {
 			Files.writeString(flyway.resolve("V1__account.sql"), "CREATE TABLE account (id INT PRIMARY KEY);\n");
 			configure(new ImportFlywayMojo()).execute();
 			assertThat(this.resources.resolve("db/migration/v1_1_orders.sql")).exists();
-			assertThat(db.query("SELECT version_num FROM migration_version")).containsExactly(List.of("v1_1"));
-			processResources();
-			configure(new UpgradeMojo()).execute();
-			assertThat(db.query("SELECT COUNT(*) FROM migration_history WHERE direction = 'UPGRADE'"))
-				.containsExactly(List.of("0"));
+			assertStampedAndUpgradeRunsNothing(db, "v1_1");
 		}
 	}
 
@@ -73,8 +71,7 @@ class ImportMojoTests {
 	@EnumSource(value = DatabaseKind.class, names = { "POSTGRESQL", "H2" })
 	void importLiquibaseStampsAndUpgradeIsANoOp(DatabaseKind kind) throws Exception {
 		try (TestDatabase db = TestDatabase.create(kind)) {
-			project(db);
-			Path changelogs = Files.createDirectories(this.resources.resolve("db/changelog/changes"));
+			Path changelogs = project(db, "db/changelog/changes");
 			// Spring Boot's default changelog, db.changelog-master.yaml
 			Files.writeString(changelogs.getParent().resolve("db.changelog-master.yaml"), """
 					databaseChangeLog:
@@ -104,12 +101,20 @@ class ImportMojoTests {
 
 			configure(new ImportLiquibaseMojo()).execute();
 			assertThat(this.resources.resolve("db/migration/c002_orders.sql")).exists();
-			assertThat(db.query("SELECT version_num FROM migration_version")).containsExactly(List.of("c002_orders"));
-			processResources();
-			configure(new UpgradeMojo()).execute();
-			assertThat(db.query("SELECT COUNT(*) FROM migration_history WHERE direction = 'UPGRADE'"))
-				.containsExactly(List.of("0"));
+			assertStampedAndUpgradeRunsNothing(db, "c002_orders");
 		}
+	}
+
+	/**
+	 * The database is stamped at the imported revision, and {@code migration:upgrade}
+	 * (after process-resources) applies nothing.
+	 */
+	private void assertStampedAndUpgradeRunsNothing(TestDatabase db, String revision) throws Exception {
+		assertThat(db.query("SELECT version_num FROM migration_version")).containsExactly(List.of(revision));
+		processResources();
+		configure(new UpgradeMojo()).execute();
+		assertThat(db.query("SELECT COUNT(*) FROM migration_history WHERE direction = 'UPGRADE'"))
+			.containsExactly(List.of("0"));
 	}
 
 	/** What {@code mvn process-resources} does before {@code migration:upgrade}. */

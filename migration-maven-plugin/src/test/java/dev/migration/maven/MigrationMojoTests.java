@@ -30,18 +30,14 @@ class MigrationMojoTests {
 	@MethodSource("dev.migration.testing.TestDatabase#kinds")
 	void goalsRunWithTheProjectsClassesAndApplicationYml(DatabaseKind kind) throws Exception {
 		try (TestDatabase db = TestDatabase.create(kind)) {
-			Path resources = Files.createDirectories(this.project.resolve("src/main/resources"));
-			Files.writeString(resources.resolve("application.yml"),
-					"spring:\n  datasource:\n    url: \"" + db.url() + "\"\n    username: \"" + db.user()
-							+ "\"\n    password: \"" + db.password() + "\"\n" + "migration:\n  locations: filesystem:"
-							+ this.project.resolve("src/main/resources/db/migration") + "\n");
+			Path scripts = MojoProject.scripts(this.project, db);
 			RevisionMojo revision = configure(new RevisionMojo());
 			revision.message = "Add customer";
 			revision.autogenerate = true;
 			revision.sql = true;
 			revision.basedir = this.project.toFile();
 			revision.execute();
-			try (var files = Files.list(resources.resolve("db/migration"))) {
+			try (var files = Files.list(scripts)) {
 				List<Path> written = files.toList();
 				assertThat(written).hasSize(1);
 				assertThat(written.get(0).getFileName().toString()).endsWith("_add_customer.sql");

@@ -2,19 +2,10 @@ package dev.migration.benchmarks.jmh;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import dev.migration.Revision;
 import dev.migration.graph.MigrationPlan;
@@ -25,13 +16,7 @@ import dev.migration.graph.RevisionGraph;
  * (validation, cycle check, topological order) and an upgrade plan from empty to
  * {@code heads}, on a straight line and on 10 branches merged.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class GraphBenchmark {
+public class GraphBenchmark extends JmhDefaults {
 
 	@Param({ "10000" })
 	public int revisions;

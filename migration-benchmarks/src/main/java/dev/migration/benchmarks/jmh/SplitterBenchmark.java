@@ -2,18 +2,9 @@ package dev.migration.benchmarks.jmh;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import dev.migration.script.SqlSplitter;
 import dev.migration.script.SqlStatement;
@@ -25,13 +16,7 @@ import dev.migration.sql.Dialect;
  * quoted function bodies and DO blocks. Throughput in MB/s is {@link #SIZE_MB} divided by
  * the average time.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class SplitterBenchmark {
+public class SplitterBenchmark extends JmhDefaults {
 
 	/** Script size in bytes: 1 MiB. */
 	public static final int SIZE = 1024 * 1024;
