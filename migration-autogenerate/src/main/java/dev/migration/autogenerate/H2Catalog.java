@@ -20,9 +20,6 @@ import dev.migration.op.TableDefinition;
  */
 final class H2Catalog {
 
-	private static final String TABLES = "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES "
-			+ "WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME";
-
 	private static final String COLUMNS = "SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH, "
 			+ "NUMERIC_PRECISION, NUMERIC_SCALE, IS_NULLABLE, COLUMN_DEFAULT, IS_IDENTITY, DTD_IDENTIFIER "
 			+ "FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, ORDINAL_POSITION";
@@ -52,12 +49,7 @@ final class H2Catalog {
 	}
 
 	static List<TableDefinition> read(Connection connection, String schema, Set<String> ignored) throws SQLException {
-		TableBuilder tables = new TableBuilder();
-		SchemaReader.query(connection, TABLES, schema, (rs) -> {
-			if (!SchemaReader.ignored(ignored, name(rs.getString(1)))) {
-				tables.table(name(rs.getString(1)));
-			}
-		});
+		TableBuilder tables = SchemaReader.tables(connection, schema, ignored, H2Catalog::name);
 		Map<String, List<String>> enums = new HashMap<>();
 		SchemaReader.query(connection, ENUMS, schema,
 				(rs) -> enums.computeIfAbsent(rs.getString(1) + "." + rs.getString(2), (key) -> new ArrayList<>())

@@ -91,23 +91,21 @@ final class JavaRenderer {
 		}
 		java.append(")");
 		for (UniqueKey key : table.uniqueKeys()) {
-			java.append("\n\t\t\t.withUnique(new UniqueKey(")
-				.append(q(key.name()))
-				.append(", List.of(")
-				.append(strings(key.columns()))
-				.append(")))");
+			java.append(
+					with("Unique", "new UniqueKey(" + q(key.name()) + ", List.of(" + strings(key.columns()) + "))"));
 		}
 		for (ForeignKey key : table.foreignKeys()) {
-			java.append("\n\t\t\t.withForeignKey(").append(foreignKey(key)).append(")");
+			java.append(with("ForeignKey", foreignKey(key)));
 		}
 		for (CheckConstraint check : table.checks()) {
-			java.append("\n\t\t\t.withCheck(new CheckConstraint(")
-				.append(q(check.name()))
-				.append(", ")
-				.append(q(check.condition()))
-				.append("))");
+			java.append(with("Check", "new CheckConstraint(" + q(check.name()) + ", " + q(check.condition()) + ")"));
 		}
 		return java.toString();
+	}
+
+	/** One {@code .withX(...)} call on a table definition, on a line of its own. */
+	private static String with(String what, String argument) {
+		return "\n\t\t\t.with" + what + "(" + argument + ")";
 	}
 
 	private static String foreignKey(ForeignKey key) {

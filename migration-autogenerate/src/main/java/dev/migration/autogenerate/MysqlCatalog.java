@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import dev.migration.op.Column;
@@ -15,9 +16,6 @@ import dev.migration.sql.Dialect;
 
 /** MySQL and MariaDB: {@code information_schema}, one query per kind of object. */
 final class MysqlCatalog {
-
-	private static final String TABLES = "SELECT TABLE_NAME FROM information_schema.TABLES "
-			+ "WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME";
 
 	private static final String COLUMNS = "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA "
 			+ "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, ORDINAL_POSITION";
@@ -71,12 +69,7 @@ final class MysqlCatalog {
 	}
 
 	static List<TableDefinition> read(Connection connection, String schema, Set<String> ignored) throws SQLException {
-		TableBuilder tables = new TableBuilder();
-		SchemaReader.query(connection, TABLES, schema, (rs) -> {
-			if (!SchemaReader.ignored(ignored, rs.getString(1))) {
-				tables.table(rs.getString(1));
-			}
-		});
+		TableBuilder tables = SchemaReader.tables(connection, schema, ignored, UnaryOperator.identity());
 		Set<String> jsonColumns = new HashSet<>();
 		try {
 			SchemaReader.query(connection, JSON_CHECKS, schema,

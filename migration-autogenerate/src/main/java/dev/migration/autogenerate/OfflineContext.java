@@ -9,25 +9,21 @@ import dev.migration.MigrationException;
 import dev.migration.Revision;
 import dev.migration.sql.Dialect;
 
-/** Collects the statements operations render, for an SQL revision file. */
-final class OfflineContext implements MigrationContext {
-
-	private final Dialect dialect;
-
-	private final List<String> statements = new ArrayList<>();
+/**
+ * Collects the statements operations render, for an SQL revision file.
+ *
+ * @param dialect the dialect the statements are rendered for
+ * @param statements the statements, in order
+ */
+record OfflineContext(Dialect dialect, List<String> statements) implements MigrationContext {
 
 	OfflineContext(Dialect dialect) {
-		this.dialect = dialect;
+		this(dialect, new ArrayList<>());
 	}
 
 	@Override
 	public Revision revision() {
 		return Revision.of("autogenerate");
-	}
-
-	@Override
-	public Dialect dialect() {
-		return this.dialect;
 	}
 
 	@Override
@@ -43,10 +39,6 @@ final class OfflineContext implements MigrationContext {
 	@Override
 	public void execute(String sql) {
 		this.statements.add(sql);
-	}
-
-	List<String> statements() {
-		return this.statements;
 	}
 
 }

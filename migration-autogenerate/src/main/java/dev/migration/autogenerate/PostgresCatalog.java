@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import dev.migration.op.Column;
 import dev.migration.op.ColumnType;
@@ -18,9 +19,6 @@ import dev.migration.op.TableDefinition;
  * {@code pg_constraint}/{@code pg_index}.
  */
 final class PostgresCatalog {
-
-	private static final String TABLES = "SELECT table_name FROM information_schema.tables "
-			+ "WHERE table_schema = ? AND table_type = 'BASE TABLE' ORDER BY table_name";
 
 	private static final String COLUMNS = "SELECT table_name, column_name, udt_name, character_maximum_length, "
 			+ "numeric_precision, numeric_scale, is_nullable, column_default, is_identity "
@@ -71,12 +69,7 @@ final class PostgresCatalog {
 	}
 
 	static List<TableDefinition> read(Connection connection, String schema, Set<String> ignored) throws SQLException {
-		TableBuilder tables = new TableBuilder();
-		SchemaReader.query(connection, TABLES, schema, (rs) -> {
-			if (!SchemaReader.ignored(ignored, rs.getString(1))) {
-				tables.table(rs.getString(1));
-			}
-		});
+		TableBuilder tables = SchemaReader.tables(connection, schema, ignored, UnaryOperator.identity());
 		SchemaReader.query(connection, COLUMNS, schema, (rs) -> {
 			String udt = rs.getString(3);
 			String type = udt;

@@ -179,8 +179,8 @@ public final class SchemaComparator {
 		}
 		this.candidates.addAll(RenameCandidates.columns(table, adds, dropColumns, this.dialect));
 		compareForeignKeys(table, desired, live, drops, adds);
-		compareUniques(table, desired, live, drops, adds);
-		compareIndexes(table, desired, live, drops, adds);
+		compareKeyed(table, uniques(table, desired), uniques(table, live), desired, live, drops, adds);
+		compareKeyed(table, plainIndexes(table, desired), plainIndexes(table, live), desired, live, drops, adds);
 		Checks.compare(table, desired, live, drops, adds);
 		// order: drop keys and indexes first (they may use dropped columns), then add
 		// columns, keys and indexes, then drop columns
@@ -251,10 +251,14 @@ public final class SchemaComparator {
 		return map;
 	}
 
-	private void compareUniques(String table, TableDefinition desired, TableDefinition live, List<Change> drops,
-			List<Change> adds) {
-		Map<String, Operation> wanted = uniques(table, desired);
-		Map<String, Operation> existing = uniques(table, live);
+	/**
+	 * Unique constraints or plain indexes, keyed by their columns: the live ones not
+	 * wanted are dropped, the wanted ones missing added, both around the foreign keys
+	 * that need them.
+	 */
+	private void compareKeyed(String table, Map<String, ? extends Operation> wanted,
+			Map<String, ? extends Operation> existing, TableDefinition desired, TableDefinition live,
+			List<Change> drops, List<Change> adds) {
 		existing.forEach((key, operation) -> {
 			if (!wanted.containsKey(key)) {
 				if (operation instanceof CreateUniqueConstraint constraint && constraint.uniqueKey().name() == null) {
@@ -331,23 +335,6 @@ public final class SchemaComparator {
 			}
 		}
 		return map;
-	}
-
-	private void compareIndexes(String table, TableDefinition desired, TableDefinition live, List<Change> drops,
-			List<Change> adds) {
-		Map<String, CreateIndex> wanted = plainIndexes(table, desired);
-		Map<String, CreateIndex> existing = plainIndexes(table, live);
-		existing.forEach((key, index) -> {
-			if (!wanted.containsKey(key)) {
-				guardForeignKeys(table, index.columns(), desired, live, drops);
-				drops.add(new Change(new DropIndex(index.name(), table, false, index), List.of(index), null));
-			}
-		});
-		wanted.forEach((key, index) -> {
-			if (!existing.containsKey(key)) {
-				adds.add(guardedAdd(table, index, index.columns(), desired, live));
-			}
-		});
 	}
 
 	private static Map<String, CreateIndex> plainIndexes(String table, TableDefinition definition) {

@@ -4,10 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -96,6 +98,36 @@ public final class SchemaReader {
 				}
 			}
 		}
+	}
+
+	/**
+	 * The names of the schema's tables of one type from
+	 * {@code information_schema.tables}, which PostgreSQL, MySQL/MariaDB and H2 all keep.
+	 * @param connection the connection
+	 * @param schema the schema
+	 * @param type {@code BASE TABLE}, or {@code SEQUENCE} for MariaDB's sequences
+	 * @return the names, sorted
+	 */
+	static List<String> tableNames(Connection connection, String schema, String type) throws SQLException {
+		List<String> names = new ArrayList<>();
+		query(connection, "SELECT table_name FROM information_schema.tables WHERE table_schema = ? AND table_type = '"
+				+ type + "' ORDER BY table_name", schema, (rs) -> names.add(rs.getString(1)));
+		return names;
+	}
+
+	/**
+	 * A builder holding the schema's base tables, but for the ignored ones.
+	 * @param name how a name the catalogue reports is written back
+	 */
+	static TableBuilder tables(Connection connection, String schema, Set<String> ignored, UnaryOperator<String> name)
+			throws SQLException {
+		TableBuilder tables = new TableBuilder();
+		for (String table : tableNames(connection, schema, "BASE TABLE")) {
+			if (!ignored(ignored, name.apply(table))) {
+				tables.table(name.apply(table));
+			}
+		}
+		return tables;
 	}
 
 	static boolean ignored(Set<String> ignored, String table) {

@@ -25,9 +25,6 @@ final class Sequences {
 			+ "WHERE n.nspname = ? AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid "
 			+ "AND d.classid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')) ORDER BY c.relname";
 
-	private static final String MARIADB = "SELECT TABLE_NAME FROM information_schema.TABLES "
-			+ "WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'SEQUENCE' ORDER BY TABLE_NAME";
-
 	private static final String H2 = "SELECT SEQUENCE_NAME, START_VALUE, INCREMENT FROM INFORMATION_SCHEMA.SEQUENCES "
 			+ "WHERE SEQUENCE_SCHEMA = ? AND SEQUENCE_NAME NOT LIKE 'SYSTEM_SEQUENCE_%' ORDER BY SEQUENCE_NAME";
 
@@ -42,9 +39,7 @@ final class Sequences {
 			case H2 -> SchemaReader.query(connection, H2, schema, (rs) -> sequences
 				.add(new SchemaModel.Sequence(H2Catalog.name(rs.getString(1)), rs.getLong(2), rs.getLong(3))));
 			case MYSQL -> {
-				List<String> names = new ArrayList<>();
-				SchemaReader.query(connection, MARIADB, schema, (rs) -> names.add(rs.getString(1)));
-				for (String name : names) {
+				for (String name : SchemaReader.tableNames(connection, schema, "SEQUENCE")) {
 					// a MariaDB sequence is a one-row table of its settings
 					try (Statement statement = connection.createStatement();
 							java.sql.ResultSet rs = statement.executeQuery("SELECT start_value, increment FROM `"

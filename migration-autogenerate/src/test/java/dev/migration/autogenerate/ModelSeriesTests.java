@@ -3,12 +3,15 @@ package dev.migration.autogenerate;
 import java.io.Serializable;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -41,68 +44,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ModelSeriesTests {
 
-	static final List<Step> STEPS = List.of(new Step("a new table", List.of(), List.of(S0.Owner.class)),
-			new Step("a second table with a foreign key", List.of(), List.of(S1.Owner.class, S1.Pet.class)),
-			new Step("a new column", List.of(), List.of(S2.Owner.class, S2.Pet.class)),
-			new Step("a longer column", List.of(), List.of(S3.Owner.class, S3.Pet.class)),
-			new Step("a column made not null", List.of(), List.of(S4.Owner.class, S4.Pet.class)),
-			new Step("an index", List.of(), List.of(S5.Owner.class, S5.Pet.class)),
-			new Step("a unique constraint", List.of(), List.of(S6.Owner.class, S6.Pet.class)),
-			new Step("a sequence", List.of(), List.of(S7.Owner.class, S7.Pet.class)),
-			new Step("a sequence increment", List.of(), List.of(S8.Owner.class, S8.Pet.class)),
-			new Step("a renamed column", List.of("owner.name=full_name"), List.of(S9.Owner.class, S9.Pet.class)),
-			new Step("an enum column", List.of(), List.of(S10.Owner.class, S10.Pet.class)),
-			new Step("an enum value more", List.of(), List.of(S11.Owner.class, S11.Pet.class)),
-			new Step("a renamed table", List.of("pet=animal"), List.of(S12.Owner.class, S12.Pet.class)),
-			new Step("a dropped column", List.of(), List.of(S13.Owner.class, S13.Pet.class)),
-			new Step("a referenced key's type", List.of(), List.of(S14.Owner.class, S14.Pet.class)),
-			new Step("a table keyed by a code, referenced", List.of(),
-					List.of(S15.Owner.class, S15.Pet.class, S15.Tag.class)),
-			new Step("a primary key change under a foreign key", List.of(),
-					List.of(S16.Owner.class, S16.Pet.class, S16.Tag.class)),
-			new Step("a join table", List.of(), List.of(S17.Owner.class, S17.Pet.class, S17.Tag.class)),
-			new Step("a primary key on the join table", List.of(),
-					List.of(S18.Owner.class, S18.Pet.class, S18.Tag.class)));
+	static final List<Step> STEPS = List.of(Step.of("a new table", S0.class),
+			Step.of("a second table with a foreign key", S1.class), Step.of("a new column", S2.class),
+			Step.of("a longer column", S3.class), Step.of("a column made not null", S4.class),
+			Step.of("an index", S5.class), Step.of("a unique constraint", S6.class), Step.of("a sequence", S7.class),
+			Step.of("a sequence increment", S8.class), Step.of("a renamed column", S9.class, "owner.name=full_name"),
+			Step.of("an enum column", S10.class), Step.of("an enum value more", S11.class),
+			Step.of("a renamed table", S12.class, "pet=animal"), Step.of("a dropped column", S13.class),
+			Step.of("a referenced key's type", S14.class), Step.of("a table keyed by a code, referenced", S15.class),
+			Step.of("a primary key change under a foreign key", S16.class), Step.of("a join table", S17.class),
+			Step.of("a primary key on the join table", S18.class));
 
 	@ParameterizedTest
 	@MethodSource("dev.migration.autogenerate.HibernateOracleTests#kinds")
 	void eachModelChangeRoundTripsWithHibernatesApproval(DatabaseKind kind) throws Exception {
-		try (TestDatabase db = TestDatabase.create(kind); Connection connection = db.connect()) {
-			for (int i = 0; i < STEPS.size(); i++) {
-				int step = i;
-				roundTrip(db, connection, STEPS.get(i), (diff) -> {
-					if (step == 14 || step == 16 || step == 18) {
-						List<String> upgrade = diff.changes()
-							.stream()
-							.map((c) -> Describer.describe(c.upgrade()))
-							.toList();
-						assertThat(upgrade.get(0)).as("step %d", step).startsWith("remove foreign key ");
-						assertThat(upgrade.get(upgrade.size() - 1)).as("step %d", step).startsWith("add foreign key ");
-						assertThat(diff.warnings()).isEmpty();
-					}
-					if (step == 16) {
-						assertThat(diff.upgrade()).extracting((operation) -> operation.toSql(db.dialect()).get(0))
-							.anyMatch((sql) -> sql.contains("DROP") && sql.contains("PRIMARY KEY")
-									|| sql.contains("_pkey"))
-							.anyMatch((sql) -> sql.contains("ADD") && sql.contains("PRIMARY KEY (tag_no)"));
-					}
-				}, () -> assertRows(db, step - 1));
-				if (i == 0) {
-					db.execute("INSERT INTO owner (id, name) VALUES (1, 'Ann')");
-				}
-				if (i == 1) {
-					db.execute("INSERT INTO pet (id, name, owner_id) VALUES (1, 'Rex', 1)");
-				}
-				if (i == 17) {
-					db.execute("INSERT INTO pet_tag (pet_id, tag_no) VALUES (1, 7)");
-				}
-				if (i == 15) {
-					db.execute("INSERT INTO tag (code, tag_no) VALUES ('old', 7)");
-					db.execute("UPDATE animal SET tag_code = 'old'");
-				}
-				assertRows(db, i);
-			}
-		}
+		run(kind, STEPS, ModelSeriesTests::assertKeyChanges, ModelSeriesTests::writeRows, ModelSeriesTests::assertRows);
 	}
 
 	@ParameterizedTest
@@ -115,11 +71,71 @@ class ModelSeriesTests {
 						both(HibernateOracleTests.CATALOG, HibernateOracleTests.SHOP)),
 				new Step("the defaults-only model instead of the single-table one", List.of(),
 						both(HibernateOracleTests.SHOP, HibernateOracleTests.PLAIN)));
+		run(kind, steps, (db, step) -> {
+		}, (db, step) -> {
+		});
+	}
+
+	/**
+	 * A series on a new database: each step {@link #roundTrip round-tripped} (the rows
+	 * written so far checked after its downgrade), then the step's rows written, then
+	 * every row written so far checked again.
+	 * @param kind the database
+	 * @param steps the model changes
+	 * @param diffChecks further assertions on a step's difference
+	 * @param writeRows the rows a step adds or changes
+	 * @param assertRows the rows expected after a step (nothing before step 0)
+	 */
+	static void run(DatabaseKind kind, List<Step> steps, DiffCheck diffChecks, StepAction writeRows,
+			StepAction assertRows) throws Exception {
 		try (TestDatabase db = TestDatabase.create(kind); Connection connection = db.connect()) {
-			for (Step step : steps) {
-				roundTrip(db, connection, step, (diff) -> {
-				}, () -> {
-				});
+			for (int i = 0; i < steps.size(); i++) {
+				int step = i;
+				roundTrip(db, connection, steps.get(i), (diff) -> diffChecks.check(db, step, diff),
+						() -> assertRows.run(db, step - 1));
+				writeRows.run(db, step);
+				assertRows.run(db, step);
+			}
+		}
+	}
+
+	/**
+	 * {@link #run(DatabaseKind, List, DiffCheck, StepAction, StepAction)} with no further
+	 * assertions on the differences.
+	 */
+	static void run(DatabaseKind kind, List<Step> steps, StepAction writeRows, StepAction assertRows) throws Exception {
+		run(kind, steps, (db, step, diff) -> {
+		}, writeRows, assertRows);
+	}
+
+	/**
+	 * Key changes come out around the foreign keys on them, in place, without a warning.
+	 */
+	private static void assertKeyChanges(TestDatabase db, int step, SchemaDiff diff) {
+		if (step == 14 || step == 16 || step == 18) {
+			List<String> upgrade = diff.changes().stream().map((c) -> Describer.describe(c.upgrade())).toList();
+			assertThat(upgrade.get(0)).as("step %d", step).startsWith("remove foreign key ");
+			assertThat(upgrade.get(upgrade.size() - 1)).as("step %d", step).startsWith("add foreign key ");
+			assertThat(diff.warnings()).isEmpty();
+		}
+		if (step == 16) {
+			assertThat(diff.upgrade()).extracting((operation) -> operation.toSql(db.dialect()).get(0))
+				.anyMatch((sql) -> sql.contains("DROP") && sql.contains("PRIMARY KEY") || sql.contains("_pkey"))
+				.anyMatch((sql) -> sql.contains("ADD") && sql.contains("PRIMARY KEY (tag_no)"));
+		}
+	}
+
+	/** The rows the series carries along, each written once its table is there. */
+	private static void writeRows(TestDatabase db, int step) {
+		switch (step) {
+			case 0 -> db.execute("INSERT INTO owner (id, name) VALUES (1, 'Ann')");
+			case 1 -> db.execute("INSERT INTO pet (id, name, owner_id) VALUES (1, 'Rex', 1)");
+			case 15 -> {
+				db.execute("INSERT INTO tag (code, tag_no) VALUES ('old', 7)");
+				db.execute("UPDATE animal SET tag_code = 'old'");
+			}
+			case 17 -> db.execute("INSERT INTO pet_tag (pet_id, tag_no) VALUES (1, 7)");
+			default -> {
 			}
 		}
 	}
@@ -207,6 +223,38 @@ class ModelSeriesTests {
 
 	/** A model change. */
 	record Step(String name, List<String> renames, List<Class<?>> entities) {
+
+		/**
+		 * A step whose model is the classes a holder class nests (each holder is a whole
+		 * model version).
+		 * @param name the change
+		 * @param model the holder of the step's entities and embeddables
+		 * @param renames the renames the step declares
+		 * @return the step
+		 */
+		static Step of(String name, Class<?> model, String... renames) {
+			List<Class<?>> entities = Stream.of(model.getDeclaredClasses())
+				.filter((type) -> type.isAnnotationPresent(Entity.class) || type.isAnnotationPresent(Embeddable.class))
+				.sorted(Comparator.comparing(Class::getName))
+				.toList();
+			return new Step(name, List.of(renames), entities);
+		}
+
+	}
+
+	/** Something done or checked after a step of a series. */
+	@FunctionalInterface
+	interface StepAction {
+
+		void run(TestDatabase db, int step);
+
+	}
+
+	/** Assertions on the difference a step of a series finds. */
+	@FunctionalInterface
+	interface DiffCheck {
+
+		void check(TestDatabase db, int step, SchemaDiff diff);
 
 	}
 

@@ -35,44 +35,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PlainModelSeriesTests {
 
 	static final List<Step> STEPS = List.of(
-			new Step("the defaults-only model", List.of(), List.of(P0.Author.class, P0.Book.class)),
-			new Step("a new column", List.of(), List.of(P1.Author.class, P1.Book.class)),
-			new Step("a new entity", List.of(), List.of(P2.Author.class, P2.Book.class, P2.Publisher.class)),
-			new Step("a many-to-one", List.of(), List.of(P3.Author.class, P3.Book.class, P3.Publisher.class)),
-			new Step("a basic element collection", List.of(),
-					List.of(P4.Author.class, P4.Book.class, P4.Publisher.class)),
-			new Step("a longer column", List.of(), List.of(P5.Author.class, P5.Book.class, P5.Publisher.class)),
-			new Step("an index", List.of(), List.of(P6.Author.class, P6.Book.class, P6.Publisher.class)),
-			new Step("a unique constraint", List.of(), List.of(P7.Author.class, P7.Book.class, P7.Publisher.class)),
-			new Step("a renamed column", List.of("Author.email=mail"),
-					List.of(P8.Author.class, P8.Book.class, P8.Publisher.class)),
-			new Step("a new column, last", List.of(), List.of(P9.Author.class, P9.Book.class, P9.Publisher.class)),
-			new Step("a dropped column", List.of(), List.of(P10.Author.class, P10.Book.class, P10.Publisher.class)),
-			new Step("a column made not null with a default", List.of(),
-					List.of(P11.Author.class, P11.Book.class, P11.Publisher.class)));
+			// step 0 is the model HibernateOracleTests checks from empty
+			new Step("the defaults-only model", List.of(), HibernateOracleTests.PLAIN),
+			Step.of("a new column", P1.class), Step.of("a new entity", P2.class), Step.of("a many-to-one", P3.class),
+			Step.of("a basic element collection", P4.class), Step.of("a longer column", P5.class),
+			Step.of("an index", P6.class), Step.of("a unique constraint", P7.class),
+			Step.of("a renamed column", P8.class, "Author.email=mail"), Step.of("a new column, last", P9.class),
+			Step.of("a dropped column", P10.class), Step.of("a column made not null with a default", P11.class));
 
 	@ParameterizedTest
 	@MethodSource("dev.migration.autogenerate.HibernateOracleTests#kinds")
 	void eachChangeToTheDefaultsOnlyModelRoundTripsWithHibernatesApproval(DatabaseKind kind) throws Exception {
-		try (TestDatabase db = TestDatabase.create(kind); Connection connection = db.connect()) {
-			for (int i = 0; i < STEPS.size(); i++) {
-				int step = i;
-				ModelSeriesTests.roundTrip(db, connection, STEPS.get(i), (diff) -> {
-				}, () -> assertRows(db, step - 1));
-				switch (i) {
-					case 0 -> {
-						db.execute("INSERT INTO Author (id, name, born, alive, books, rating) "
-								+ "VALUES (1, 'Ann', DATE '1970-01-02', TRUE, 3, 4.5)");
-						db.execute("INSERT INTO Book (id, title, price, author_id) VALUES (1, 'Dune', 9.50, 1)");
-					}
-					case 1 -> db.execute("UPDATE Author SET email = 'ann@example.org'");
-					case 2 -> db.execute("INSERT INTO Publisher (id, name) VALUES (1, 'Ace')");
-					case 3 -> db.execute("UPDATE Book SET publisher_id = 1");
-					case 4 -> db.execute("INSERT INTO Author_nicknames (Author_id, nicknames) VALUES (1, 'A')");
-					default -> {
-					}
-				}
-				assertRows(db, i);
+		ModelSeriesTests.run(kind, STEPS, PlainModelSeriesTests::writeRows, PlainModelSeriesTests::assertRows);
+	}
+
+	/** The rows each step adds or changes. */
+	private static void writeRows(TestDatabase db, int step) {
+		switch (step) {
+			case 0 -> {
+				db.execute("INSERT INTO Author (id, name, born, alive, books, rating) "
+						+ "VALUES (1, 'Ann', DATE '1970-01-02', TRUE, 3, 4.5)");
+				db.execute("INSERT INTO Book (id, title, price, author_id) VALUES (1, 'Dune', 9.50, 1)");
+			}
+			case 1 -> db.execute("UPDATE Author SET email = 'ann@example.org'");
+			case 2 -> db.execute("INSERT INTO Publisher (id, name) VALUES (1, 'Ace')");
+			case 3 -> db.execute("UPDATE Book SET publisher_id = 1");
+			case 4 -> db.execute("INSERT INTO Author_nicknames (Author_id, nicknames) VALUES (1, 'A')");
+			default -> {
 			}
 		}
 	}
@@ -100,48 +89,6 @@ class PlainModelSeriesTests {
 				.containsExactly(List.of("A"));
 		}
 		assertThat(db.query("SELECT books FROM Author")).as("books after step %d", step).containsExactly(List.of("3"));
-	}
-
-	/** Step 0: the defaults-only model. */
-	static final class P0 {
-
-		@Entity(name = "Author")
-		static class Author {
-
-			@Id
-			@GeneratedValue
-			Long id;
-
-			String name;
-
-			LocalDate born;
-
-			boolean alive;
-
-			Integer books;
-
-			double rating;
-
-		}
-
-		@Entity(name = "Book")
-		static class Book {
-
-			@Id
-			@GeneratedValue
-			Long id;
-
-			String title;
-
-			BigDecimal price;
-
-			Instant published;
-
-			@ManyToOne
-			Author author;
-
-		}
-
 	}
 
 	/** Step 1: a new column. */
