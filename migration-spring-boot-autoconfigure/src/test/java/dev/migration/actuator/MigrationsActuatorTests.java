@@ -35,13 +35,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MigrationsActuatorTests {
 
-	private static ApplicationContextRunner runner(TestDatabase db) {
+	/**
+	 * The application on a test database with the endpoint exposed, health and metrics (a
+	 * simple meter registry): the set-up of every actuator test over a real database.
+	 */
+	static ApplicationContextRunner runner(TestDatabase db) {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
 					MigrationAutoConfiguration.class, MigrationsEndpointAutoConfiguration.class,
 					MigrationsHealthAutoConfiguration.class, MigrationMetricsAutoConfiguration.class))
 			.withUserConfiguration(MeterRegistryConfiguration.class)
-			.withPropertyValues("spring.datasource.url=" + db.url(), "spring.datasource.username=sa",
+			.withPropertyValues("spring.datasource.url=" + db.url(), "spring.datasource.username=" + db.user(),
+					"spring.datasource.password=" + db.password(),
 					"management.endpoints.web.exposure.include=migrations");
 	}
 

@@ -12,19 +12,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.migration.NewerDatabaseException;
 import dev.migration.UnknownDatabaseRevisionException;
-import dev.migration.actuator.MigrationsActuatorTests.MeterRegistryConfiguration;
 import dev.migration.actuator.MigrationsEndpoint.DataSourceMigrationsDescriptor;
 import dev.migration.actuator.MigrationsEndpoint.RevisionDescriptor;
-import dev.migration.autoconfigure.MigrationAutoConfiguration;
 import dev.migration.command.Migrator;
+import dev.migration.autoconfigure.DatabaseTest;
 import dev.migration.testing.DatabaseKind;
 import dev.migration.testing.TestDatabase;
 
@@ -45,8 +42,7 @@ class RollingDeployTests {
 	@TempDir
 	Path dir;
 
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "H2", "POSTGRESQL", "MARIADB" })
+	@DatabaseTest
 	void anOlderBuildStartsOnADatabaseANewerBuildMigratedAndStaysUp(DatabaseKind kind) {
 		try (TestDatabase db = TestDatabase.create(kind)) {
 			app(db, build("v2", "a", "b", "c", "d", "e", "f")).run((v2) -> {
@@ -103,8 +99,7 @@ class RollingDeployTests {
 		}
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "H2", "POSTGRESQL", "MARIADB" })
+	@DatabaseTest
 	void withOnNewerDatabaseFailTheOlderBuildRefusesToStart(DatabaseKind kind) {
 		try (TestDatabase db = TestDatabase.create(kind)) {
 			app(db, build("v2", "a", "b", "c", "d", "e", "f")).run((v2) -> assertThat(v2).hasNotFailed());
@@ -138,14 +133,7 @@ class RollingDeployTests {
 	}
 
 	private static ApplicationContextRunner app(TestDatabase db, Path scripts) {
-		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-					MigrationAutoConfiguration.class, MigrationsEndpointAutoConfiguration.class,
-					MigrationsHealthAutoConfiguration.class, MigrationMetricsAutoConfiguration.class))
-			.withUserConfiguration(MeterRegistryConfiguration.class)
-			.withPropertyValues("spring.datasource.url=" + db.url(), "spring.datasource.username=" + db.user(),
-					"spring.datasource.password=" + db.password(), "migration.locations=filesystem:" + scripts,
-					"management.endpoints.web.exposure.include=migrations");
+		return MigrationsActuatorTests.runner(db).withPropertyValues("migration.locations=filesystem:" + scripts);
 	}
 
 	/** One build's scripts: a linear chain of the given ids, each creating a table. */
