@@ -38,8 +38,8 @@ class TenantActuatorTests {
 			// run fails
 			schemas.createWithPersonTable(bad);
 			MigrationsActuatorTests.runner(db)
-				.withPropertyValues("migration.schemas=" + good + "," + bad + "," + other,
-						"migration.continue-on-tenant-failure=true", "migration.parallelism=4")
+				.withPropertyValues(schemas.property(), "migration.continue-on-tenant-failure=true",
+						"migration.parallelism=4")
 				.run((context) -> {
 					assertThat(context).hasNotFailed();
 					ContextMigrationsDescriptor described = context.getBean(MigrationsEndpoint.class)
@@ -90,15 +90,13 @@ class TenantActuatorTests {
 				});
 			// the failed schema fixed and migrated: everything UP
 			db.execute("DROP TABLE " + bad + ".person");
-			MigrationsActuatorTests.runner(db)
-				.withPropertyValues("migration.schemas=" + good + "," + bad + "," + other)
-				.run((context) -> {
-					assertThat(context).hasNotFailed();
-					Health health = context.getBean(MigrationsHealthIndicator.class).health(true);
-					assertThat(health.getStatus()).isEqualTo(Status.UP);
-					assertThat(health.getDetails()).containsEntry("states", Map.of("AT_TARGET", 3))
-						.containsEntry("attention", List.of());
-				});
+			MigrationsActuatorTests.runner(db).withPropertyValues(schemas.property()).run((context) -> {
+				assertThat(context).hasNotFailed();
+				Health health = context.getBean(MigrationsHealthIndicator.class).health(true);
+				assertThat(health.getStatus()).isEqualTo(Status.UP);
+				assertThat(health.getDetails()).containsEntry("states", Map.of("AT_TARGET", 3))
+					.containsEntry("attention", List.of());
+			});
 		}
 	}
 

@@ -33,6 +33,14 @@ public final class TenantSchemas implements AutoCloseable {
 	}
 
 	/**
+	 * The {@code migration.schemas} property that lists the schemas named so far.
+	 * @return the property as {@code key=value}
+	 */
+	public String property() {
+		return "migration.schemas=" + String.join(",", this.names);
+	}
+
+	/**
 	 * Creates a schema that already holds a {@code person} table, which the first test
 	 * revision creates too: migrating it fails.
 	 * @param schema the schema

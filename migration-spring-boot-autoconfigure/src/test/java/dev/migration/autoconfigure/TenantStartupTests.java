@@ -14,16 +14,15 @@ class TenantStartupTests {
 	@ServerDatabaseTest
 	void everyListedSchemaIsMigratedAtStartup(DatabaseKind kind) {
 		try (TestDatabase db = TestDatabase.create(kind); TenantSchemas schemas = new TenantSchemas(db)) {
-			String a = schemas.name("_a");
-			String b = schemas.name("_b");
+			List<String> tenants = List.of(schemas.name("_a"), schemas.name("_b"));
 			StartupMigrationTests.runner(db)
-				.withPropertyValues("migration.schemas=" + a + "," + b, "migration.parallelism=4")
+				.withPropertyValues(schemas.property(), "migration.parallelism=4")
 				.run((context) -> {
 					assertThat(context).hasNotFailed();
 					TenantMigrationInitializer initializer = context.getBean(TenantMigrationInitializer.class);
 					assertThat(initializer.getLastRun().summary()).isEqualTo("2 schemas: 2 migrated, 0 failed");
 				});
-			for (String schema : List.of(a, b)) {
+			for (String schema : tenants) {
 				assertThat(db.query("SELECT version_num FROM " + schema + ".migration_version"))
 					.containsExactly(List.of("c3c3c3c3c3c3"));
 				assertThat(db.query("SELECT name FROM " + schema + ".person")).containsExactly(List.of("Ada"));
@@ -38,7 +37,7 @@ class TenantStartupTests {
 			String bad = schemas.name("_bad");
 			schemas.createWithPersonTable(bad);
 			StartupMigrationTests.runner(db)
-				.withPropertyValues("migration.schemas=" + good + "," + bad)
+				.withPropertyValues(schemas.property())
 				.run((context) -> assertThat(context).getFailure()
 					.rootCause()
 					.isInstanceOf(TenantMigrationException.class)
@@ -47,8 +46,7 @@ class TenantStartupTests {
 			assertThat(db.query("SELECT version_num FROM " + good + ".migration_version"))
 				.containsExactly(List.of("c3c3c3c3c3c3"));
 			StartupMigrationTests.runner(db)
-				.withPropertyValues("migration.schemas=" + good + "," + bad,
-						"migration.continue-on-tenant-failure=true")
+				.withPropertyValues(schemas.property(), "migration.continue-on-tenant-failure=true")
 				.run((context) -> {
 					assertThat(context).hasNotFailed();
 					assertThat(context.getBean(TenantMigrationInitializer.class).getLastRun().summary())
