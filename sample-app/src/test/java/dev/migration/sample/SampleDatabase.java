@@ -8,6 +8,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.List;
 
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -31,9 +35,27 @@ import dev.migration.testing.TestDatabase;
 @Documented
 @Inherited
 @ContextCustomizerFactories(SampleDatabase.Factory.class)
+@ExtendWith(SampleDatabase.Availability.class)
 @interface SampleDatabase {
 
 	DatabaseKind value();
+
+	/**
+	 * Skips the test class, as {@link TestDatabase#create} does, when the server is not
+	 * there: before the context would fail to load.
+	 */
+	class Availability implements BeforeAllCallback {
+
+		@Override
+		public void beforeAll(ExtensionContext context) {
+			SampleDatabase database = TestContextAnnotationUtils.findMergedAnnotation(context.getRequiredTestClass(),
+					SampleDatabase.class);
+			if (database != null) {
+				TestDatabase.create(database.value()).close();
+			}
+		}
+
+	}
 
 	/** Reads the annotation of the test class. */
 	class Factory implements ContextCustomizerFactory {
