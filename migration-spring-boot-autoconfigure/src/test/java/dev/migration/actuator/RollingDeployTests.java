@@ -58,12 +58,7 @@ class RollingDeployTests {
 						assertThat(health.getDetails()).containsEntry("ahead", List.of("f"))
 							.containsEntry("pending", 0)
 							.containsEntry("unknownRevisions", List.of());
-						DataSourceMigrationsDescriptor endpoint = v1.getBean(MigrationsEndpoint.class)
-							.migrations()
-							.contexts()
-							.get(v1.getId())
-							.dataSources()
-							.get("dataSource");
+						DataSourceMigrationsDescriptor endpoint = MigrationsActuatorTests.dataSource(v1);
 						assertThat(endpoint.pending()).isEmpty();
 						assertThat(endpoint.revisions())
 							.extracting((revision) -> revision.id() + " " + revision.state())
@@ -72,8 +67,7 @@ class RollingDeployTests {
 						assertThat(endpoint.revisions()).filteredOn((revision) -> revision.id().equals("f"))
 							.extracting(RevisionDescriptor::revises)
 							.containsExactly(List.of("e"));
-						MeterRegistry registry = v1.getBean(MeterRegistry.class);
-						v1.getBean(MigrationMetrics.class).bindTo(registry);
+						MeterRegistry registry = MigrationsActuatorTests.meters(v1);
 						assertThat(registry.get("migration.pending").gauge().value()).isZero();
 						assertThat(v1.getBean(Migrator.class).current()).containsExactly("f");
 					});

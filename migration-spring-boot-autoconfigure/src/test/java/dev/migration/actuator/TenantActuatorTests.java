@@ -78,8 +78,7 @@ class TenantActuatorTests {
 						.containsEntry("states", Map.of("BEHIND", 1, "AT_TARGET", 2))
 						.containsEntry("attention", List.of(bad + ": BEHIND"));
 
-					MeterRegistry registry = context.getBean(MeterRegistry.class);
-					context.getBean(MigrationMetrics.class).bindTo(registry);
+					MeterRegistry registry = MigrationsActuatorTests.meters(context);
 					assertThat(registry.get("migration.pending").gauges()).hasSize(3);
 					assertThat(registry.get("migration.pending").tag("schema", good).gauge().value()).isZero();
 					assertThat(registry.get("migration.pending").tag("schema", bad).gauge().value()).isEqualTo(3);
