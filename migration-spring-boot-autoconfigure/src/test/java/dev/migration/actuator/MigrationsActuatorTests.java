@@ -16,6 +16,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -35,13 +36,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MigrationsActuatorTests {
 
-	private static ApplicationContextRunner runner(TestDatabase db) {
+	/**
+	 * The application on a test database with the endpoint exposed, health and metrics (a
+	 * simple meter registry): the set-up of every actuator test over a real database.
+	 */
+	static ApplicationContextRunner runner(TestDatabase db) {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
 					MigrationAutoConfiguration.class, MigrationsEndpointAutoConfiguration.class,
 					MigrationsHealthAutoConfiguration.class, MigrationMetricsAutoConfiguration.class))
 			.withUserConfiguration(MeterRegistryConfiguration.class)
-			.withPropertyValues("spring.datasource.url=" + db.url(), "spring.datasource.username=sa",
+			.withPropertyValues("spring.datasource.url=" + db.url(), "spring.datasource.username=" + db.user(),
+					"spring.datasource.password=" + db.password(),
 					"management.endpoints.web.exposure.include=migrations");
 	}
 
@@ -104,12 +110,7 @@ class MigrationsActuatorTests {
 	void endpointListsPendingRevisionsInRunOrder() {
 		try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
 			runner(db).withPropertyValues("migration.on-startup=none").run((context) -> {
-				DataSourceMigrationsDescriptor dataSource = context.getBean(MigrationsEndpoint.class)
-					.migrations()
-					.contexts()
-					.get(context.getId())
-					.dataSources()
-					.get("dataSource");
+				DataSourceMigrationsDescriptor dataSource = dataSource(context);
 				assertThat(dataSource.pending()).containsExactly("a1a1a1a1a1a1", "b2b2b2b2b2b2", "c3c3c3c3c3c3");
 				assertThat(dataSource.revisions()).extracting(RevisionDescriptor::state).containsOnly("PENDING");
 				assertThat(dataSource.upToDate()).isFalse();
@@ -204,8 +205,7 @@ class MigrationsActuatorTests {
 	void metricsRecordTheStartupRunAndPendingRevisions() {
 		try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
 			runner(db).run((context) -> {
-				MeterRegistry registry = context.getBean(MeterRegistry.class);
-				context.getBean(MigrationMetrics.class).bindTo(registry);
+				MeterRegistry registry = meters(context);
 				assertThat(registry.get("migration.run")
 					.tags("direction", "upgrade", "outcome", "success")
 					.timer()
@@ -222,8 +222,7 @@ class MigrationsActuatorTests {
 			runner(db).run((context) -> assertThat(context).hasNotFailed());
 			runner(db).withPropertyValues("migration.on-startup=validate").run((context) -> {
 				assertThat(context).hasNotFailed();
-				MeterRegistry registry = context.getBean(MeterRegistry.class);
-				context.getBean(MigrationMetrics.class).bindTo(registry);
+				MeterRegistry registry = meters(context);
 				assertThat(registry.get("migration.run")
 					.tags("direction", "validate", "outcome", "validated")
 					.timer()
@@ -237,12 +236,30 @@ class MigrationsActuatorTests {
 	void pendingGaugeCountsWhatAnUpgradeWouldApply() {
 		try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
 			runner(db).withPropertyValues("migration.on-startup=none").run((context) -> {
-				MeterRegistry registry = context.getBean(MeterRegistry.class);
-				context.getBean(MigrationMetrics.class).bindTo(registry);
+				MeterRegistry registry = meters(context);
 				assertThat(registry.get("migration.pending").gauge().value()).isEqualTo(3);
 				assertThat(registry.find("migration.run").timer()).isNull();
 			});
 		}
+	}
+
+	/** The context's meter registry, with the migration meters bound to it. */
+	static MeterRegistry meters(ApplicationContext context) {
+		MeterRegistry registry = context.getBean(MeterRegistry.class);
+		context.getBean(MigrationMetrics.class).bindTo(registry);
+		return registry;
+	}
+
+	/**
+	 * What the endpoint reports about the context's DataSource bean named 'dataSource'.
+	 */
+	static DataSourceMigrationsDescriptor dataSource(ApplicationContext context) {
+		return context.getBean(MigrationsEndpoint.class)
+			.migrations()
+			.contexts()
+			.get(context.getId())
+			.dataSources()
+			.get("dataSource");
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -12,19 +12,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.migration.NewerDatabaseException;
 import dev.migration.UnknownDatabaseRevisionException;
-import dev.migration.actuator.MigrationsActuatorTests.MeterRegistryConfiguration;
 import dev.migration.actuator.MigrationsEndpoint.DataSourceMigrationsDescriptor;
 import dev.migration.actuator.MigrationsEndpoint.RevisionDescriptor;
-import dev.migration.autoconfigure.MigrationAutoConfiguration;
 import dev.migration.command.Migrator;
+import dev.migration.autoconfigure.DatabaseTest;
 import dev.migration.testing.DatabaseKind;
 import dev.migration.testing.TestDatabase;
 
@@ -45,8 +42,7 @@ class RollingDeployTests {
 	@TempDir
 	Path dir;
 
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "H2", "POSTGRESQL", "MARIADB" })
+	@DatabaseTest
 	void anOlderBuildStartsOnADatabaseANewerBuildMigratedAndStaysUp(DatabaseKind kind) {
 		try (TestDatabase db = TestDatabase.create(kind)) {
 			app(db, build("v2", "a", "b", "c", "d", "e", "f")).run((v2) -> {
@@ -62,12 +58,7 @@ class RollingDeployTests {
 						assertThat(health.getDetails()).containsEntry("ahead", List.of("f"))
 							.containsEntry("pending", 0)
 							.containsEntry("unknownRevisions", List.of());
-						DataSourceMigrationsDescriptor endpoint = v1.getBean(MigrationsEndpoint.class)
-							.migrations()
-							.contexts()
-							.get(v1.getId())
-							.dataSources()
-							.get("dataSource");
+						DataSourceMigrationsDescriptor endpoint = MigrationsActuatorTests.dataSource(v1);
 						assertThat(endpoint.pending()).isEmpty();
 						assertThat(endpoint.revisions())
 							.extracting((revision) -> revision.id() + " " + revision.state())
@@ -76,8 +67,7 @@ class RollingDeployTests {
 						assertThat(endpoint.revisions()).filteredOn((revision) -> revision.id().equals("f"))
 							.extracting(RevisionDescriptor::revises)
 							.containsExactly(List.of("e"));
-						MeterRegistry registry = v1.getBean(MeterRegistry.class);
-						v1.getBean(MigrationMetrics.class).bindTo(registry);
+						MeterRegistry registry = MigrationsActuatorTests.meters(v1);
 						assertThat(registry.get("migration.pending").gauge().value()).isZero();
 						assertThat(v1.getBean(Migrator.class).current()).containsExactly("f");
 					});
@@ -103,8 +93,7 @@ class RollingDeployTests {
 		}
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "H2", "POSTGRESQL", "MARIADB" })
+	@DatabaseTest
 	void withOnNewerDatabaseFailTheOlderBuildRefusesToStart(DatabaseKind kind) {
 		try (TestDatabase db = TestDatabase.create(kind)) {
 			app(db, build("v2", "a", "b", "c", "d", "e", "f")).run((v2) -> assertThat(v2).hasNotFailed());
@@ -138,14 +127,7 @@ class RollingDeployTests {
 	}
 
 	private static ApplicationContextRunner app(TestDatabase db, Path scripts) {
-		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-					MigrationAutoConfiguration.class, MigrationsEndpointAutoConfiguration.class,
-					MigrationsHealthAutoConfiguration.class, MigrationMetricsAutoConfiguration.class))
-			.withUserConfiguration(MeterRegistryConfiguration.class)
-			.withPropertyValues("spring.datasource.url=" + db.url(), "spring.datasource.username=" + db.user(),
-					"spring.datasource.password=" + db.password(), "migration.locations=filesystem:" + scripts,
-					"management.endpoints.web.exposure.include=migrations");
+		return MigrationsActuatorTests.runner(db).withPropertyValues("migration.locations=filesystem:" + scripts);
 	}
 
 	/** One build's scripts: a linear chain of the given ids, each creating a table. */

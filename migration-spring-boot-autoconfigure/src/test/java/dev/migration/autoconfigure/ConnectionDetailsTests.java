@@ -2,7 +2,6 @@ package dev.migration.autoconfigure;
 
 import java.lang.reflect.Proxy;
 import java.sql.SQLException;
-import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -48,34 +47,22 @@ class ConnectionDetailsTests {
 
 	@Test
 	void migrationUserConnectsToTheUrlOfTheConnectionDetails() {
-		try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
-			String owner = db.name() + "_cd_owner";
-			String user = db.name() + "_cd_app";
-			db.execute("CREATE ROLE " + owner + " LOGIN PASSWORD 'owner-secret'",
-					"CREATE ROLE " + user + " LOGIN PASSWORD 'app-secret'",
-					"GRANT USAGE, CREATE ON SCHEMA " + db.name() + " TO " + owner,
-					"GRANT USAGE ON SCHEMA " + db.name() + " TO " + user, "ALTER DEFAULT PRIVILEGES FOR ROLE " + owner
-							+ " IN SCHEMA " + db.name() + " GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO " + user);
-			try {
-				this.runner.withBean(JdbcConnectionDetails.class, () -> details(db.url(), user, "app-secret"))
-					.withPropertyValues("migration.user=" + owner, "migration.password=owner-secret")
-					.run((context) -> {
-						assertThat(context).hasNotFailed();
-						JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
-						assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo(user);
-						assertThat(jdbc.queryForObject("SELECT name FROM person WHERE id = 1", String.class))
-							.isEqualTo("Ada");
-						assertThat(context.getBean(Migrator.class).log(10)).extracting(HistoryEntry::user)
-							.containsOnly(owner);
-					});
-				assertThat(db.query("SELECT tableowner FROM pg_tables WHERE schemaname = '" + db.name()
-						+ "' AND tablename = 'person'"))
-					.containsExactly(List.of(owner));
-			}
-			finally {
-				db.execute("DROP OWNED BY " + owner, "DROP OWNED BY " + user, "DROP ROLE " + owner,
-						"DROP ROLE " + user);
-			}
+		try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL);
+				DatabaseUsers users = DatabaseUsers.create(db, db.name() + "_cd_owner", db.name() + "_cd_app")) {
+			this.runner
+				.withBean(JdbcConnectionDetails.class,
+						() -> details(db.url(), users.user(), DatabaseUsers.USER_PASSWORD))
+				.withPropertyValues(users.migrationUser())
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+					assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo(users.user());
+					assertThat(jdbc.queryForObject("SELECT name FROM person WHERE id = 1", String.class))
+						.isEqualTo("Ada");
+					assertThat(context.getBean(Migrator.class).log(10)).extracting(HistoryEntry::user)
+						.containsOnly(users.owner());
+				});
+			users.assertOwnsPersonTable();
 		}
 	}
 

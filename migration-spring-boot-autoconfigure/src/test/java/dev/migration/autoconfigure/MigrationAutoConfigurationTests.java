@@ -313,18 +313,20 @@ class MigrationAutoConfigurationTests {
 		@Bean
 		@Order(2)
 		MigrationConfigCustomizer second() {
-			return (builder) -> {
-				this.calls.add("second");
-				builder.versionTable("from_second");
-			};
+			return recording("second");
 		}
 
 		@Bean
 		@Order(1)
 		MigrationConfigCustomizer first() {
+			return recording("first");
+		}
+
+		/** Records its call and sets the version table to 'from_' and its name. */
+		private MigrationConfigCustomizer recording(String name) {
 			return (builder) -> {
-				this.calls.add("first");
-				builder.versionTable("from_first");
+				this.calls.add(name);
+				builder.versionTable("from_" + name);
 			};
 		}
 

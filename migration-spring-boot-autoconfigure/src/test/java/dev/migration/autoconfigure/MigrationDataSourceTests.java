@@ -44,57 +44,31 @@ class MigrationDataSourceTests {
 
 	@Test
 	void migrationUserWithDdlRightsBesideAnApplicationUserWithoutOnMariaDb() {
-		try (TestDatabase db = TestDatabase.create(DatabaseKind.MARIADB)) {
-			String owner = db.name() + "_o";
-			String user = db.name() + "_a";
-			db.execute("CREATE USER '" + owner + "'@'%' IDENTIFIED BY 'owner-secret'",
-					"CREATE USER '" + user + "'@'%' IDENTIFIED BY 'app-secret'",
-					"GRANT ALL PRIVILEGES ON " + db.name() + ".* TO '" + owner + "'@'%'",
-					"GRANT SELECT, INSERT, UPDATE, DELETE ON " + db.name() + ".* TO '" + user + "'@'%'");
-			try {
-				migrateAsOwnerAndRunAsUser(db, owner, user, (jdbc) -> {
-					assertThat(jdbc.queryForObject("SELECT name FROM person WHERE id = 1", String.class))
-						.isEqualTo("Ada");
-					assertThatExceptionOfType(DataAccessException.class)
-						.isThrownBy(() -> jdbc.execute("CREATE TABLE intruder (id INT)"))
-						.havingRootCause()
-						.withMessageContaining("CREATE command denied to user '" + user + "'");
-				});
-			}
-			finally {
-				db.execute("DROP USER '" + owner + "'@'%'", "DROP USER '" + user + "'@'%'");
-			}
+		try (TestDatabase db = TestDatabase.create(DatabaseKind.MARIADB);
+				DatabaseUsers users = DatabaseUsers.create(db, db.name() + "_o", db.name() + "_a")) {
+			migrateAsOwnerAndRunAsUser(users, (jdbc) -> {
+				assertThat(jdbc.queryForObject("SELECT name FROM person WHERE id = 1", String.class)).isEqualTo("Ada");
+				assertThatExceptionOfType(DataAccessException.class)
+					.isThrownBy(() -> jdbc.execute("CREATE TABLE intruder (id INT)"))
+					.havingRootCause()
+					.withMessageContaining("CREATE command denied to user '" + users.user() + "'");
+			});
 		}
 	}
 
 	@Test
 	void migrationUserOwnsTheSchemaWhileTheApplicationUserCannotChangeIt() {
-		try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
-			String owner = db.name() + "_owner";
-			String user = db.name() + "_app";
-			db.execute("CREATE ROLE " + owner + " LOGIN PASSWORD 'owner-secret'",
-					"CREATE ROLE " + user + " LOGIN PASSWORD 'app-secret'",
-					"GRANT USAGE, CREATE ON SCHEMA " + db.name() + " TO " + owner,
-					"GRANT USAGE ON SCHEMA " + db.name() + " TO " + user, "ALTER DEFAULT PRIVILEGES FOR ROLE " + owner
-							+ " IN SCHEMA " + db.name() + " GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO " + user);
-			try {
-				migrateAsOwnerAndRunAsUser(db, owner, user, (jdbc) -> {
-					assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo(user);
-					assertThat(jdbc.queryForObject("SELECT name FROM person WHERE id = 1", String.class))
-						.isEqualTo("Ada");
-					assertThatExceptionOfType(BadSqlGrammarException.class)
-						.isThrownBy(() -> jdbc.execute("CREATE TABLE intruder (id INT)"))
-						.havingRootCause()
-						.withMessageStartingWith("ERROR: permission denied for schema " + db.name());
-				});
-				assertThat(db.query("SELECT tableowner FROM pg_tables WHERE schemaname = '" + db.name()
-						+ "' AND tablename = 'person'"))
-					.containsExactly(List.of(owner));
-			}
-			finally {
-				db.execute("DROP OWNED BY " + owner, "DROP OWNED BY " + user, "DROP ROLE " + owner,
-						"DROP ROLE " + user);
-			}
+		try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL);
+				DatabaseUsers users = DatabaseUsers.create(db, db.name() + "_owner", db.name() + "_app")) {
+			migrateAsOwnerAndRunAsUser(users, (jdbc) -> {
+				assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo(users.user());
+				assertThat(jdbc.queryForObject("SELECT name FROM person WHERE id = 1", String.class)).isEqualTo("Ada");
+				assertThatExceptionOfType(BadSqlGrammarException.class)
+					.isThrownBy(() -> jdbc.execute("CREATE TABLE intruder (id INT)"))
+					.havingRootCause()
+					.withMessageStartingWith("ERROR: permission denied for schema " + db.name());
+			});
+			users.assertOwnsPersonTable();
 		}
 	}
 
@@ -103,15 +77,16 @@ class MigrationDataSourceTests {
 	 * owner as migration.user: the migration runs as the owner, then the assertions run
 	 * with the application's JdbcTemplate.
 	 */
-	private static void migrateAsOwnerAndRunAsUser(TestDatabase db, String owner, String user,
-			Consumer<JdbcTemplate> assertions) {
-		StartupMigrationTests.runner(db)
-			.withPropertyValues("spring.datasource.username=" + user, "spring.datasource.password=app-secret",
-					"migration.user=" + owner, "migration.password=owner-secret")
+	private static void migrateAsOwnerAndRunAsUser(DatabaseUsers users, Consumer<JdbcTemplate> assertions) {
+		StartupMigrationTests.runner(users.db())
+			.withPropertyValues("spring.datasource.username=" + users.user(),
+					"spring.datasource.password=" + DatabaseUsers.USER_PASSWORD)
+			.withPropertyValues(users.migrationUser())
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertions.accept(context.getBean(JdbcTemplate.class));
-				assertThat(context.getBean(Migrator.class).log(10)).extracting(HistoryEntry::user).containsOnly(owner);
+				assertThat(context.getBean(Migrator.class).log(10)).extracting(HistoryEntry::user)
+					.containsOnly(users.owner());
 			});
 	}
 

@@ -1,5 +1,7 @@
 package dev.migration.autoconfigure;
 
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,10 +31,7 @@ class StartupFailureReportTests {
 	@Test
 	void validateFailureStopsTheApplicationWithAFailureAnalysis(CapturedOutput output) {
 		try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
-			SpringApplication application = new SpringApplication(App.class);
-			application.setWebApplicationType(WebApplicationType.NONE);
-			assertThatException().isThrownBy(() -> application.run("--spring.datasource.url=" + db.url(),
-					"--spring.datasource.username=sa", "--migration.on-startup=validate"));
+			assertThatException().isThrownBy(() -> application().run(args(db, "--migration.on-startup=validate")));
 			assertThat(output).contains("APPLICATION FAILED TO START")
 				.contains("Description:\n\nDatabase migration failed at startup:\n\n    Database (at base) does not "
 						+ "match migration target 'heads': behind by 3 revisions (pending: a1a1a1a1a1a1, b2b2b2b2b2b2, "
@@ -46,12 +45,8 @@ class StartupFailureReportTests {
 	@Test
 	void downgradeRefusalNamesTheSetting(CapturedOutput output) {
 		try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
-			String[] args = { "--spring.datasource.url=" + db.url(), "--spring.datasource.username=sa" };
-			SpringApplication application = new SpringApplication(App.class);
-			application.setWebApplicationType(WebApplicationType.NONE);
-			application.run(args).close();
-			String[] downgrade = { args[0], args[1], "--migration.target=a1a1a1a1a1a1" };
-			assertThatException().isThrownBy(() -> application.run(downgrade));
+			application().run(args(db)).close();
+			assertThatException().isThrownBy(() -> application().run(args(db, "--migration.target=a1a1a1a1a1a1")));
 			assertThat(output)
 				.contains("Description:\n\nDatabase migration failed at startup:\n\n    Target "
 						+ "'a1a1a1a1a1a1' is below the database's current revision (c3c3c3c3c3c3): reaching it would "
@@ -65,10 +60,8 @@ class StartupFailureReportTests {
 	@Test
 	void aMistypedLocationStopsTheApplicationNamingItAndTheSetting(CapturedOutput output) {
 		try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
-			SpringApplication application = new SpringApplication(App.class);
-			application.setWebApplicationType(WebApplicationType.NONE);
-			assertThatException().isThrownBy(() -> application.run("--spring.datasource.url=" + db.url(),
-					"--spring.datasource.username=sa", "--migration.locations=classpath:db/nope"));
+			assertThatException()
+				.isThrownBy(() -> application().run(args(db, "--migration.locations=classpath:db/nope")));
 			assertThat(output)
 				.contains("Description:\n\nDatabase migration failed at startup:\n\n    Invalid configuration: "
 						+ "'migration.locations' names classpath:db/nope, which does not exist: no directory db/nope on "
@@ -86,12 +79,9 @@ class StartupFailureReportTests {
 	@Test
 	void aMissingLocationOnlyWarnsWhenNotStrict(CapturedOutput output) {
 		try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
-			SpringApplication application = new SpringApplication(App.class);
-			application.setWebApplicationType(WebApplicationType.NONE);
-			application
-				.run("--spring.datasource.url=" + db.url(), "--spring.datasource.username=sa",
-						"--migration.locations=classpath:db/migration,classpath:db/nope",
-						"--migration.fail-on-missing-locations=false")
+			application()
+				.run(args(db, "--migration.locations=classpath:db/migration,classpath:db/nope",
+						"--migration.fail-on-missing-locations=false"))
 				.close();
 			assertThat(output)
 				.contains("No migrations found at classpath:db/nope: no directory db/nope on the class " + "path");
@@ -104,11 +94,7 @@ class StartupFailureReportTests {
 	void anExistingSchemaIsRefusedNamingTheBaselineSettingWhichThenAdoptsIt(DatabaseKind kind, CapturedOutput output) {
 		try (TestDatabase db = TestDatabase.create(kind)) {
 			db.execute("CREATE TABLE person (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL)");
-			String[] args = { "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
-					"--spring.datasource.password=" + db.password() };
-			SpringApplication application = new SpringApplication(App.class);
-			application.setWebApplicationType(WebApplicationType.NONE);
-			assertThatException().isThrownBy(() -> application.run(args));
+			assertThatException().isThrownBy(() -> application().run(args(db)));
 			assertThat(output).contains("APPLICATION FAILED TO START")
 				.contains(" already holds 1 object (table ")
 				.contains("Action:\n\nSchema ")
@@ -117,12 +103,25 @@ class StartupFailureReportTests {
 				.doesNotContain("Fix revision");
 			assertThat(db.tables()).doesNotContain("migration_version");
 
-			String[] baselined = { args[0], args[1], args[2], "--migration.baseline=a1a1a1a1a1a1" };
-			application.run(baselined).close();
+			application().run(args(db, "--migration.baseline=a1a1a1a1a1a1")).close();
 			assertThat(db.query("SELECT version_num FROM migration_version"))
 				.containsExactly(java.util.List.of("c3c3c3c3c3c3"));
 			assertThat(db.query("SELECT COUNT(*) FROM person")).containsExactly(java.util.List.of("1"));
 		}
+	}
+
+	private static SpringApplication application() {
+		SpringApplication application = new SpringApplication(App.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		return application;
+	}
+
+	/** The command line of an application on the database, then the given arguments. */
+	private static String[] args(TestDatabase db, String... more) {
+		return Stream
+			.concat(Stream.of("--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
+					"--spring.datasource.password=" + db.password()), Stream.of(more))
+			.toArray(String[]::new);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -61,8 +61,7 @@ class StartupMigrationTests {
 		}
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "H2", "POSTGRESQL", "MARIADB" })
+	@DatabaseTest
 	void beansThatUseTheDatabaseAreCreatedAfterTheMigration(DatabaseKind kind) {
 		try (TestDatabase db = TestDatabase.create(kind)) {
 			runner(db).withUserConfiguration(ReadersConfiguration.class).run((context) -> {
@@ -74,8 +73,7 @@ class StartupMigrationTests {
 		}
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "H2", "POSTGRESQL", "MARIADB" })
+	@DatabaseTest
 	void validateFailsWhenBehindAndChangesNothing(DatabaseKind kind) {
 		try (TestDatabase db = TestDatabase.create(kind)) {
 			runner(db).withPropertyValues("migration.on-startup=validate").run((context) -> {
@@ -90,21 +88,24 @@ class StartupMigrationTests {
 		}
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "H2", "POSTGRESQL", "MARIADB" })
+	/** Starts the application once: the database is at the heads. */
+	static void upgradeAtStartup(TestDatabase db) {
+		runner(db).run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@DatabaseTest
 	void validatePassesAtTheTarget(DatabaseKind kind) {
 		try (TestDatabase db = TestDatabase.create(kind)) {
-			runner(db).run((context) -> assertThat(context).hasNotFailed());
+			upgradeAtStartup(db);
 			runner(db).withPropertyValues("migration.on-startup=validate")
 				.run((context) -> assertThat(context).hasNotFailed());
 		}
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "H2", "POSTGRESQL", "MARIADB" })
+	@DatabaseTest
 	void validateFailsWhenAhead(DatabaseKind kind) {
 		try (TestDatabase db = TestDatabase.create(kind)) {
-			runner(db).run((context) -> assertThat(context).hasNotFailed());
+			upgradeAtStartup(db);
 			runner(db).withPropertyValues("migration.on-startup=validate", "migration.target=b2b2b2b2b2b2")
 				.run((context) -> assertThat(context.getStartupFailure()).rootCause()
 					.hasMessage("Database (at c3c3c3c3c3c3) does not match migration target 'b2b2b2b2b2b2': ahead of "
@@ -114,8 +115,7 @@ class StartupMigrationTests {
 		}
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "H2", "POSTGRESQL", "MARIADB" })
+	@DatabaseTest
 	void validateFailsOnAnotherBranch(DatabaseKind kind) {
 		try (TestDatabase db = TestDatabase.create(kind)) {
 			runner(db).withPropertyValues("migration.locations=classpath:db/branched", "migration.target=right@head")
@@ -132,8 +132,7 @@ class StartupMigrationTests {
 		}
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "H2", "POSTGRESQL", "MARIADB" })
+	@DatabaseTest
 	void validateFailsWhenAnAppliedScriptWasEdited(DatabaseKind kind) throws IOException {
 		copyScripts();
 		try (TestDatabase db = TestDatabase.create(kind)) {
@@ -154,11 +153,10 @@ class StartupMigrationTests {
 		}
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "H2", "POSTGRESQL", "MARIADB" })
+	@DatabaseTest
 	void validateFailsOnRevisionsUnknownToTheScripts(DatabaseKind kind) {
 		try (TestDatabase db = TestDatabase.create(kind)) {
-			runner(db).run((context) -> assertThat(context).hasNotFailed());
+			upgradeAtStartup(db);
 			db.execute("UPDATE migration_version SET version_num = 'ffffffffffff'");
 			runner(db).withPropertyValues("migration.on-startup=validate")
 				.run((context) -> assertThat(context.getStartupFailure()).rootCause()
@@ -167,11 +165,10 @@ class StartupMigrationTests {
 		}
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "H2", "POSTGRESQL", "MARIADB" })
+	@DatabaseTest
 	void targetBelowTheDatabaseDoesNotDowngradeByDefault(DatabaseKind kind) {
 		try (TestDatabase db = TestDatabase.create(kind)) {
-			runner(db).run((context) -> assertThat(context).hasNotFailed());
+			upgradeAtStartup(db);
 			runner(db).withPropertyValues("migration.target=a1a1a1a1a1a1").run((context) -> {
 				assertThat(context.getStartupFailure()).rootCause().isInstanceOf(DowngradeNotAllowedException.class);
 				assertThat(MigrationFailureRemedies
@@ -184,11 +181,10 @@ class StartupMigrationTests {
 		}
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "H2", "POSTGRESQL", "MARIADB" })
+	@DatabaseTest
 	void allowDowngradeLetsStartupDowngrade(DatabaseKind kind) {
 		try (TestDatabase db = TestDatabase.create(kind)) {
-			runner(db).run((context) -> assertThat(context).hasNotFailed());
+			upgradeAtStartup(db);
 			runner(db).withPropertyValues("migration.target=a1a1a1a1a1a1", "migration.allow-downgrade=true")
 				.run((context) -> assertThat(context).hasNotFailed());
 			assertThat(db.query("SELECT version_num FROM migration_version")).containsExactly(List.of("a1a1a1a1a1a1"));
@@ -196,8 +192,7 @@ class StartupMigrationTests {
 		}
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "H2", "POSTGRESQL", "MARIADB" })
+	@DatabaseTest
 	void migrationBeansJoinTheGraphWithInjectedDependencies(DatabaseKind kind) {
 		try (TestDatabase db = TestDatabase.create(kind)) {
 			runner(db).withUserConfiguration(MigrationAutoConfigurationTests.JavaMigrationConfiguration.class)
@@ -209,8 +204,7 @@ class StartupMigrationTests {
 		}
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "H2", "POSTGRESQL", "MARIADB" })
+	@DatabaseTest
 	void onStartupNoneLeavesTheDatabaseAlone(DatabaseKind kind) {
 		try (TestDatabase db = TestDatabase.create(kind)) {
 			runner(db).withPropertyValues("migration.on-startup=none")

@@ -33,41 +33,40 @@ class StartupStepsTests {
 
 	@Test
 	void startupMigrationIsAStepWithWhatItDid() {
-		this.runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:startup_steps;DB_CLOSE_DELAY=-1")
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				StartupTimeline.TimelineEvent event = single(MigrationInitializer.STARTUP_STEP);
-				assertThat(tags(event)).containsEntry("outcome", "success")
-					.containsEntry("direction", "upgrade")
-					.containsEntry("revisions", "3")
-					.containsEntry("heads", "c3c3c3c3c3c3");
-				assertThat(event.getDuration()).isPositive();
-			});
+		onH2("startup_steps").run((context) -> {
+			assertThat(context).hasNotFailed();
+			StartupTimeline.TimelineEvent event = single(MigrationInitializer.STARTUP_STEP);
+			assertThat(tags(event)).containsEntry("outcome", "success")
+				.containsEntry("direction", "upgrade")
+				.containsEntry("revisions", "3")
+				.containsEntry("heads", "c3c3c3c3c3c3");
+			assertThat(event.getDuration()).isPositive();
+		});
 	}
 
 	@Test
 	void lintIsAStepInsideTheStartupStep() {
-		this.runner
-			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:startup_lint_step;DB_CLOSE_DELAY=-1",
-					"migration.lint.on-startup=warn")
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				StartupStep lint = single(MigrationInitializer.LINT_STEP).getStartupStep();
-				assertThat(lint.getParentId())
-					.isEqualTo(single(MigrationInitializer.STARTUP_STEP).getStartupStep().getId());
-			});
+		onH2("startup_lint_step", "migration.lint.on-startup=warn").run((context) -> {
+			assertThat(context).hasNotFailed();
+			StartupStep lint = single(MigrationInitializer.LINT_STEP).getStartupStep();
+			assertThat(lint.getParentId())
+				.isEqualTo(single(MigrationInitializer.STARTUP_STEP).getStartupStep().getId());
+		});
 	}
 
 	@Test
 	void aFailedStartupMigrationIsAStepWithOutcomeFailure() {
-		this.runner
-			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:startup_failed_step;DB_CLOSE_DELAY=-1",
-					"migration.target=0000deadbeef")
-			.run((context) -> {
-				assertThat(context).hasFailed();
-				assertThat(tags(single(MigrationInitializer.STARTUP_STEP))).containsEntry("outcome", "failure")
-					.doesNotContainKey("direction");
-			});
+		onH2("startup_failed_step", "migration.target=0000deadbeef").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(tags(single(MigrationInitializer.STARTUP_STEP))).containsEntry("outcome", "failure")
+				.doesNotContainKey("direction");
+		});
+	}
+
+	/** The runner on a named in-memory H2 database, with more properties. */
+	private ApplicationContextRunner onH2(String database, String... properties) {
+		return this.runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1")
+			.withPropertyValues(properties);
 	}
 
 	private StartupTimeline.TimelineEvent single(String name) {

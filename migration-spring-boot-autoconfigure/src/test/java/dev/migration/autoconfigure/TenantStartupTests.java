@@ -2,9 +2,6 @@ package dev.migration.autoconfigure;
 
 import java.util.List;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import dev.migration.tenant.TenantMigrationException;
 import dev.migration.testing.DatabaseKind;
 import dev.migration.testing.TestDatabase;
@@ -14,69 +11,47 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code migration.schemas}: every tenant schema is migrated at startup. */
 class TenantStartupTests {
 
-	private static void drop(TestDatabase db, String... schemas) {
-		for (String schema : schemas) {
-			db.execute((db.kind() == DatabaseKind.MARIADB) ? "DROP DATABASE IF EXISTS " + schema
-					: "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-		}
-	}
-
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "POSTGRESQL", "MARIADB" })
+	@ServerDatabaseTest
 	void everyListedSchemaIsMigratedAtStartup(DatabaseKind kind) {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			String a = db.name() + "_a";
-			String b = db.name() + "_b";
-			try {
-				StartupMigrationTests.runner(db)
-					.withPropertyValues("migration.schemas=" + a + "," + b, "migration.parallelism=4")
-					.run((context) -> {
-						assertThat(context).hasNotFailed();
-						TenantMigrationInitializer initializer = context.getBean(TenantMigrationInitializer.class);
-						assertThat(initializer.getLastRun().summary()).isEqualTo("2 schemas: 2 migrated, 0 failed");
-					});
-				for (String schema : List.of(a, b)) {
-					assertThat(db.query("SELECT version_num FROM " + schema + ".migration_version"))
-						.containsExactly(List.of("c3c3c3c3c3c3"));
-					assertThat(db.query("SELECT name FROM " + schema + ".person")).containsExactly(List.of("Ada"));
-				}
-			}
-			finally {
-				drop(db, a, b);
+		try (TestDatabase db = TestDatabase.create(kind); TenantSchemas schemas = new TenantSchemas(db)) {
+			List<String> tenants = List.of(schemas.name("_a"), schemas.name("_b"));
+			StartupMigrationTests.runner(db)
+				.withPropertyValues(schemas.property(), "migration.parallelism=4")
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					TenantMigrationInitializer initializer = context.getBean(TenantMigrationInitializer.class);
+					assertThat(initializer.getLastRun().summary()).isEqualTo("2 schemas: 2 migrated, 0 failed");
+				});
+			for (String schema : tenants) {
+				assertThat(db.query("SELECT version_num FROM " + schema + ".migration_version"))
+					.containsExactly(List.of("c3c3c3c3c3c3"));
+				assertThat(db.query("SELECT name FROM " + schema + ".person")).containsExactly(List.of("Ada"));
 			}
 		}
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "POSTGRESQL", "MARIADB" })
+	@ServerDatabaseTest
 	void aFailedSchemaFailsStartupUnlessContinueOnTenantFailure(DatabaseKind kind) {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			String good = db.name() + "_good";
-			String bad = db.name() + "_bad";
-			try {
-				db.execute(((kind == DatabaseKind.MARIADB) ? "CREATE DATABASE " : "CREATE SCHEMA ") + bad,
-						"CREATE TABLE " + bad + ".person (other INT)");
-				StartupMigrationTests.runner(db)
-					.withPropertyValues("migration.schemas=" + good + "," + bad)
-					.run((context) -> assertThat(context).getFailure()
-						.rootCause()
-						.isInstanceOf(TenantMigrationException.class)
-						.hasMessageStartingWith(
-								"Migrating 2 schemas: 1 migrated, 1 failed (" + bad + ").\n  " + bad + ": "));
-				assertThat(db.query("SELECT version_num FROM " + good + ".migration_version"))
-					.containsExactly(List.of("c3c3c3c3c3c3"));
-				StartupMigrationTests.runner(db)
-					.withPropertyValues("migration.schemas=" + good + "," + bad,
-							"migration.continue-on-tenant-failure=true")
-					.run((context) -> {
-						assertThat(context).hasNotFailed();
-						assertThat(context.getBean(TenantMigrationInitializer.class).getLastRun().summary())
-							.isEqualTo("2 schemas: 1 migrated, 1 failed (" + bad + ")");
-					});
-			}
-			finally {
-				drop(db, good, bad);
-			}
+		try (TestDatabase db = TestDatabase.create(kind); TenantSchemas schemas = new TenantSchemas(db)) {
+			String good = schemas.name("_good");
+			String bad = schemas.name("_bad");
+			schemas.createWithPersonTable(bad);
+			StartupMigrationTests.runner(db)
+				.withPropertyValues(schemas.property())
+				.run((context) -> assertThat(context).getFailure()
+					.rootCause()
+					.isInstanceOf(TenantMigrationException.class)
+					.hasMessageStartingWith(
+							"Migrating 2 schemas: 1 migrated, 1 failed (" + bad + ").\n  " + bad + ": "));
+			assertThat(db.query("SELECT version_num FROM " + good + ".migration_version"))
+				.containsExactly(List.of("c3c3c3c3c3c3"));
+			StartupMigrationTests.runner(db)
+				.withPropertyValues(schemas.property(), "migration.continue-on-tenant-failure=true")
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					assertThat(context.getBean(TenantMigrationInitializer.class).getLastRun().summary())
+						.isEqualTo("2 schemas: 1 migrated, 1 failed (" + bad + ")");
+				});
 		}
 	}
 

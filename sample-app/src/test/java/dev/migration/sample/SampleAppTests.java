@@ -7,6 +7,7 @@ import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -15,7 +16,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.web.client.RestClient;
 
 import dev.migration.testing.TestDatabase;
@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole sample app on a real server port and a fresh database, migrated at startup:
- * real HTTP requests to the actuator and the notes API. One subclass per database.
+ * real HTTP requests to the actuator and the notes API. One subclass per database, named
+ * by its {@link SampleDatabase} annotation.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @DirtiesContext
@@ -44,13 +45,8 @@ abstract class SampleAppTests {
 	@LocalServerPort
 	int port;
 
-	abstract TestDatabase database();
-
-	static void registerDataSource(DynamicPropertyRegistry registry, java.util.function.Supplier<TestDatabase> db) {
-		registry.add("spring.datasource.url", () -> db.get().url());
-		registry.add("spring.datasource.username", () -> db.get().user());
-		registry.add("spring.datasource.password", () -> db.get().password());
-	}
+	@Autowired
+	TestDatabase database;
 
 	@Test
 	@SuppressWarnings("unchecked")
@@ -92,7 +88,7 @@ abstract class SampleAppTests {
 		assertThat(history).allSatisfy(
 				(entry) -> assertThat(entry).containsEntry("direction", "UPGRADE").containsEntry("success", true));
 		assertThat(response.getBody()).doesNotContainIgnoringCase("password");
-		assertThat(database().query("SELECT version_num FROM migration_version")).containsExactly(List.of(PINNED));
+		assertThat(this.database.query("SELECT version_num FROM migration_version")).containsExactly(List.of(PINNED));
 	}
 
 	@Test

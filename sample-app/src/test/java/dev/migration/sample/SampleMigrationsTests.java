@@ -3,9 +3,6 @@ package dev.migration.sample;
 import java.util.Arrays;
 import java.util.List;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import dev.migration.MigrationConfig;
 import dev.migration.Revision;
 import dev.migration.command.Migrator;
@@ -48,8 +45,7 @@ class SampleMigrationsTests {
 			.build());
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "H2", "POSTGRESQL", "MARIADB" })
+	@OnEverySampleDatabase
 	void graphHasTwoLabelledBranchesAMergeAndOneHead(DatabaseKind kind) {
 		try (TestDatabase db = TestDatabase.create(kind)) {
 			Migrator migrator = migrator(db);
@@ -66,8 +62,7 @@ class SampleMigrationsTests {
 		}
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "H2", "POSTGRESQL", "MARIADB" })
+	@OnEverySampleDatabase
 	void upgradeToHeadsBuildsTheNotesSchema(DatabaseKind kind) {
 		try (TestDatabase db = TestDatabase.create(kind)) {
 			Migrator migrator = migrator(db);
@@ -81,8 +76,7 @@ class SampleMigrationsTests {
 		}
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "H2", "POSTGRESQL", "MARIADB" })
+	@OnEverySampleDatabase
 	void branchesUpgradeOneAtATimeThenMerge(DatabaseKind kind) {
 		try (TestDatabase db = TestDatabase.create(kind)) {
 			Migrator migrator = migrator(db);
@@ -95,8 +89,7 @@ class SampleMigrationsTests {
 		}
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "H2", "POSTGRESQL", "MARIADB" })
+	@OnEverySampleDatabase
 	void javaRevisionBackfillsNotesWrittenBeforeTheColumnsExisted(DatabaseKind kind) {
 		try (TestDatabase db = TestDatabase.create(kind)) {
 			Migrator migrator = migrator(db);
@@ -116,8 +109,7 @@ class SampleMigrationsTests {
 		}
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "H2", "POSTGRESQL", "MARIADB" })
+	@OnEverySampleDatabase
 	void everyRevisionDowngradesBackToAnEmptySchemaAndUpgradesAgain(DatabaseKind kind) {
 		try (TestDatabase db = TestDatabase.create(kind)) {
 			Migrator migrator = migrator(db);

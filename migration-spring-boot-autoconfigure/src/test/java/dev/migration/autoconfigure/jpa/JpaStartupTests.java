@@ -2,8 +2,6 @@ package dev.migration.autoconfigure.jpa;
 
 import jakarta.persistence.EntityManagerFactory;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
@@ -12,6 +10,7 @@ import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
+import dev.migration.autoconfigure.DatabaseTest;
 import dev.migration.autoconfigure.MigrationAutoConfiguration;
 import dev.migration.testing.DatabaseKind;
 import dev.migration.testing.TestDatabase;
@@ -34,8 +33,7 @@ class JpaStartupTests {
 					"spring.datasource.password=" + db.password());
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "H2", "POSTGRESQL", "MARIADB" })
+	@DatabaseTest
 	void hibernateValidatesTheMigratedSchema(DatabaseKind kind) {
 		try (TestDatabase db = TestDatabase.create(kind)) {
 			runner(db).withPropertyValues("spring.jpa.hibernate.ddl-auto=validate").run((context) -> {
