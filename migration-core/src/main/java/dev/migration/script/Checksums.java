@@ -74,6 +74,17 @@ public final class Checksums {
 		return out.toString();
 	}
 
+	/**
+	 * The checksum of a script file whose bytes are its normalized text already (valid
+	 * UTF-8, no BOM, no carriage return): the same as {@link #sha256(String)} of its
+	 * text, without encoding it again.
+	 * @param normalizedUtf8 the file's bytes
+	 * @return 64 lower-case hex characters
+	 */
+	static String sha256(byte[] normalizedUtf8) {
+		return HexFormat.of().formatHex(digest().digest(normalizedUtf8));
+	}
+
 	static String sha256Normalized(String normalized) {
 		return HexFormat.of().formatHex(digest().digest(normalized.getBytes(StandardCharsets.UTF_8)));
 	}

@@ -1,10 +1,13 @@
 package dev.migration.script;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -56,6 +59,9 @@ public final class SqlCallbacks {
 		/** Once per failed {@code downgrade}, after the failed work was rolled back. */
 		AFTER_DOWNGRADE_ERROR("afterDowngradeError");
 
+		private static final Map<String, Event> BY_FILE_NAME = Arrays.stream(values())
+			.collect(Collectors.toUnmodifiableMap(Event::fileName, Function.identity()));
+
 		private final String fileName;
 
 		Event(String fileName) {
@@ -76,12 +82,7 @@ public final class SqlCallbacks {
 			String base = name.substring(0, name.length() - ".sql".length());
 			int description = base.indexOf("__");
 			String event = (description >= 0) ? base.substring(0, description) : base;
-			for (Event each : values()) {
-				if (each.fileName.equals(event)) {
-					return each;
-				}
-			}
-			return null;
+			return BY_FILE_NAME.get(event);
 		}
 
 		/** The run-level event before a command, {@code null} for none. */

@@ -50,13 +50,17 @@ final class SqlScriptParser {
 
 	private int downgradeStart = -1;
 
+	private static final char REPLACEMENT = '\uFFFD';
+
 	private SqlScriptParser(String location) {
 		this.location = location;
 	}
 
 	static Revision parse(String location, byte[] content) {
-		String text = Checksums.normalize(decode(location, content));
-		String checksum = Checksums.sha256Normalized(text);
+		String decoded = decode(location, content);
+		String text = Checksums.normalize(decoded);
+		// valid UTF-8 with nothing to normalize encodes back to the file's own bytes
+		String checksum = (text == decoded) ? Checksums.sha256(content) : Checksums.sha256Normalized(text);
 		return new SqlScriptParser(location).parse(text, checksum);
 	}
 
@@ -338,22 +342,16 @@ final class SqlScriptParser {
 		throw error(this.valueLines[KEYS.indexOf(key)], "'" + key + ": " + value + "' must be true or false");
 	}
 
-	private static boolean isAscii(byte[] content) {
-		for (byte b : content) {
-			if (b < 0) {
-				return false;
-			}
-		}
-		return true;
-	}
-
 	private ScriptParseException error(int line, String problem) {
 		return new ScriptParseException(this.location, line, problem);
 	}
 
 	static String decode(String location, byte[] content) {
-		if (isAscii(content)) {
-			return new String(content, StandardCharsets.ISO_8859_1);
+		// the JDK's decoder (ASCII checked in bulk); only a text holding U+FFFD, which it
+		// puts for malformed input, is decoded again strictly to tell the two apart
+		String text = new String(content, StandardCharsets.UTF_8);
+		if (text.indexOf(REPLACEMENT) < 0) {
+			return text;
 		}
 		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)

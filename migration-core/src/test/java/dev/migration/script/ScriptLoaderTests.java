@@ -134,6 +134,15 @@ class ScriptLoaderTests {
 	}
 
 	@Test
+	void checksumOfNonAsciiScriptIsThatOfItsText() throws IOException {
+		// a script holding U+FFFD itself is valid UTF-8: decoded strictly, not refused
+		String text = script("r1", "").replace("-- +upgrade", "-- café, \uFFFD and \u20AC\n-- +upgrade");
+		Files.writeString(this.dir.resolve("x.sql"), text);
+		Revision revision = load("filesystem:" + this.dir).get(0);
+		assertThat(revision.checksum()).isEqualTo(Checksums.sha256(text));
+	}
+
+	@Test
 	void scansClasspathDirectoriesForSqlFilesAndJavaMigrations() {
 		List<Revision> revisions = load(FIXTURE);
 		assertThat(revisions).extracting(Revision::id, Revision::kind, Revision::location)
