@@ -11,12 +11,11 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.migration.MigrationConfig;
 import dev.migration.sql.Dialect;
 import dev.migration.testing.DatabaseKind;
+import dev.migration.testing.EachDatabase;
 import dev.migration.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,19 +81,16 @@ class OfflineCommentTests {
 		assertThat(sql).contains("CREATE TABLE h1 (id INT PRIMARY KEY) // note\n;\n\n");
 	}
 
-	@ParameterizedTest
-	@EnumSource(DatabaseKind.class)
-	void offlineScriptsWithCommentsRunUpAndDown(DatabaseKind kind) throws Exception {
+	@EachDatabase
+	void offlineScriptsWithCommentsRunUpAndDown(DatabaseKind kind, TestDatabase db) throws Exception {
 		Scripts scripts = commented(kind);
 		Migrator offline = offline(scripts, kind.dialect());
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			OfflineSqlTests.run(db, offline.upgradeSql("base:heads"));
-			assertThat(Rows.versions(db)).containsExactly("c8");
-			assertThat(db.tables()).contains("c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8");
-			OfflineSqlTests.run(db, offline.downgradeSql("c8:c7"));
-			assertThat(Rows.versions(db)).containsExactly("c7");
-			assertThat(db.tables()).doesNotContain("c8");
-		}
+		OfflineSqlTests.run(db, offline.upgradeSql("base:heads"));
+		assertThat(Rows.versions(db)).containsExactly("c8");
+		assertThat(db.tables()).contains("c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8");
+		OfflineSqlTests.run(db, offline.downgradeSql("c8:c7"));
+		assertThat(Rows.versions(db)).containsExactly("c7");
+		assertThat(db.tables()).doesNotContain("c8");
 	}
 
 	@Test
@@ -135,31 +131,28 @@ class OfflineCommentTests {
 	 * applied with the real client it succeeds, and the next online run upgrades the
 	 * tables in place as it does for any format-1 database.
 	 */
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "POSTGRESQL", "MARIADB" })
-	void offlineSqlForFormatOneTablesRunsInTheClient(DatabaseKind kind) throws Exception {
+	@EachDatabase({ DatabaseKind.POSTGRESQL, DatabaseKind.MARIADB })
+	void offlineSqlForFormatOneTablesRunsInTheClient(DatabaseKind kind, TestDatabase db) throws Exception {
 		Scripts scripts = new Scripts(this.dir).linear();
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			Migrator migrator = scripts.migrator(db);
-			ZonedRun.legacy(db.url(), db.user(), db.password(), migrator.graph().get("a1").checksum(),
-					Instant.parse("2026-06-01T15:37:05Z"));
-			String sql = migrator.upgradeSql("heads");
-			assertThat(sql).contains("is of format 1 (no parents column): this script writes format-1 rows")
-				.doesNotContain("parents)")
-				.doesNotContain("migration_history_format");
-			Client result = (kind == DatabaseKind.POSTGRESQL) ? psql(db, sql) : mariadb(db, sql);
-			assertThat(result.exitCode()).as(result.output()).isZero();
-			assertThat(Rows.versions(db)).containsExactly("a3");
-			assertThat(db.tables()).contains("t2", "t3");
-			assertThat(Rows.history(db)).containsExactly("a1 UPGRADE ok 1/1", "a2 UPGRADE ok 1/1", "a3 UPGRADE ok 1/1");
-			// the next online run finds format 1 and upgrades the tables in place
-			scripts.add("a4", "a3", "CREATE TABLE t4 (id INT PRIMARY KEY);", "DROP TABLE t4;");
-			scripts.migrator(db).upgrade("heads");
-			assertThat(db.query("SELECT format_version FROM migration_history_format"))
-				.containsExactly(List.of(String.valueOf(TableFormat.CURRENT)));
-			assertThat(db.query("SELECT revision, parents FROM migration_history WHERE revision = 'a4'"))
-				.containsExactly(List.of("a4", "a3"));
-		}
+		Migrator migrator = scripts.migrator(db);
+		ZonedRun.legacy(db.url(), db.user(), db.password(), migrator.graph().get("a1").checksum(),
+				Instant.parse("2026-06-01T15:37:05Z"));
+		String sql = migrator.upgradeSql("heads");
+		assertThat(sql).contains("is of format 1 (no parents column): this script writes format-1 rows")
+			.doesNotContain("parents)")
+			.doesNotContain("migration_history_format");
+		Client result = (kind == DatabaseKind.POSTGRESQL) ? psql(db, sql) : mariadb(db, sql);
+		assertThat(result.exitCode()).as(result.output()).isZero();
+		assertThat(Rows.versions(db)).containsExactly("a3");
+		assertThat(db.tables()).contains("t2", "t3");
+		assertThat(Rows.history(db)).containsExactly("a1 UPGRADE ok 1/1", "a2 UPGRADE ok 1/1", "a3 UPGRADE ok 1/1");
+		// the next online run finds format 1 and upgrades the tables in place
+		scripts.add("a4", "a3", "CREATE TABLE t4 (id INT PRIMARY KEY);", "DROP TABLE t4;");
+		scripts.migrator(db).upgrade("heads");
+		assertThat(db.query("SELECT format_version FROM migration_history_format"))
+			.containsExactly(List.of(String.valueOf(TableFormat.CURRENT)));
+		assertThat(db.query("SELECT revision, parents FROM migration_history WHERE revision = 'a4'"))
+			.containsExactly(List.of("a4", "a3"));
 	}
 
 	private static Client psql(TestDatabase db, String sql) throws IOException, InterruptedException {

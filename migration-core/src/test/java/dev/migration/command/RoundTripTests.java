@@ -49,9 +49,7 @@ class RoundTripTests {
 		}
 		try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
 			List<String> trips = Collections.synchronizedList(new ArrayList<>());
-			Migrator migrator = new Migrator(scripts.config(db).dataSource(counting(db.dataSource(), trips)).build());
-			migrator.upgrade("r1");
-			trips.clear();
+			Migrator migrator = upgradedCounting(scripts, db, "r1", trips);
 			migrator.upgrade("r2");
 			List<String> one = List.copyOf(trips);
 			trips.clear();
@@ -81,9 +79,7 @@ class RoundTripTests {
 		scripts.add("r2", "r1", "CREATE TABLE rt_next (id INT PRIMARY KEY);", null);
 		try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
 			List<String> trips = Collections.synchronizedList(new ArrayList<>());
-			Migrator migrator = new Migrator(scripts.config(db).dataSource(counting(db.dataSource(), trips)).build());
-			migrator.upgrade("heads");
-			trips.clear();
+			Migrator migrator = upgradedCounting(scripts, db, "heads", trips);
 			assertThat(new Migrator(migrator.config()).upgrade("heads").steps()).isEmpty();
 			// the version table and the history summary in one statement; no session
 			// settings (those are for work under the lock)
@@ -100,9 +96,7 @@ class RoundTripTests {
 				+ "INSERT INTO rt_rows VALUES (1);", null);
 		try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
 			List<String> trips = Collections.synchronizedList(new ArrayList<>());
-			Migrator migrator = new Migrator(scripts.config(db).dataSource(counting(db.dataSource(), trips)).build());
-			migrator.upgrade("r1");
-			trips.clear();
+			Migrator migrator = upgradedCounting(scripts, db, "r1", trips);
 			migrator.upgrade("heads");
 			int batch = trips.indexOf("batch of 1: CREATE TABLE rt_rows (id INT PRIMARY KEY)");
 			assertThat(batch).as("%s", trips).isNotNegative();
@@ -152,9 +146,7 @@ class RoundTripTests {
 				+ "INSERT INTO rt_dml VALUES (1);", null);
 		try (TestDatabase db = TestDatabase.create(DatabaseKind.MARIADB)) {
 			List<String> trips = Collections.synchronizedList(new ArrayList<>());
-			Migrator migrator = new Migrator(scripts.config(db).dataSource(counting(db.dataSource(), trips)).build());
-			migrator.upgrade("r1");
-			trips.clear();
+			Migrator migrator = upgradedCounting(scripts, db, "r1", trips);
 			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator.upgrade("heads"))
 				.satisfies((ex) -> {
 					assertThat(ex.getStatementIndex()).isEqualTo(3);
@@ -231,6 +223,17 @@ class RoundTripTests {
 		catch (InvocationTargetException ex) {
 			throw ex.getCause();
 		}
+	}
+
+	/**
+	 * A migrator on the database, upgraded to the target, that from then on records its
+	 * round trips in {@code trips}.
+	 */
+	private static Migrator upgradedCounting(Scripts scripts, TestDatabase db, String target, List<String> trips) {
+		Migrator migrator = new Migrator(scripts.config(db).dataSource(counting(db.dataSource(), trips)).build());
+		migrator.upgrade(target);
+		trips.clear();
+		return migrator;
 	}
 
 }

@@ -9,14 +9,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.migration.MigrationConfig;
 import dev.migration.MigrationResult;
 import dev.migration.command.Migrator;
 import dev.migration.testing.Catalog;
 import dev.migration.testing.DatabaseKind;
+import dev.migration.testing.EachDatabase;
 import dev.migration.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,38 +51,36 @@ class FlywayImportTests {
 			.build();
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "POSTGRESQL", "MARIADB", "H2" })
-	void importedFlywayDatabaseUpgradesAsANoOpAndTakesTheNextRevision(DatabaseKind kind) throws IOException {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			FlywayProject project = migrated(db);
-			List<String> catalog = Catalog.of(db);
-			List<List<String>> flywayRows = db
-				.query(sql(db, "SELECT * FROM flyway_schema_history ORDER BY installed_rank"));
+	@EachDatabase({ DatabaseKind.POSTGRESQL, DatabaseKind.MARIADB, DatabaseKind.H2 })
+	void importedFlywayDatabaseUpgradesAsANoOpAndTakesTheNextRevision(TestDatabase db) throws IOException {
+		FlywayProject project = migrated(db);
+		List<String> catalog = Catalog.of(db);
+		List<List<String>> flywayRows = db
+			.query(sql(db, "SELECT * FROM flyway_schema_history ORDER BY installed_rank"));
 
-			FlywayImport flyway = FlywayImport.read(List.of(project.dir()));
-			ImportResult result = flyway.importInto(output(), config(db), FlywayImport.DEFAULT_TABLE);
+		FlywayImport flyway = FlywayImport.read(List.of(project.dir()));
+		ImportResult result = flyway.importInto(output(), config(db), FlywayImport.DEFAULT_TABLE);
 
-			assertThat(result.revisions()).hasSize(FlywayProject.REVISIONS);
-			assertThat(result.stamped()).isEqualTo("v6");
-			assertThat(result.repeatablesRecorded()).containsExactly("r_customer_view", "r_settings_view");
-			assertThat(result.repeatablesPending()).isEmpty();
-			Migrator migrator = new Migrator(config(db));
-			assertThat(migrator.current()).containsExactly("v6");
-			assertThat(migrator.status().isUpToDate()).isTrue();
-			assertThat(migrator.upgrade("heads").steps()).isEmpty();
-			assertThat(Catalog.of(db)).isEqualTo(catalog);
-			assertThat(db.query(sql(db, "SELECT * FROM flyway_schema_history ORDER BY installed_rank")))
-				.isEqualTo(flywayRows);
-			assertThat(migrator.graph().revisions()).extracting((revision) -> revision.id())
-				.containsSubsequence("v1_9", "v1_10", "v1_30", "v2", "v6");
+		assertThat(result.revisions()).hasSize(FlywayProject.REVISIONS);
+		assertThat(result.stamped()).isEqualTo("v6");
+		assertThat(result.repeatablesRecorded()).containsExactly("r_customer_view", "r_settings_view");
+		assertThat(result.repeatablesPending()).isEmpty();
+		Migrator migrator = new Migrator(config(db));
+		assertThat(migrator.current()).containsExactly("v6");
+		assertThat(migrator.status().isUpToDate()).isTrue();
+		assertThat(migrator.upgrade("heads").steps()).isEmpty();
+		assertThat(Catalog.of(db)).isEqualTo(catalog);
+		assertThat(db.query(sql(db, "SELECT * FROM flyway_schema_history ORDER BY installed_rank")))
+			.isEqualTo(flywayRows);
+		assertThat(migrator.graph().revisions()).extracting((revision) -> revision.id())
+			.containsSubsequence("v1_9", "v1_10", "v1_30", "v2", "v6");
 
-			Files.writeString(output().resolve("n1_next.sql"), "-- revision: n1\n-- revises: v6\n\n-- +upgrade\n"
-					+ "CREATE TABLE next_one (id INT PRIMARY KEY);\n", StandardCharsets.UTF_8);
-			MigrationResult next = new Migrator(config(db)).upgrade("heads");
-			assertThat(next.steps()).extracting(MigrationResult.Step::revision).containsExactly("n1");
-			assertThat(db.tables()).contains("next_one");
-		}
+		Files.writeString(output().resolve("n1_next.sql"),
+				"-- revision: n1\n-- revises: v6\n\n-- +upgrade\n" + "CREATE TABLE next_one (id INT PRIMARY KEY);\n",
+				StandardCharsets.UTF_8);
+		MigrationResult next = new Migrator(config(db)).upgrade("heads");
+		assertThat(next.steps()).extracting(MigrationResult.Step::revision).containsExactly("n1");
+		assertThat(db.tables()).contains("next_one");
 	}
 
 	@Test
@@ -134,79 +131,72 @@ class FlywayImportTests {
 		assertThat(scripts.graph().repeatables()).hasSize(2);
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "POSTGRESQL", "MARIADB", "H2" })
-	void anEditedScriptIsRefusedNamingBothChecksumsAndNothingChanges(DatabaseKind kind) throws IOException {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			FlywayProject project = migrated(db);
-			String before = db.query(sql(db, "SELECT checksum FROM flyway_schema_history WHERE version = '1.3'"))
-				.get(0)
-				.get(0);
-			project.write("V1_3__create_item_3.sql", "CREATE TABLE item_3 (id INT PRIMARY KEY, note VARCHAR(60));\n"
-					+ "ALTER TABLE item_2 ADD next_id INT;\n");
-			FlywayImport flyway = FlywayImport.read(List.of(project.dir()));
-			int now = FlywayChecksum.of(Files.readString(project.file("V1_3__create_item_3.sql")));
-			assertThatExceptionOfType(ImportRefusedException.class)
-				.isThrownBy(() -> flyway.importInto(output(), config(db), FlywayImport.DEFAULT_TABLE))
-				.withMessage("Flyway's history table flyway_schema_history does not match the scripts, so nothing "
-						+ "was imported:\n  - " + project.file("V1_3__create_item_3.sql")
-						+ " does not match what Flyway applied as version 1.3 (V1_3__create_item_3.sql, installed_rank "
-						+ "3): checksum " + before + " in flyway_schema_history, " + now + " now; restore the applied "
-						+ "script (or run 'flyway repair' if the edit was intended) and import again\n"
-						+ "Nothing was written and the database was not stamped.");
-			assertNothingChanged(db);
-		}
+	@EachDatabase({ DatabaseKind.POSTGRESQL, DatabaseKind.MARIADB, DatabaseKind.H2 })
+	void anEditedScriptIsRefusedNamingBothChecksumsAndNothingChanges(TestDatabase db) throws IOException {
+		FlywayProject project = migrated(db);
+		String before = db.query(sql(db, "SELECT checksum FROM flyway_schema_history WHERE version = '1.3'"))
+			.get(0)
+			.get(0);
+		project.write("V1_3__create_item_3.sql", "CREATE TABLE item_3 (id INT PRIMARY KEY, note VARCHAR(60));\n"
+				+ "ALTER TABLE item_2 ADD next_id INT;\n");
+		FlywayImport flyway = FlywayImport.read(List.of(project.dir()));
+		int now = FlywayChecksum.of(Files.readString(project.file("V1_3__create_item_3.sql")));
+		assertThatExceptionOfType(ImportRefusedException.class)
+			.isThrownBy(() -> flyway.importInto(output(), config(db), FlywayImport.DEFAULT_TABLE))
+			.withMessage("Flyway's history table flyway_schema_history does not match the scripts, so nothing "
+					+ "was imported:\n  - " + project.file("V1_3__create_item_3.sql")
+					+ " does not match what Flyway applied as version 1.3 (V1_3__create_item_3.sql, installed_rank "
+					+ "3): checksum " + before + " in flyway_schema_history, " + now + " now; restore the applied "
+					+ "script (or run 'flyway repair' if the edit was intended) and import again\n"
+					+ "Nothing was written and the database was not stamped.");
+		assertNothingChanged(db);
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "POSTGRESQL", "MARIADB", "H2" })
-	void aFailedRowIsRefusedNamingTheVersion(DatabaseKind kind) {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			FlywayProject project = project(kind);
-			project.write("V7__broken.sql",
-					"CREATE TABLE broken (id INT PRIMARY KEY);\nINSERT INTO nowhere VALUES (1);\n");
-			project.write("V7__broken.sql.conf", "executeInTransaction=false\n");
-			try {
-				project.migrate(db);
-			}
-			catch (RuntimeException expected) {
-				// Flyway records the non-transactional failure in its history table
-			}
-			assertThat(db.query(sql(db, "SELECT success FROM flyway_schema_history WHERE version = '7'"))).hasSize(1);
-			assertThatExceptionOfType(ImportRefusedException.class)
-				.isThrownBy(() -> FlywayImport.read(List.of(project.dir()))
-					.importInto(output(), config(db), FlywayImport.DEFAULT_TABLE))
-				.withMessage("Flyway's history table flyway_schema_history does not match the scripts, so nothing "
+	@EachDatabase({ DatabaseKind.POSTGRESQL, DatabaseKind.MARIADB, DatabaseKind.H2 })
+	void aFailedRowIsRefusedNamingTheVersion(DatabaseKind kind, TestDatabase db) {
+		FlywayProject project = project(kind);
+		project.write("V7__broken.sql", "CREATE TABLE broken (id INT PRIMARY KEY);\nINSERT INTO nowhere VALUES (1);\n");
+		project.write("V7__broken.sql.conf", "executeInTransaction=false\n");
+		try {
+			project.migrate(db);
+		}
+		catch (RuntimeException expected) {
+			// Flyway records the non-transactional failure in its history table
+		}
+		assertThat(db.query(sql(db, "SELECT success FROM flyway_schema_history WHERE version = '7'"))).hasSize(1);
+		assertRefused(db, project,
+				"Flyway's history table flyway_schema_history does not match the scripts, so nothing "
 						+ "was imported:\n  - Flyway recorded version 7 (V7__broken.sql, installed_rank 36) as failed: "
 						+ "finish or revert its changes by hand, run 'flyway repair' and import again\n"
 						+ "Nothing was written and the database was not stamped.");
-			assertNothingChanged(db);
-		}
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "POSTGRESQL", "MARIADB", "H2" })
-	void anAppliedVersionWithoutItsScriptIsRefused(DatabaseKind kind) throws IOException {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			FlywayProject project = migrated(db);
-			Files.delete(project.file("V6__seed.sql"));
-			Files.delete(project.file("V6__seed.sql.conf"));
-			assertThatExceptionOfType(ImportRefusedException.class)
-				.isThrownBy(() -> FlywayImport.read(List.of(project.dir()))
-					.importInto(output(), config(db), FlywayImport.DEFAULT_TABLE))
-				.withMessage("Flyway's history table flyway_schema_history does not match the scripts, so nothing "
+	@EachDatabase({ DatabaseKind.POSTGRESQL, DatabaseKind.MARIADB, DatabaseKind.H2 })
+	void anAppliedVersionWithoutItsScriptIsRefused(TestDatabase db) throws IOException {
+		FlywayProject project = migrated(db);
+		Files.delete(project.file("V6__seed.sql"));
+		Files.delete(project.file("V6__seed.sql.conf"));
+		assertRefused(db, project,
+				"Flyway's history table flyway_schema_history does not match the scripts, so nothing "
 						+ "was imported:\n  - Flyway applied version 6 (V6__seed.sql, installed_rank 35), but no "
 						+ "script in the locations has version 6: add the missing script to the locations (or run "
 						+ "'flyway repair' if it was deleted on purpose) and import again\n"
 						+ "Nothing was written and the database was not stamped.");
-			assertNothingChanged(db);
-		}
 	}
 
 	/** Flyway quotes the names it creates: lower case on H2 too. */
 	private static String sql(TestDatabase db, String sql) {
 		return (db.kind() != DatabaseKind.H2) ? sql
 				: sql.replaceAll("\\b(flyway_schema_history|installed_rank|checksum|success|version)\\b", "\"$1\"");
+	}
+
+	/** The import refuses with the message, writing nothing and stamping nothing. */
+	private void assertRefused(TestDatabase db, FlywayProject project, String message) {
+		assertThatExceptionOfType(ImportRefusedException.class)
+			.isThrownBy(() -> FlywayImport.read(List.of(project.dir()))
+				.importInto(output(), config(db), FlywayImport.DEFAULT_TABLE))
+			.withMessage(message);
+		assertNothingChanged(db);
 	}
 
 	private void assertNothingChanged(TestDatabase db) {

@@ -171,15 +171,12 @@ class LiquibaseImportTests {
 			project.update(db);
 			String views = Files.readString(project.file("changes/003-views.sql"));
 			project.write("changes/003-views.sql", views.replace("carol:customer-view", "carol:customer-view-2"));
-			assertThatExceptionOfType(ImportRefusedException.class)
-				.isThrownBy(() -> LiquibaseImport.read(project.master(), null)
-					.importInto(output(), config(db), LiquibaseImport.DEFAULT_TABLE))
-				.withMessage("Liquibase's table databasechangelog does not match the changelog, so nothing was "
-						+ "imported:\n  - Liquibase applied changes/003-views.sql::customer-view::carol "
-						+ "(orderexecuted 36), but no changeset in the changelog has that id and author: add it back "
-						+ "to the changelog (or delete its row from databasechangelog if it was removed on purpose) "
-						+ "and import again\nNothing was written and the database was not stamped.");
-			assertNothingChanged(db);
+			assertRefused(db, project,
+					"Liquibase's table databasechangelog does not match the changelog, so nothing was "
+							+ "imported:\n  - Liquibase applied changes/003-views.sql::customer-view::carol "
+							+ "(orderexecuted 36), but no changeset in the changelog has that id and author: add it back "
+							+ "to the changelog (or delete its row from databasechangelog if it was removed on purpose) "
+							+ "and import again\nNothing was written and the database was not stamped.");
 		}
 	}
 
@@ -189,15 +186,12 @@ class LiquibaseImportTests {
 		try (TestDatabase db = database(kind)) {
 			LiquibaseProject project = new LiquibaseProject(this.dir.resolve("liquibase"), kind);
 			project.update(db, "prod");
-			assertThatExceptionOfType(ImportRefusedException.class)
-				.isThrownBy(() -> LiquibaseImport.read(project.master(), null)
-					.importInto(output(), config(db), LiquibaseImport.DEFAULT_TABLE))
-				.withMessage("Liquibase's table databasechangelog does not match the changelog, so nothing was "
-						+ "imported:\n  - changes/002-routines.sql::seed::carol was never applied, but "
-						+ "changes/002-routines.sql::customer-name-index::carol after it was: apply it with Liquibase "
-						+ "('liquibase update' with the contexts or labels that select it) or remove it from the "
-						+ "changelog, and import again\nNothing was written and the database was not stamped.");
-			assertNothingChanged(db);
+			assertRefused(db, project,
+					"Liquibase's table databasechangelog does not match the changelog, so nothing was "
+							+ "imported:\n  - changes/002-routines.sql::seed::carol was never applied, but "
+							+ "changes/002-routines.sql::customer-name-index::carol after it was: apply it with Liquibase "
+							+ "('liquibase update' with the contexts or labels that select it) or remove it from the "
+							+ "changelog, and import again\nNothing was written and the database was not stamped.");
 		}
 	}
 
@@ -320,6 +314,15 @@ class LiquibaseImportTests {
 			.stream()
 			.filter((line) -> !line.toLowerCase(Locale.ROOT).startsWith("databasechangelog"))
 			.toList();
+	}
+
+	/** The import refuses with the message, writing nothing and stamping nothing. */
+	private void assertRefused(TestDatabase db, LiquibaseProject project, String message) {
+		assertThatExceptionOfType(ImportRefusedException.class)
+			.isThrownBy(() -> LiquibaseImport.read(project.master(), null)
+				.importInto(output(), config(db), LiquibaseImport.DEFAULT_TABLE))
+			.withMessage(message);
+		assertNothingChanged(db);
 	}
 
 	private void assertNothingChanged(TestDatabase db) {
