@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,30 +97,31 @@ class OfflineCommentTests {
 
 	@Test
 	void psqlRunsOfflineOutputWithTrailingComments() throws Exception {
-		Scripts scripts = commented(DatabaseKind.POSTGRESQL);
-		String sql = offline(scripts, Dialect.POSTGRESQL).upgradeSql("base:heads");
-		try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
-			URI uri = URI.create(db.url().substring("jdbc:".length()));
-			List<String> command = List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", uri.getHost(), "-p",
-					String.valueOf(uri.getPort()), "-U", db.user(), "-d", uri.getPath().substring(1));
-			Client result = pipe(command, sql,
-					List.of("PGOPTIONS=-c search_path=" + db.name(), "PGPASSWORD=" + db.password()));
-			assertThat(result.exitCode()).as(result.output()).isZero();
-			assertThat(Rows.versions(db)).containsExactly("c8");
-			assertThat(db.tables()).contains("c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8");
-		}
+		assertClientRunsOfflineOutput(DatabaseKind.POSTGRESQL, Dialect.POSTGRESQL,
+				(db, uri) -> List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", uri.getHost(), "-p",
+						String.valueOf(uri.getPort()), "-U", db.user(), "-d", uri.getPath().substring(1)),
+				(db) -> List.of("PGOPTIONS=-c search_path=" + db.name(), "PGPASSWORD=" + db.password()));
 	}
 
 	@Test
 	void mariadbClientRunsOfflineOutputWithTrailingComments() throws Exception {
-		Scripts scripts = commented(DatabaseKind.MARIADB);
-		String sql = offline(scripts, Dialect.MYSQL).upgradeSql("base:heads");
-		try (TestDatabase db = TestDatabase.create(DatabaseKind.MARIADB)) {
+		assertClientRunsOfflineOutput(DatabaseKind.MARIADB, Dialect.MYSQL,
+				(db, uri) -> List.of("mariadb", "--protocol=TCP", "-h", uri.getHost(), "-P",
+						String.valueOf(uri.getPort()), "-u", db.user(), db.name()),
+				(db) -> List.of("MYSQL_PWD=" + db.password()));
+	}
+
+	/**
+	 * The database's own client, given the offline SQL of the commented scripts, succeeds
+	 * and leaves every revision applied.
+	 */
+	private void assertClientRunsOfflineOutput(DatabaseKind kind, Dialect dialect,
+			BiFunction<TestDatabase, URI, List<String>> command, Function<TestDatabase, List<String>> environment)
+			throws Exception {
+		String sql = offline(commented(kind), dialect).upgradeSql("base:heads");
+		try (TestDatabase db = TestDatabase.create(kind)) {
 			URI uri = URI.create(db.url().substring("jdbc:".length()));
-			List<String> command = new ArrayList<>(List.of("mariadb", "--protocol=TCP", "-h", uri.getHost(), "-P",
-					String.valueOf(uri.getPort()), "-u", db.user()));
-			command.add(db.name());
-			Client result = pipe(command, sql, List.of("MYSQL_PWD=" + db.password()));
+			Client result = pipe(command.apply(db, uri), sql, environment.apply(db));
 			assertThat(result.exitCode()).as(result.output()).isZero();
 			assertThat(Rows.versions(db)).containsExactly("c8");
 			assertThat(db.tables()).contains("c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8");

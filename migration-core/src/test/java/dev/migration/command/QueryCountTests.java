@@ -9,6 +9,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 
 import javax.sql.DataSource;
 
@@ -92,17 +93,25 @@ class QueryCountTests {
 					if (target instanceof DatabaseMetaData && result instanceof java.sql.ResultSet) {
 						queries.incrementAndGet();
 					}
-					if (result instanceof PreparedStatement) {
-						return wrap(PreparedStatement.class, result, queries);
-					}
-					if (result instanceof Statement) {
-						return wrap(Statement.class, result, queries);
-					}
-					if (result instanceof DatabaseMetaData) {
-						return wrap(DatabaseMetaData.class, result, queries);
-					}
-					return result;
+					return wrapStatements(result, (kind, each) -> wrap(kind, each, queries));
 				}));
+	}
+
+	/**
+	 * What a JDBC call returned, wrapped when it is a statement or metadata (so that the
+	 * calls on it are seen too), else as it is.
+	 */
+	static Object wrapStatements(Object result, BiFunction<Class<?>, Object, Object> wrap) {
+		if (result instanceof PreparedStatement) {
+			return wrap.apply(PreparedStatement.class, result);
+		}
+		if (result instanceof Statement) {
+			return wrap.apply(Statement.class, result);
+		}
+		if (result instanceof DatabaseMetaData) {
+			return wrap.apply(DatabaseMetaData.class, result);
+		}
+		return result;
 	}
 
 	private interface After {

@@ -19,6 +19,7 @@ import dev.migration.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 class RepeatableScriptTests {
 
@@ -104,18 +105,26 @@ class RepeatableScriptTests {
 
 	@Test
 	void aRepeatableWithParentsIsRefusedNamingTheLine() {
-		new Scripts(this.dir).write("v_a", "a1", "-- repeatable: true\n", "SELECT 1;", null);
-		assertThatExceptionOfType(ScriptParseException.class).isThrownBy(this::readGraph)
-			.withMessage("filesystem:" + this.dir + "/v_a_revision.sql:3: a repeatable script has no parents: it "
+		assertThat(refusal("a1", "-- repeatable: true\n")).isInstanceOf(ScriptParseException.class)
+			.hasMessage("filesystem:" + this.dir + "/v_a_revision.sql:3: a repeatable script has no parents: it "
 					+ "runs after the versioned revisions whenever it changes; remove the 'revises:' line");
 	}
 
 	@Test
 	void aRepeatableWithABranchLabelIsRefused() {
-		new Scripts(this.dir).write("v_a", "", "-- repeatable: true\n-- branch-labels: views\n", "SELECT 1;", null);
-		assertThatExceptionOfType(RevisionGraphException.class).isThrownBy(this::readGraph)
-			.withMessageContaining("Repeatable script v_a in filesystem:" + this.dir + "/v_a_revision.sql has parents, "
+		assertThat(refusal("", "-- repeatable: true\n-- branch-labels: views\n"))
+			.isInstanceOf(RevisionGraphException.class)
+			.hasMessageContaining("Repeatable script v_a in filesystem:" + this.dir + "/v_a_revision.sql has parents, "
 					+ "dependencies or branch labels");
+	}
+
+	/**
+	 * What reading the graph throws once the repeatable script v_a is written with these
+	 * parents and headers.
+	 */
+	private Throwable refusal(String revises, String headers) {
+		new Scripts(this.dir).write("v_a", revises, headers, "SELECT 1;", null);
+		return catchThrowable(this::readGraph);
 	}
 
 	/** Reads the revision graph of the scripts in the folder. */

@@ -6,7 +6,6 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -202,16 +201,7 @@ class RoundTripTests {
 			if (target instanceof DatabaseMetaData && result instanceof ResultSet) {
 				trips.add("metadata: " + name);
 			}
-			if (result instanceof PreparedStatement) {
-				return wrap(PreparedStatement.class, result, trips);
-			}
-			if (result instanceof Statement) {
-				return wrap(Statement.class, result, trips);
-			}
-			if (result instanceof DatabaseMetaData) {
-				return wrap(DatabaseMetaData.class, result, trips);
-			}
-			return result;
+			return QueryCountTests.wrapStatements(result, (kind, each) -> wrap(kind, each, trips));
 		};
 		return Proxy.newProxyInstance(RoundTripTests.class.getClassLoader(), new Class<?>[] { type }, handler);
 	}
