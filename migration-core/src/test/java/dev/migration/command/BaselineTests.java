@@ -10,13 +10,12 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.migration.BaselineRequiredException;
 import dev.migration.MigrationResult;
 import dev.migration.sql.DriverDataSource;
 import dev.migration.testing.DatabaseKind;
+import dev.migration.testing.EachDatabase;
 import dev.migration.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,75 +26,62 @@ class BaselineTests {
 	@TempDir
 	Path dir;
 
-	@ParameterizedTest
-	@EnumSource(DatabaseKind.class)
-	void upgradeRefusesASchemaBuiltWithoutTheToolNamingItAndTheRemedies(DatabaseKind kind) {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			db.execute("CREATE TABLE author (id INT PRIMARY KEY)", "CREATE VIEW author_ids AS SELECT id FROM author");
-			Migrator migrator = new Scripts(this.dir).linear().migrator(db);
-			String schema = switch (kind) {
-				case H2 -> "PUBLIC";
-				case SQLITE -> "main";
-				default -> db.name();
-			};
-			String author = (kind == DatabaseKind.H2) ? "AUTHOR" : "author";
-			String view = (kind == DatabaseKind.H2) ? "AUTHOR_IDS" : "author_ids";
-			assertThatExceptionOfType(BaselineRequiredException.class).isThrownBy(() -> migrator.upgrade("heads"))
-				.withMessage("Schema " + schema + " already holds 2 objects (table " + author + ", view " + view
-						+ ") but has no version table (migration_version), so it was not built by this tool and no "
-						+ "revision ran. If the schema already matches a revision, set migration.baseline=<revision> "
-						+ "(or heads; CLI: upgrade --baseline <revision>, Maven: -Dmigration.baseline=<revision>) to "
-						+ "record that revision and upgrade from it, or run 'stamp <revision>' first; if these "
-						+ "objects are not yours, point migration.schema or the URL at an empty schema");
-			assertThat(db.tables()).doesNotContain("migration_version", "migration_history", "t1");
-		}
+	@EachDatabase
+	void upgradeRefusesASchemaBuiltWithoutTheToolNamingItAndTheRemedies(DatabaseKind kind, TestDatabase db) {
+		db.execute("CREATE TABLE author (id INT PRIMARY KEY)", "CREATE VIEW author_ids AS SELECT id FROM author");
+		Migrator migrator = new Scripts(this.dir).linear().migrator(db);
+		String schema = switch (kind) {
+			case H2 -> "PUBLIC";
+			case SQLITE -> "main";
+			default -> db.name();
+		};
+		String author = (kind == DatabaseKind.H2) ? "AUTHOR" : "author";
+		String view = (kind == DatabaseKind.H2) ? "AUTHOR_IDS" : "author_ids";
+		assertThatExceptionOfType(BaselineRequiredException.class).isThrownBy(() -> migrator.upgrade("heads"))
+			.withMessage("Schema " + schema + " already holds 2 objects (table " + author + ", view " + view
+					+ ") but has no version table (migration_version), so it was not built by this tool and no "
+					+ "revision ran. If the schema already matches a revision, set migration.baseline=<revision> "
+					+ "(or heads; CLI: upgrade --baseline <revision>, Maven: -Dmigration.baseline=<revision>) to "
+					+ "record that revision and upgrade from it, or run 'stamp <revision>' first; if these "
+					+ "objects are not yours, point migration.schema or the URL at an empty schema");
+		assertThat(db.tables()).doesNotContain("migration_version", "migration_history", "t1");
 	}
 
-	@ParameterizedTest
-	@EnumSource(DatabaseKind.class)
-	void baselineStampsTheRevisionInTheSameRunAndUpgradesTheRest(DatabaseKind kind) {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			db.execute("CREATE TABLE t1 (id INT PRIMARY KEY)");
-			Scripts scripts = new Scripts(this.dir).linear();
-			Migrator migrator = new Migrator(scripts.config(db).baseline("a1").build());
-			MigrationResult result = migrator.upgrade("heads");
-			assertThat(result.fromHeads()).isEmpty();
-			assertThat(result.toHeads()).containsExactly("a3");
-			assertThat(result.steps()).extracting(MigrationResult.Step::revision).containsExactly("a1", "a2", "a3");
-			assertThat(Rows.versions(db)).containsExactly("a3");
-			assertThat(Rows.history(db)).containsExactly("a1 STAMP ok 0/0", "a2 UPGRADE ok 1/1", "a3 UPGRADE ok 1/1");
-			assertThat(Rows.userTables(db)).containsExactly("t1", "t2", "t3");
-			// the setting only matters for a schema without a version table
-			assertThat(migrator.upgrade("heads").steps()).isEmpty();
-		}
+	@EachDatabase
+	void baselineStampsTheRevisionInTheSameRunAndUpgradesTheRest(TestDatabase db) {
+		db.execute("CREATE TABLE t1 (id INT PRIMARY KEY)");
+		Scripts scripts = new Scripts(this.dir).linear();
+		Migrator migrator = new Migrator(scripts.config(db).baseline("a1").build());
+		MigrationResult result = migrator.upgrade("heads");
+		assertThat(result.fromHeads()).isEmpty();
+		assertThat(result.toHeads()).containsExactly("a3");
+		assertThat(result.steps()).extracting(MigrationResult.Step::revision).containsExactly("a1", "a2", "a3");
+		assertThat(Rows.versions(db)).containsExactly("a3");
+		assertThat(Rows.history(db)).containsExactly("a1 STAMP ok 0/0", "a2 UPGRADE ok 1/1", "a3 UPGRADE ok 1/1");
+		assertThat(Rows.userTables(db)).containsExactly("t1", "t2", "t3");
+		// the setting only matters for a schema without a version table
+		assertThat(migrator.upgrade("heads").steps()).isEmpty();
 	}
 
-	@ParameterizedTest
-	@EnumSource(DatabaseKind.class)
-	void baselineHeadsStampsEveryHeadAndRunsNothing(DatabaseKind kind) {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			db.execute("CREATE TABLE t1 (id INT PRIMARY KEY)");
-			Migrator migrator = new Migrator(new Scripts(this.dir).linear().config(db).baseline("heads").build());
-			migrator.upgrade("heads");
-			assertThat(Rows.versions(db)).containsExactly("a3");
-			assertThat(Rows.history(db)).containsExactly("a3 STAMP ok 0/0");
-			assertThat(Rows.userTables(db)).containsExactly("t1");
-		}
+	@EachDatabase
+	void baselineHeadsStampsEveryHeadAndRunsNothing(TestDatabase db) {
+		db.execute("CREATE TABLE t1 (id INT PRIMARY KEY)");
+		Migrator migrator = new Migrator(new Scripts(this.dir).linear().config(db).baseline("heads").build());
+		Rows.upgradeTo(migrator, db, "heads", "a3");
+		assertThat(Rows.history(db)).containsExactly("a3 STAMP ok 0/0");
+		assertThat(Rows.userTables(db)).containsExactly("t1");
 	}
 
-	@ParameterizedTest
-	@EnumSource(DatabaseKind.class)
-	void theToolsOwnTablesAndThoseOfFlywayAndLiquibaseDoNotCount(DatabaseKind kind) {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			db.execute("CREATE TABLE flyway_schema_history (installed_rank INT PRIMARY KEY)",
-					"CREATE TABLE databasechangelog (id VARCHAR(255))",
-					"CREATE TABLE databasechangeloglock (id INT PRIMARY KEY)",
-					"CREATE TABLE migration_version_lock (id INT PRIMARY KEY)");
-			Migrator migrator = new Migrator(new Scripts(this.dir).linear().config(db).baseline("a2").build());
-			migrator.upgrade("heads");
-			// an empty schema is upgraded from the start: the baseline is not stamped
-			assertThat(Rows.history(db)).containsExactly("a1 UPGRADE ok 1/1", "a2 UPGRADE ok 1/1", "a3 UPGRADE ok 1/1");
-		}
+	@EachDatabase
+	void theToolsOwnTablesAndThoseOfFlywayAndLiquibaseDoNotCount(TestDatabase db) {
+		db.execute("CREATE TABLE flyway_schema_history (installed_rank INT PRIMARY KEY)",
+				"CREATE TABLE databasechangelog (id VARCHAR(255))",
+				"CREATE TABLE databasechangeloglock (id INT PRIMARY KEY)",
+				"CREATE TABLE migration_version_lock (id INT PRIMARY KEY)");
+		Migrator migrator = new Migrator(new Scripts(this.dir).linear().config(db).baseline("a2").build());
+		migrator.upgrade("heads");
+		// an empty schema is upgraded from the start: the baseline is not stamped
+		assertThat(Rows.history(db)).containsExactly("a1 UPGRADE ok 1/1", "a2 UPGRADE ok 1/1", "a3 UPGRADE ok 1/1");
 	}
 
 	@Test
@@ -132,18 +118,15 @@ class BaselineTests {
 		}
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "POSTGRESQL", "MARIADB" })
-	void routinesCount(DatabaseKind kind) {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			db.execute((kind == DatabaseKind.POSTGRESQL)
-					? "CREATE FUNCTION answer() RETURNS INT LANGUAGE SQL AS 'SELECT 42'"
-					: "CREATE FUNCTION answer() RETURNS INT RETURN 42");
-			Migrator migrator = new Scripts(this.dir).linear().migrator(db);
-			assertThatExceptionOfType(BaselineRequiredException.class).isThrownBy(() -> migrator.upgrade("heads"))
-				.satisfies((ex) -> assertThat(ex.getObjects()).containsExactly("function answer"));
-			assertThat(List.copyOf(db.tables())).doesNotContain("migration_version");
-		}
+	@EachDatabase({ DatabaseKind.POSTGRESQL, DatabaseKind.MARIADB })
+	void routinesCount(DatabaseKind kind, TestDatabase db) {
+		db.execute(
+				(kind == DatabaseKind.POSTGRESQL) ? "CREATE FUNCTION answer() RETURNS INT LANGUAGE SQL AS 'SELECT 42'"
+						: "CREATE FUNCTION answer() RETURNS INT RETURN 42");
+		Migrator migrator = new Scripts(this.dir).linear().migrator(db);
+		assertThatExceptionOfType(BaselineRequiredException.class).isThrownBy(() -> migrator.upgrade("heads"))
+			.satisfies((ex) -> assertThat(ex.getObjects()).containsExactly("function answer"));
+		assertThat(List.copyOf(db.tables())).doesNotContain("migration_version");
 	}
 
 }

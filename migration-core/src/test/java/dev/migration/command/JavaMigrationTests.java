@@ -5,14 +5,13 @@ import java.sql.PreparedStatement;
 import java.util.List;
 
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.migration.Migration;
 import dev.migration.MigrationContext;
 import dev.migration.MigrationFailedException;
 import dev.migration.RevisionInfo;
 import dev.migration.testing.DatabaseKind;
+import dev.migration.testing.EachDatabase;
 import dev.migration.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,41 +53,34 @@ class JavaMigrationTests {
 
 	}
 
-	@ParameterizedTest
-	@EnumSource(DatabaseKind.class)
-	void javaMigrationRunsWithTheConnectionAndCanBeReverted(DatabaseKind kind) {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			Scripts scripts = new Scripts(this.dir).add("a1", "", "CREATE TABLE t1 (id INT PRIMARY KEY);",
-					"DROP TABLE t1;");
-			Migrator migrator = new Migrator(scripts.config(db).migrations(List.of(new SeedRows())).build());
-			migrator.upgrade("heads");
-			assertThat(Rows.versions(db)).containsExactly("j2");
-			assertThat(db.query("SELECT id, name FROM seed")).containsExactly(List.of("1", "j2"));
-			assertThat(Rows.history(db)).containsExactly("a1 UPGRADE ok 1/1", "j2 UPGRADE ok 1/null");
-			migrator.downgrade("a1");
-			assertThat(Rows.userTables(db)).containsExactly("t1");
-			assertThat(Rows.versions(db)).containsExactly("a1");
-		}
+	@EachDatabase
+	void javaMigrationRunsWithTheConnectionAndCanBeReverted(TestDatabase db) {
+		Scripts scripts = new Scripts(this.dir).add("a1", "", "CREATE TABLE t1 (id INT PRIMARY KEY);",
+				"DROP TABLE t1;");
+		Migrator migrator = new Migrator(scripts.config(db).migrations(List.of(new SeedRows())).build());
+		Rows.upgradeTo(migrator, db, "heads", "j2");
+		assertThat(db.query("SELECT id, name FROM seed")).containsExactly(List.of("1", "j2"));
+		assertThat(Rows.history(db)).containsExactly("a1 UPGRADE ok 1/1", "j2 UPGRADE ok 1/null");
+		migrator.downgrade("a1");
+		assertThat(Rows.userTables(db)).containsExactly("t1");
+		assertThat(Rows.versions(db)).containsExactly("a1");
 	}
 
-	@ParameterizedTest
-	@EnumSource(DatabaseKind.class)
-	void javaMigrationFailureNamesTheClass(DatabaseKind kind) {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			Scripts scripts = new Scripts(this.dir).add("a1", "", "CREATE TABLE t1 (id INT PRIMARY KEY);",
-					"DROP TABLE t1;");
-			Migrator migrator = new Migrator(scripts.config(db).migrations(List.of(new Failing())).build());
-			String remedy = kind.dialect().supportsTransactionalDdl()
-					? "The revision was rolled back; the version table still says a1 and earlier revisions stay "
-							+ "applied. Fix the script and run the command again"
-					: "No statement of it had completed, so nothing changed; the version table still says a1. Fix "
-							+ "the script and run the command again";
-			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator.upgrade("heads"))
-				.withMessage("Revision j3 (" + Failing.class.getName() + ") failed: no seed data for region eu-3. "
-						+ remedy);
-			assertThat(Rows.versions(db)).containsExactly("a1");
-			assertThat(Rows.history(db)).containsExactly("a1 UPGRADE ok 1/1", "j3 UPGRADE failed 0/null");
-		}
+	@EachDatabase
+	void javaMigrationFailureNamesTheClass(DatabaseKind kind, TestDatabase db) {
+		Scripts scripts = new Scripts(this.dir).add("a1", "", "CREATE TABLE t1 (id INT PRIMARY KEY);",
+				"DROP TABLE t1;");
+		Migrator migrator = new Migrator(scripts.config(db).migrations(List.of(new Failing())).build());
+		String remedy = kind.dialect().supportsTransactionalDdl()
+				? "The revision was rolled back; the version table still says a1 and earlier revisions stay "
+						+ "applied. Fix the script and run the command again"
+				: "No statement of it had completed, so nothing changed; the version table still says a1. Fix "
+						+ "the script and run the command again";
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator.upgrade("heads"))
+			.withMessage(
+					"Revision j3 (" + Failing.class.getName() + ") failed: no seed data for region eu-3. " + remedy);
+		assertThat(Rows.versions(db)).containsExactly("a1");
+		assertThat(Rows.history(db)).containsExactly("a1 UPGRADE ok 1/1", "j3 UPGRADE failed 0/null");
 	}
 
 	@org.junit.jupiter.api.Test

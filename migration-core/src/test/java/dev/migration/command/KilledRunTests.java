@@ -5,10 +5,9 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.migration.testing.DatabaseKind;
+import dev.migration.testing.EachDatabase;
 import dev.migration.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,53 +21,48 @@ class KilledRunTests {
 	@TempDir
 	Path dir;
 
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "POSTGRESQL", "MARIADB" })
-	void aKilledRunLeavesNoLockAndAConsistentRecord(DatabaseKind kind) throws Exception {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			// the database name tells this test's sleeping statement from anyone else's
-			String sleep = (kind == DatabaseKind.POSTGRESQL) ? "SELECT pg_sleep(120), '" + db.name() + "';"
-					: "SELECT SLEEP(3);";
-			Scripts scripts = new Scripts(this.dir)
-				.add("a1", "", "CREATE TABLE t1 (id INT PRIMARY KEY);", "DROP TABLE t1;")
-				.add("a2", "a1", "CREATE TABLE t2 (id INT PRIMARY KEY);\n" + sleep, "DROP TABLE t2;");
-			Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-					"-cp", System.getProperty("java.class.path"), KillableRun.class.getName(), db.url(), db.user(),
-					db.password(), scripts.location())
-				.redirectErrorStream(true)
-				.redirectOutput(this.dir.resolve("child.log").toFile())
-				.start();
-			try {
-				waitUntilSleeping(db, kind, process);
-			}
-			finally {
-				process.destroyForcibly();
-				process.waitFor(30, TimeUnit.SECONDS);
-			}
-			Migrator migrator = new Migrator(scripts.config(db).lockTimeout(Duration.ofSeconds(2)).build());
-			if (kind == DatabaseKind.POSTGRESQL) {
-				// the server ends the orphaned statement instead of sleeping it out
-				waitUntilGone(db);
-				// the revision's transaction never committed: not applied, not recorded
-				assertThat(migrator.current()).containsExactly("a1");
-				assertThat(Rows.history(db)).containsExactly("a1 UPGRADE ok 1/1");
-				scripts.add("a2", "a1", "CREATE TABLE t2 (id INT PRIMARY KEY);", "DROP TABLE t2;");
-				new Migrator(scripts.config(db).build()).upgrade("heads");
-				assertThat(Rows.versions(db)).containsExactly("a2");
-			}
-			else {
-				// statement 1 committed and was recorded; the lock is free, and the
-				// SELECT, which commits with its progress row, had not run: the next
-				// run resumes with it
-				assertThat(Rows.history(db)).containsExactly("a1 UPGRADE ok 1/1", "a2 UPGRADE running 1/2");
-				assertThat(migrator.upgrade("heads").steps()).extracting((step) -> step.revision())
-					.containsExactly("a2");
-				assertThat(Rows.versions(db)).containsExactly("a2");
-				assertThat(Rows.history(db)).containsExactly("a1 UPGRADE ok 1/1", "a2 UPGRADE failed 1/2",
-						"a2 UPGRADE ok 2/2");
-			}
-			assertThat(Rows.userTables(db)).containsExactly("t1", "t2");
+	@EachDatabase({ DatabaseKind.POSTGRESQL, DatabaseKind.MARIADB })
+	void aKilledRunLeavesNoLockAndAConsistentRecord(DatabaseKind kind, TestDatabase db) throws Exception {
+		// the database name tells this test's sleeping statement from anyone else's
+		String sleep = (kind == DatabaseKind.POSTGRESQL) ? "SELECT pg_sleep(120), '" + db.name() + "';"
+				: "SELECT SLEEP(3);";
+		Scripts scripts = new Scripts(this.dir).add("a1", "", "CREATE TABLE t1 (id INT PRIMARY KEY);", "DROP TABLE t1;")
+			.add("a2", "a1", "CREATE TABLE t2 (id INT PRIMARY KEY);\n" + sleep, "DROP TABLE t2;");
+		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), KillableRun.class.getName(), db.url(), db.user(), db.password(),
+				scripts.location())
+			.redirectErrorStream(true)
+			.redirectOutput(this.dir.resolve("child.log").toFile())
+			.start();
+		try {
+			waitUntilSleeping(db, kind, process);
 		}
+		finally {
+			process.destroyForcibly();
+			process.waitFor(30, TimeUnit.SECONDS);
+		}
+		Migrator migrator = new Migrator(scripts.config(db).lockTimeout(Duration.ofSeconds(2)).build());
+		if (kind == DatabaseKind.POSTGRESQL) {
+			// the server ends the orphaned statement instead of sleeping it out
+			waitUntilGone(db);
+			// the revision's transaction never committed: not applied, not recorded
+			assertThat(migrator.current()).containsExactly("a1");
+			assertThat(Rows.history(db)).containsExactly("a1 UPGRADE ok 1/1");
+			scripts.add("a2", "a1", "CREATE TABLE t2 (id INT PRIMARY KEY);", "DROP TABLE t2;");
+			new Migrator(scripts.config(db).build()).upgrade("heads");
+			assertThat(Rows.versions(db)).containsExactly("a2");
+		}
+		else {
+			// statement 1 committed and was recorded; the lock is free, and the
+			// SELECT, which commits with its progress row, had not run: the next
+			// run resumes with it
+			assertThat(Rows.history(db)).containsExactly("a1 UPGRADE ok 1/1", "a2 UPGRADE running 1/2");
+			assertThat(migrator.upgrade("heads").steps()).extracting((step) -> step.revision()).containsExactly("a2");
+			assertThat(Rows.versions(db)).containsExactly("a2");
+			assertThat(Rows.history(db)).containsExactly("a1 UPGRADE ok 1/1", "a2 UPGRADE failed 1/2",
+					"a2 UPGRADE ok 2/2");
+		}
+		assertThat(Rows.userTables(db)).containsExactly("t1", "t2");
 	}
 
 	private static void waitUntilGone(TestDatabase db) throws InterruptedException {

@@ -13,8 +13,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.migration.LockTimeoutException;
 import dev.migration.Migration;
@@ -24,6 +22,7 @@ import dev.migration.RevisionInfo;
 import dev.migration.lock.MigrationLock;
 import dev.migration.sql.Dialect;
 import dev.migration.testing.DatabaseKind;
+import dev.migration.testing.EachDatabase;
 import dev.migration.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,67 +59,61 @@ class LockTests {
 
 	}
 
-	@ParameterizedTest
-	@EnumSource(DatabaseKind.class)
-	void waitingForALockHeldByAnotherRunTimesOutSayingWhoHoldsIt(DatabaseKind kind) throws Exception {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			Scripts scripts = new Scripts(this.dir).add("a1", "", "CREATE TABLE t1 (id INT PRIMARY KEY);", null);
-			Hold hold = new Hold();
-			Migrator holder = new Migrator(scripts.config(db).migrations(List.of(hold)).build());
-			Future<MigrationResult> running = this.executor.submit(() -> holder.upgrade("heads"));
-			assertThat(hold.entered.await(60, TimeUnit.SECONDS)).isTrue();
-			Migrator waiter = new Migrator(
-					scripts.config(db).migrations(List.of(new Hold())).lockTimeout(Duration.ofSeconds(1)).build());
-			LockTimeoutException ex = org.assertj.core.api.Assertions.catchThrowableOfType(LockTimeoutException.class,
-					() -> waiter.upgrade("heads"));
-			assertThat(ex.getWaited()).isEqualTo(Duration.ofSeconds(1));
-			assertThat(ex.getMessage()).matches(expectedMessage(kind, db));
-			hold.release.countDown();
-			assertThat(running.get(60, TimeUnit.SECONDS).steps()).hasSize(2);
-			assertThat(Rows.versions(db)).containsExactly("hold");
-			assertThat(waiter.upgrade("heads").steps()).isEmpty();
-		}
+	@EachDatabase
+	void waitingForALockHeldByAnotherRunTimesOutSayingWhoHoldsIt(DatabaseKind kind, TestDatabase db) throws Exception {
+		Scripts scripts = new Scripts(this.dir).add("a1", "", "CREATE TABLE t1 (id INT PRIMARY KEY);", null);
+		Hold hold = new Hold();
+		Migrator holder = new Migrator(scripts.config(db).migrations(List.of(hold)).build());
+		Future<MigrationResult> running = this.executor.submit(() -> holder.upgrade("heads"));
+		assertThat(hold.entered.await(60, TimeUnit.SECONDS)).isTrue();
+		Migrator waiter = new Migrator(
+				scripts.config(db).migrations(List.of(new Hold())).lockTimeout(Duration.ofSeconds(1)).build());
+		LockTimeoutException ex = org.assertj.core.api.Assertions.catchThrowableOfType(LockTimeoutException.class,
+				() -> waiter.upgrade("heads"));
+		assertThat(ex.getWaited()).isEqualTo(Duration.ofSeconds(1));
+		assertThat(ex.getMessage()).matches(expectedMessage(kind, db));
+		hold.release.countDown();
+		assertThat(running.get(60, TimeUnit.SECONDS).steps()).hasSize(2);
+		assertThat(Rows.versions(db)).containsExactly("hold");
+		assertThat(waiter.upgrade("heads").steps()).isEmpty();
 	}
 
-	@ParameterizedTest
-	@EnumSource(DatabaseKind.class)
-	void anUpToDateRunReturnsWithoutTheLockWhileARunWithWorkWaitsForIt(DatabaseKind kind) throws Exception {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			Scripts scripts = new Scripts(this.dir).add("a1", "", "CREATE TABLE t1 (id INT PRIMARY KEY);", null);
-			new Migrator(scripts.config(db).build()).upgrade("heads");
-			String scope = switch (kind) {
-				case POSTGRESQL, MARIADB -> db.name();
-				case H2 -> "PUBLIC";
-				case SQLITE -> "main";
-			} + ".migration_version";
-			Dialect dialect = kind.dialect();
-			String url;
-			try (java.sql.Connection connection = db.connect()) {
-				// the URL a run locks on, as the driver reports it
-				url = connection.getMetaData().getURL();
-			}
-			CountDownLatch held = new CountDownLatch(1);
-			CountDownLatch release = new CountDownLatch(1);
-			Future<?> holding = this.executor.submit(() -> {
-				try (MigrationLock lock = MigrationLock.acquire(db.dataSource(), dialect, url, scope, Duration.ZERO)) {
-					held.countDown();
-					release.await(60, TimeUnit.SECONDS);
-				}
-				return null;
-			});
-			assertThat(held.await(60, TimeUnit.SECONDS)).isTrue();
-			MigrationResult result = new Migrator(scripts.config(db).lockTimeout(Duration.ofSeconds(1)).build())
-				.upgrade("heads");
-			assertThat(result.steps()).isEmpty();
-			assertThat(result.fromHeads()).containsExactly("a1");
-			scripts.add("a2", "a1", "CREATE TABLE t2 (id INT PRIMARY KEY);", null);
-			Migrator pending = new Migrator(scripts.config(db).lockTimeout(Duration.ofSeconds(1)).build());
-			assertThatExceptionOfType(LockTimeoutException.class).isThrownBy(() -> pending.upgrade("heads"));
-			release.countDown();
-			holding.get(60, TimeUnit.SECONDS);
-			assertThat(pending.upgrade("heads").steps()).extracting(MigrationResult.Step::revision)
-				.containsExactly("a2");
+	@EachDatabase
+	void anUpToDateRunReturnsWithoutTheLockWhileARunWithWorkWaitsForIt(DatabaseKind kind, TestDatabase db)
+			throws Exception {
+		Scripts scripts = new Scripts(this.dir).add("a1", "", "CREATE TABLE t1 (id INT PRIMARY KEY);", null);
+		new Migrator(scripts.config(db).build()).upgrade("heads");
+		String scope = switch (kind) {
+			case POSTGRESQL, MARIADB -> db.name();
+			case H2 -> "PUBLIC";
+			case SQLITE -> "main";
+		} + ".migration_version";
+		Dialect dialect = kind.dialect();
+		String url;
+		try (java.sql.Connection connection = db.connect()) {
+			// the URL a run locks on, as the driver reports it
+			url = connection.getMetaData().getURL();
 		}
+		CountDownLatch held = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		Future<?> holding = this.executor.submit(() -> {
+			try (MigrationLock lock = MigrationLock.acquire(db.dataSource(), dialect, url, scope, Duration.ZERO)) {
+				held.countDown();
+				release.await(60, TimeUnit.SECONDS);
+			}
+			return null;
+		});
+		assertThat(held.await(60, TimeUnit.SECONDS)).isTrue();
+		MigrationResult result = new Migrator(scripts.config(db).lockTimeout(Duration.ofSeconds(1)).build())
+			.upgrade("heads");
+		assertThat(result.steps()).isEmpty();
+		assertThat(result.fromHeads()).containsExactly("a1");
+		scripts.add("a2", "a1", "CREATE TABLE t2 (id INT PRIMARY KEY);", null);
+		Migrator pending = new Migrator(scripts.config(db).lockTimeout(Duration.ofSeconds(1)).build());
+		assertThatExceptionOfType(LockTimeoutException.class).isThrownBy(() -> pending.upgrade("heads"));
+		release.countDown();
+		holding.get(60, TimeUnit.SECONDS);
+		assertThat(pending.upgrade("heads").steps()).extracting(MigrationResult.Step::revision).containsExactly("a2");
 	}
 
 	private static String expectedMessage(DatabaseKind kind, TestDatabase db) {

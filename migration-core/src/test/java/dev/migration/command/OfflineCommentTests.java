@@ -8,15 +8,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.migration.MigrationConfig;
 import dev.migration.sql.Dialect;
 import dev.migration.testing.DatabaseKind;
+import dev.migration.testing.EachDatabase;
 import dev.migration.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,47 +83,45 @@ class OfflineCommentTests {
 		assertThat(sql).contains("CREATE TABLE h1 (id INT PRIMARY KEY) // note\n;\n\n");
 	}
 
-	@ParameterizedTest
-	@EnumSource(DatabaseKind.class)
-	void offlineScriptsWithCommentsRunUpAndDown(DatabaseKind kind) throws Exception {
+	@EachDatabase
+	void offlineScriptsWithCommentsRunUpAndDown(DatabaseKind kind, TestDatabase db) throws Exception {
 		Scripts scripts = commented(kind);
 		Migrator offline = offline(scripts, kind.dialect());
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			OfflineSqlTests.run(db, offline.upgradeSql("base:heads"));
-			assertThat(Rows.versions(db)).containsExactly("c8");
-			assertThat(db.tables()).contains("c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8");
-			OfflineSqlTests.run(db, offline.downgradeSql("c8:c7"));
-			assertThat(Rows.versions(db)).containsExactly("c7");
-			assertThat(db.tables()).doesNotContain("c8");
-		}
+		OfflineSqlTests.run(db, offline.upgradeSql("base:heads"));
+		assertThat(Rows.versions(db)).containsExactly("c8");
+		assertThat(db.tables()).contains("c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8");
+		OfflineSqlTests.run(db, offline.downgradeSql("c8:c7"));
+		assertThat(Rows.versions(db)).containsExactly("c7");
+		assertThat(db.tables()).doesNotContain("c8");
 	}
 
 	@Test
 	void psqlRunsOfflineOutputWithTrailingComments() throws Exception {
-		Scripts scripts = commented(DatabaseKind.POSTGRESQL);
-		String sql = offline(scripts, Dialect.POSTGRESQL).upgradeSql("base:heads");
-		try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
-			URI uri = URI.create(db.url().substring("jdbc:".length()));
-			List<String> command = List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", uri.getHost(), "-p",
-					String.valueOf(uri.getPort()), "-U", db.user(), "-d", uri.getPath().substring(1));
-			Client result = pipe(command, sql,
-					List.of("PGOPTIONS=-c search_path=" + db.name(), "PGPASSWORD=" + db.password()));
-			assertThat(result.exitCode()).as(result.output()).isZero();
-			assertThat(Rows.versions(db)).containsExactly("c8");
-			assertThat(db.tables()).contains("c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8");
-		}
+		assertClientRunsOfflineOutput(DatabaseKind.POSTGRESQL, Dialect.POSTGRESQL,
+				(db, uri) -> List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", uri.getHost(), "-p",
+						String.valueOf(uri.getPort()), "-U", db.user(), "-d", uri.getPath().substring(1)),
+				(db) -> List.of("PGOPTIONS=-c search_path=" + db.name(), "PGPASSWORD=" + db.password()));
 	}
 
 	@Test
 	void mariadbClientRunsOfflineOutputWithTrailingComments() throws Exception {
-		Scripts scripts = commented(DatabaseKind.MARIADB);
-		String sql = offline(scripts, Dialect.MYSQL).upgradeSql("base:heads");
-		try (TestDatabase db = TestDatabase.create(DatabaseKind.MARIADB)) {
+		assertClientRunsOfflineOutput(DatabaseKind.MARIADB, Dialect.MYSQL,
+				(db, uri) -> List.of("mariadb", "--protocol=TCP", "-h", uri.getHost(), "-P",
+						String.valueOf(uri.getPort()), "-u", db.user(), db.name()),
+				(db) -> List.of("MYSQL_PWD=" + db.password()));
+	}
+
+	/**
+	 * The database's own client, given the offline SQL of the commented scripts, succeeds
+	 * and leaves every revision applied.
+	 */
+	private void assertClientRunsOfflineOutput(DatabaseKind kind, Dialect dialect,
+			BiFunction<TestDatabase, URI, List<String>> command, Function<TestDatabase, List<String>> environment)
+			throws Exception {
+		String sql = offline(commented(kind), dialect).upgradeSql("base:heads");
+		try (TestDatabase db = TestDatabase.create(kind)) {
 			URI uri = URI.create(db.url().substring("jdbc:".length()));
-			List<String> command = new ArrayList<>(List.of("mariadb", "--protocol=TCP", "-h", uri.getHost(), "-P",
-					String.valueOf(uri.getPort()), "-u", db.user()));
-			command.add(db.name());
-			Client result = pipe(command, sql, List.of("MYSQL_PWD=" + db.password()));
+			Client result = pipe(command.apply(db, uri), sql, environment.apply(db));
 			assertThat(result.exitCode()).as(result.output()).isZero();
 			assertThat(Rows.versions(db)).containsExactly("c8");
 			assertThat(db.tables()).contains("c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8");
@@ -135,31 +134,28 @@ class OfflineCommentTests {
 	 * applied with the real client it succeeds, and the next online run upgrades the
 	 * tables in place as it does for any format-1 database.
 	 */
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "POSTGRESQL", "MARIADB" })
-	void offlineSqlForFormatOneTablesRunsInTheClient(DatabaseKind kind) throws Exception {
+	@EachDatabase({ DatabaseKind.POSTGRESQL, DatabaseKind.MARIADB })
+	void offlineSqlForFormatOneTablesRunsInTheClient(DatabaseKind kind, TestDatabase db) throws Exception {
 		Scripts scripts = new Scripts(this.dir).linear();
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			Migrator migrator = scripts.migrator(db);
-			ZonedRun.legacy(db.url(), db.user(), db.password(), migrator.graph().get("a1").checksum(),
-					Instant.parse("2026-06-01T15:37:05Z"));
-			String sql = migrator.upgradeSql("heads");
-			assertThat(sql).contains("is of format 1 (no parents column): this script writes format-1 rows")
-				.doesNotContain("parents)")
-				.doesNotContain("migration_history_format");
-			Client result = (kind == DatabaseKind.POSTGRESQL) ? psql(db, sql) : mariadb(db, sql);
-			assertThat(result.exitCode()).as(result.output()).isZero();
-			assertThat(Rows.versions(db)).containsExactly("a3");
-			assertThat(db.tables()).contains("t2", "t3");
-			assertThat(Rows.history(db)).containsExactly("a1 UPGRADE ok 1/1", "a2 UPGRADE ok 1/1", "a3 UPGRADE ok 1/1");
-			// the next online run finds format 1 and upgrades the tables in place
-			scripts.add("a4", "a3", "CREATE TABLE t4 (id INT PRIMARY KEY);", "DROP TABLE t4;");
-			scripts.migrator(db).upgrade("heads");
-			assertThat(db.query("SELECT format_version FROM migration_history_format"))
-				.containsExactly(List.of(String.valueOf(TableFormat.CURRENT)));
-			assertThat(db.query("SELECT revision, parents FROM migration_history WHERE revision = 'a4'"))
-				.containsExactly(List.of("a4", "a3"));
-		}
+		Migrator migrator = scripts.migrator(db);
+		ZonedRun.legacy(db.url(), db.user(), db.password(), migrator.graph().get("a1").checksum(),
+				Instant.parse("2026-06-01T15:37:05Z"));
+		String sql = migrator.upgradeSql("heads");
+		assertThat(sql).contains("is of format 1 (no parents column): this script writes format-1 rows")
+			.doesNotContain("parents)")
+			.doesNotContain("migration_history_format");
+		Client result = (kind == DatabaseKind.POSTGRESQL) ? psql(db, sql) : mariadb(db, sql);
+		assertThat(result.exitCode()).as(result.output()).isZero();
+		assertThat(Rows.versions(db)).containsExactly("a3");
+		assertThat(db.tables()).contains("t2", "t3");
+		assertThat(Rows.history(db)).containsExactly("a1 UPGRADE ok 1/1", "a2 UPGRADE ok 1/1", "a3 UPGRADE ok 1/1");
+		// the next online run finds format 1 and upgrades the tables in place
+		scripts.add("a4", "a3", "CREATE TABLE t4 (id INT PRIMARY KEY);", "DROP TABLE t4;");
+		scripts.migrator(db).upgrade("heads");
+		assertThat(db.query("SELECT format_version FROM migration_history_format"))
+			.containsExactly(List.of(String.valueOf(TableFormat.CURRENT)));
+		assertThat(db.query("SELECT revision, parents FROM migration_history WHERE revision = 'a4'"))
+			.containsExactly(List.of("a4", "a3"));
 	}
 
 	private static Client psql(TestDatabase db, String sql) throws IOException, InterruptedException {

@@ -17,6 +17,7 @@ import dev.migration.script.SqlSplitter;
 import dev.migration.script.SqlStatement;
 import dev.migration.sql.Dialect;
 import dev.migration.testing.DatabaseKind;
+import dev.migration.testing.EachDatabase;
 import dev.migration.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,22 +69,19 @@ class OfflineSqlTests {
 		}
 	}
 
-	@ParameterizedTest
-	@EnumSource(DatabaseKind.class)
-	void offlineDowngradeAndStampRunOnTheirOwn(DatabaseKind kind) throws Exception {
+	@EachDatabase
+	void offlineDowngradeAndStampRunOnTheirOwn(DatabaseKind kind, TestDatabase db) throws Exception {
 		Scripts scripts = scripts(kind);
 		Migrator offline = offline(scripts, kind.dialect());
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			run(db, offline.upgradeSql("base:a2"));
-			assertThat(Rows.versions(db)).containsExactly("a2");
-			run(db, offline.upgradeSql("a2:a4"));
-			assertThat(Rows.versions(db)).containsExactly("a4");
-			run(db, offline.downgradeSql("a4:a1"));
-			assertThat(Rows.versions(db)).containsExactly("a1");
-			assertThat(Rows.userTables(db)).containsExactly("t1");
-			run(db, offline.stampSql(List.of("a3"), true));
-			assertThat(Rows.versions(db)).containsExactly("a3");
-		}
+		run(db, offline.upgradeSql("base:a2"));
+		assertThat(Rows.versions(db)).containsExactly("a2");
+		run(db, offline.upgradeSql("a2:a4"));
+		assertThat(Rows.versions(db)).containsExactly("a4");
+		run(db, offline.downgradeSql("a4:a1"));
+		assertThat(Rows.versions(db)).containsExactly("a1");
+		assertThat(Rows.userTables(db)).containsExactly("t1");
+		run(db, offline.stampSql(List.of("a3"), true));
+		assertThat(Rows.versions(db)).containsExactly("a3");
 	}
 
 	@Test

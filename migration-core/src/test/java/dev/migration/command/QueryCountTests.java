@@ -6,7 +6,6 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -17,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.migration.testing.DatabaseKind;
+import dev.migration.testing.RoundTrips;
 import dev.migration.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,16 +92,7 @@ class QueryCountTests {
 					if (target instanceof DatabaseMetaData && result instanceof java.sql.ResultSet) {
 						queries.incrementAndGet();
 					}
-					if (result instanceof PreparedStatement) {
-						return wrap(PreparedStatement.class, result, queries);
-					}
-					if (result instanceof Statement) {
-						return wrap(Statement.class, result, queries);
-					}
-					if (result instanceof DatabaseMetaData) {
-						return wrap(DatabaseMetaData.class, result, queries);
-					}
-					return result;
+					return RoundTrips.wrapStatements(result, (kind, each) -> wrap(kind, each, queries));
 				}));
 	}
 

@@ -19,6 +19,7 @@ import dev.migration.PartialMigrationException;
 import dev.migration.Revision;
 import dev.migration.script.SqlStatement;
 import dev.migration.testing.DatabaseKind;
+import dev.migration.testing.EachDatabase;
 import dev.migration.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -115,43 +116,36 @@ class ResumeTests {
 		}
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "MARIADB", "H2" })
-	void allStatementsRecordedFinishesTheBookkeeping(DatabaseKind kind) {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			Scripts scripts = twoRevisions("CREATE TABLE x (id INT);\nCREATE TABLE y (id INT);");
-			interrupt(db, scripts, 2, false);
-			// status and validate, which change nothing, report it with what a run will
-			// do
-			assertThat(scripts.migrator(db).validate().problems()).singleElement()
-				.asString()
-				.contains("Progress: statements 1-2 of 2 completed. The next upgrade or downgrade resumes it where "
-						+ "it can tell what ran;");
-			assertThat(scripts.migrator(db).upgrade("heads").steps()).extracting((step) -> step.revision())
-				.containsExactly("a2");
-			assertThat(Rows.versions(db)).containsExactly("a2");
-			assertThat(closedRow(db)).isEqualTo("The process ended mid-way; the next run resumed it: all 2 statements "
-					+ "had completed and only the version table was left to update: finished the bookkeeping");
-			assertThat(Rows.history(db)).containsExactly("a1 UPGRADE ok 1/1", "a2 UPGRADE failed 2/2",
-					"a2 UPGRADE ok 2/2");
-		}
+	@EachDatabase({ DatabaseKind.MARIADB, DatabaseKind.H2 })
+	void allStatementsRecordedFinishesTheBookkeeping(TestDatabase db) {
+		Scripts scripts = twoRevisions("CREATE TABLE x (id INT);\nCREATE TABLE y (id INT);");
+		interrupt(db, scripts, 2, false);
+		// status and validate, which change nothing, report it with what a run will
+		// do
+		assertThat(scripts.migrator(db).validate().problems()).singleElement()
+			.asString()
+			.contains("Progress: statements 1-2 of 2 completed. The next upgrade or downgrade resumes it where "
+					+ "it can tell what ran;");
+		assertThat(scripts.migrator(db).upgrade("heads").steps()).extracting((step) -> step.revision())
+			.containsExactly("a2");
+		assertThat(Rows.versions(db)).containsExactly("a2");
+		assertThat(closedRow(db)).isEqualTo("The process ended mid-way; the next run resumed it: all 2 statements "
+				+ "had completed and only the version table was left to update: finished the bookkeeping");
+		assertThat(Rows.history(db)).containsExactly("a1 UPGRADE ok 1/1", "a2 UPGRADE failed 2/2", "a2 UPGRADE ok 2/2");
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "MARIADB", "H2" })
-	void dataChangesInDoubtHadNotRunAndRunOnce(DatabaseKind kind) {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			Scripts scripts = twoRevisions(
-					"CREATE TABLE x (id INT);\nINSERT INTO x (id) VALUES (1);\nUPDATE x SET id = id + 1;\n" + MARKER);
-			// what a kill leaves: the INSERT committed with its progress row, the UPDATE
-			// rolled back with its own
-			interrupt(db, scripts, 2, false);
-			scripts.migrator(db).upgrade("heads");
-			assertThat(db.query("SELECT id FROM x")).containsExactly(List.of("2"));
-			assertThat(closedRow(db)).isEqualTo("The process ended mid-way; the next run resumed it: statement 3 of 4 "
-					+ "(line 8) changes rows and commits together with its progress row, so it had not run: ran it "
-					+ "again");
-		}
+	@EachDatabase({ DatabaseKind.MARIADB, DatabaseKind.H2 })
+	void dataChangesInDoubtHadNotRunAndRunOnce(TestDatabase db) {
+		Scripts scripts = twoRevisions(
+				"CREATE TABLE x (id INT);\nINSERT INTO x (id) VALUES (1);\nUPDATE x SET id = id + 1;\n" + MARKER);
+		// what a kill leaves: the INSERT committed with its progress row, the UPDATE
+		// rolled back with its own
+		interrupt(db, scripts, 2, false);
+		scripts.migrator(db).upgrade("heads");
+		assertThat(db.query("SELECT id FROM x")).containsExactly(List.of("2"));
+		assertThat(closedRow(db)).isEqualTo("The process ended mid-way; the next run resumed it: statement 3 of 4 "
+				+ "(line 8) changes rows and commits together with its progress row, so it had not run: ran it "
+				+ "again");
 	}
 
 	@ParameterizedTest
@@ -172,92 +166,77 @@ class ResumeTests {
 		}
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "MARIADB", "H2" })
-	void aStatementWithoutAVisibleTraceStopsShowingItAndTheRemedies(DatabaseKind kind) {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			Scripts scripts = twoRevisions("CREATE TABLE x (id INT);\nALTER TABLE x ADD (c INT, d INT);\n" + MARKER);
-			interrupt(db, scripts, 1, true);
-			assertThatExceptionOfType(PartialMigrationException.class)
-				.isThrownBy(() -> scripts.migrator(db).upgrade("heads"))
-				.withMessage("A previous upgrade of revision a2 (" + scripts.location("a2") + ") did not finish (the "
-						+ "process ended mid-way). Progress: statement 1 of 3 completed; statement 2 may or may not "
-						+ "have run, and the engine cannot tell: it leaves no trace in the catalog that the engine "
-						+ "knows how to check. The statement: ALTER TABLE x ADD (c INT, d INT) (line 7). Resolve it "
-						+ "by hand before migrating again: either undo what ran and run 'repair' (or 'stamp a1'), or "
-						+ "finish the revision by hand and run 'stamp a2'. Either records the resolution and clears "
-						+ "this marker.");
-			assertThat(Rows.versions(db)).containsExactly("a1");
-			// finished by hand, then stamped: the documented way out still works
-			db.execute("CREATE TABLE after_it (id INT)");
-			scripts.migrator(db).stamp(List.of("a2"), false);
-			assertThat(scripts.migrator(db).upgrade("heads").steps()).isEmpty();
-		}
+	@EachDatabase({ DatabaseKind.MARIADB, DatabaseKind.H2 })
+	void aStatementWithoutAVisibleTraceStopsShowingItAndTheRemedies(TestDatabase db) {
+		Scripts scripts = twoRevisions("CREATE TABLE x (id INT);\nALTER TABLE x ADD (c INT, d INT);\n" + MARKER);
+		interrupt(db, scripts, 1, true);
+		assertThatExceptionOfType(PartialMigrationException.class)
+			.isThrownBy(() -> scripts.migrator(db).upgrade("heads"))
+			.withMessage("A previous upgrade of revision a2 (" + scripts.location("a2") + ") did not finish (the "
+					+ "process ended mid-way). Progress: statement 1 of 3 completed; statement 2 may or may not "
+					+ "have run, and the engine cannot tell: it leaves no trace in the catalog that the engine "
+					+ "knows how to check. The statement: ALTER TABLE x ADD (c INT, d INT) (line 7). Resolve it "
+					+ "by hand before migrating again: either undo what ran and run 'repair' (or 'stamp a1'), or "
+					+ "finish the revision by hand and run 'stamp a2'. Either records the resolution and clears "
+					+ "this marker.");
+		assertThat(Rows.versions(db)).containsExactly("a1");
+		// finished by hand, then stamped: the documented way out still works
+		db.execute("CREATE TABLE after_it (id INT)");
+		scripts.migrator(db).stamp(List.of("a2"), false);
+		assertThat(scripts.migrator(db).upgrade("heads").steps()).isEmpty();
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "MARIADB", "H2" })
-	void anEditedScriptIsNotResumed(DatabaseKind kind) {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			Scripts scripts = twoRevisions("CREATE TABLE x (id INT);\n" + MARKER);
-			interrupt(db, scripts, 1, false);
-			scripts.add("a2", "a1", "CREATE TABLE x (id INT);\nCREATE TABLE z (id INT);\n" + MARKER, null);
-			assertThatExceptionOfType(PartialMigrationException.class)
-				.isThrownBy(() -> scripts.migrator(db).upgrade("heads"))
-				.withMessageContaining("Progress: statement 1 of 2 completed, and the engine cannot resume it on its "
-						+ "own: its script changed since that run, so its statements may not be the ones that ran. "
-						+ "Resolve it by hand");
-		}
+	@EachDatabase({ DatabaseKind.MARIADB, DatabaseKind.H2 })
+	void anEditedScriptIsNotResumed(TestDatabase db) {
+		Scripts scripts = twoRevisions("CREATE TABLE x (id INT);\n" + MARKER);
+		interrupt(db, scripts, 1, false);
+		scripts.add("a2", "a1", "CREATE TABLE x (id INT);\nCREATE TABLE z (id INT);\n" + MARKER, null);
+		assertThatExceptionOfType(PartialMigrationException.class)
+			.isThrownBy(() -> scripts.migrator(db).upgrade("heads"))
+			.withMessageContaining("Progress: statement 1 of 2 completed, and the engine cannot resume it on its "
+					+ "own: its script changed since that run, so its statements may not be the ones that ran. "
+					+ "Resolve it by hand");
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "MARIADB", "H2" })
-	void anInterruptedDowngradeIsFinishedBeforeTheUpgrade(DatabaseKind kind) {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			Scripts scripts = new Scripts(this.dir).add("a1", "", "CREATE TABLE t1 (id INT);", "DROP TABLE t1;")
-				.add("a2", "a1", "CREATE TABLE x (id INT);\nCREATE TABLE y (id INT);", "DROP TABLE y;\nDROP TABLE x;");
-			Migrator migrator = scripts.migrator(db);
-			migrator.upgrade("heads");
-			writeRow(db, scripts, "a2", Direction.DOWNGRADE, 1, 2);
-			db.execute("DROP TABLE y", "DROP TABLE x");
-			migrator.upgrade("heads");
-			assertThat(Rows.history(db)).containsExactly("a1 UPGRADE ok 1/1", "a2 UPGRADE ok 2/2",
-					"a2 DOWNGRADE failed 1/2", "a2 DOWNGRADE ok 2/2", "a2 UPGRADE ok 2/2");
-			assertThat(Rows.userTables(db)).contains("x", "y");
-		}
+	@EachDatabase({ DatabaseKind.MARIADB, DatabaseKind.H2 })
+	void anInterruptedDowngradeIsFinishedBeforeTheUpgrade(TestDatabase db) {
+		Scripts scripts = new Scripts(this.dir).add("a1", "", "CREATE TABLE t1 (id INT);", "DROP TABLE t1;")
+			.add("a2", "a1", "CREATE TABLE x (id INT);\nCREATE TABLE y (id INT);", "DROP TABLE y;\nDROP TABLE x;");
+		Migrator migrator = scripts.migrator(db);
+		migrator.upgrade("heads");
+		writeRow(db, scripts, "a2", Direction.DOWNGRADE, 1, 2);
+		db.execute("DROP TABLE y", "DROP TABLE x");
+		migrator.upgrade("heads");
+		assertThat(Rows.history(db)).containsExactly("a1 UPGRADE ok 1/1", "a2 UPGRADE ok 2/2",
+				"a2 DOWNGRADE failed 1/2", "a2 DOWNGRADE ok 2/2", "a2 UPGRADE ok 2/2");
+		assertThat(Rows.userTables(db)).contains("x", "y");
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "MARIADB" })
-	void sessionSettingsOfStatementsThatRanAreSetAgain(DatabaseKind kind) {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			// without foreign_key_checks = 0 the second CREATE fails: no table p
-			Scripts scripts = twoRevisions("SET foreign_key_checks = 0;\nCREATE TABLE x (id INT, p INT, CONSTRAINT "
-					+ "fk_p FOREIGN KEY (p) REFERENCES p (id));\n" + MARKER);
-			interrupt(db, scripts, 1, false);
-			scripts.migrator(db).upgrade("heads");
-			assertThat(Rows.userTables(db)).contains("x", "after_it");
-		}
+	@EachDatabase({ DatabaseKind.MARIADB })
+	void sessionSettingsOfStatementsThatRanAreSetAgain(TestDatabase db) {
+		// without foreign_key_checks = 0 the second CREATE fails: no table p
+		Scripts scripts = twoRevisions("SET foreign_key_checks = 0;\nCREATE TABLE x (id INT, p INT, CONSTRAINT "
+				+ "fk_p FOREIGN KEY (p) REFERENCES p (id));\n" + MARKER);
+		interrupt(db, scripts, 1, false);
+		scripts.migrator(db).upgrade("heads");
+		assertThat(Rows.userTables(db)).contains("x", "after_it");
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "MARIADB" })
-	void aStatementStillRunningOnTheServerIsWaitedFor(DatabaseKind kind) throws Exception {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			String slow = "CREATE TABLE slow AS SELECT SLEEP(2) AS s";
-			Scripts scripts = twoRevisions(slow + ";\n" + MARKER);
-			interrupt(db, scripts, 0, false);
-			// the killed client's statement, still running in the server
-			CompletableFuture<Void> orphan = CompletableFuture.runAsync(() -> db.execute(slow));
-			String probe = "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE INFO = '" + slow + "'";
-			for (int i = 0; i < 100 && db.query(probe).get(0).get(0).equals("0"); i++) {
-				Thread.sleep(20);
-			}
-			scripts.migrator(db).upgrade("heads");
-			orphan.get();
-			assertThat(closedRow(db)).contains("statement 1 of 2 (line 6) had run (table slow exists)");
-			assertThat(Rows.versions(db)).containsExactly("a2");
+	@EachDatabase({ DatabaseKind.MARIADB })
+	void aStatementStillRunningOnTheServerIsWaitedFor(TestDatabase db) throws Exception {
+		String slow = "CREATE TABLE slow AS SELECT SLEEP(2) AS s";
+		Scripts scripts = twoRevisions(slow + ";\n" + MARKER);
+		interrupt(db, scripts, 0, false);
+		// the killed client's statement, still running in the server
+		CompletableFuture<Void> orphan = CompletableFuture.runAsync(() -> db.execute(slow));
+		String probe = "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE INFO = '" + slow + "'";
+		for (int i = 0; i < 100 && db.query(probe).get(0).get(0).equals("0"); i++) {
+			Thread.sleep(20);
 		}
+		scripts.migrator(db).upgrade("heads");
+		orphan.get();
+		assertThat(closedRow(db)).contains("statement 1 of 2 (line 6) had run (table slow exists)");
+		assertThat(Rows.versions(db)).containsExactly("a2");
 	}
 
 	private Scripts twoRevisions(String body) {

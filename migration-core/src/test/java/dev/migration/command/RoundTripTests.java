@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.migration.MigrationFailedException;
-import dev.migration.testing.RoundTrips;
 import dev.migration.testing.DatabaseKind;
+import dev.migration.testing.RoundTrips;
 import dev.migration.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,10 +40,7 @@ class RoundTripTests {
 		}
 		try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
 			List<String> trips = Collections.synchronizedList(new ArrayList<>());
-			Migrator migrator = new Migrator(
-					scripts.config(db).dataSource(RoundTrips.counting(db.dataSource(), trips)).build());
-			migrator.upgrade("r1");
-			trips.clear();
+			Migrator migrator = upgradedCounting(scripts, db, "r1", trips);
 			migrator.upgrade("r2");
 			List<String> one = List.copyOf(trips);
 			trips.clear();
@@ -73,10 +70,7 @@ class RoundTripTests {
 		scripts.add("r2", "r1", "CREATE TABLE rt_next (id INT PRIMARY KEY);", null);
 		try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
 			List<String> trips = Collections.synchronizedList(new ArrayList<>());
-			Migrator migrator = new Migrator(
-					scripts.config(db).dataSource(RoundTrips.counting(db.dataSource(), trips)).build());
-			migrator.upgrade("heads");
-			trips.clear();
+			Migrator migrator = upgradedCounting(scripts, db, "heads", trips);
 			assertThat(new Migrator(migrator.config()).upgrade("heads").steps()).isEmpty();
 			// the version table and the history summary in one statement; no session
 			// settings (those are for work under the lock)
@@ -95,10 +89,7 @@ class RoundTripTests {
 				null);
 		try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
 			List<String> trips = Collections.synchronizedList(new ArrayList<>());
-			Migrator migrator = new Migrator(
-					scripts.config(db).dataSource(RoundTrips.counting(db.dataSource(), trips)).build());
-			migrator.upgrade("r1");
-			trips.clear();
+			Migrator migrator = upgradedCounting(scripts, db, "r1", trips);
 			migrator.upgrade("heads");
 			int first = trips.indexOf("execute: CREATE INDEX CONCURRENTLY rt_base_name ON rt_base (name)");
 			assertThat(first).as("%s", trips).isPositive();
@@ -127,10 +118,7 @@ class RoundTripTests {
 				+ "INSERT INTO rt_rows VALUES (1);", null);
 		try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
 			List<String> trips = Collections.synchronizedList(new ArrayList<>());
-			Migrator migrator = new Migrator(
-					scripts.config(db).dataSource(RoundTrips.counting(db.dataSource(), trips)).build());
-			migrator.upgrade("r1");
-			trips.clear();
+			Migrator migrator = upgradedCounting(scripts, db, "r1", trips);
 			migrator.upgrade("heads");
 			int batch = trips.indexOf("batch of 1: CREATE TABLE rt_rows (id INT PRIMARY KEY)");
 			assertThat(batch).as("%s", trips).isNotNegative();
@@ -179,10 +167,7 @@ class RoundTripTests {
 				+ "INSERT INTO rt_dml VALUES (1);", null);
 		try (TestDatabase db = TestDatabase.create(DatabaseKind.MARIADB)) {
 			List<String> trips = Collections.synchronizedList(new ArrayList<>());
-			Migrator migrator = new Migrator(
-					scripts.config(db).dataSource(RoundTrips.counting(db.dataSource(), trips)).build());
-			migrator.upgrade("r1");
-			trips.clear();
+			Migrator migrator = upgradedCounting(scripts, db, "r1", trips);
 			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator.upgrade("heads"))
 				.satisfies((ex) -> {
 					assertThat(ex.getStatementIndex()).isEqualTo(3);
@@ -198,6 +183,18 @@ class RoundTripTests {
 				.containsExactly(List.of("2", "0"));
 			assertThat(migrator.current()).containsExactly("r1");
 		}
+	}
+
+	/**
+	 * A migrator on the database, upgraded to the target, that from then on records its
+	 * round trips in {@code trips}.
+	 */
+	private static Migrator upgradedCounting(Scripts scripts, TestDatabase db, String target, List<String> trips) {
+		Migrator migrator = new Migrator(
+				scripts.config(db).dataSource(RoundTrips.counting(db.dataSource(), trips)).build());
+		migrator.upgrade(target);
+		trips.clear();
+		return migrator;
 	}
 
 }

@@ -9,6 +9,8 @@ import java.util.List;
 
 import dev.migration.testing.TestDatabase;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Reads the engine's tables in a database-neutral form for assertions. */
 final class Rows {
 
@@ -21,6 +23,24 @@ final class Rows {
 			rows.add(row.get(0));
 		}
 		return rows;
+	}
+
+	/**
+	 * Upgrades to the target, then checks that the version table holds exactly the given
+	 * revisions (none: it is empty).
+	 */
+	static void upgradeTo(Migrator migrator, TestDatabase database, String target, String... versions) {
+		migrator.upgrade(target);
+		assertThat(versions(database)).containsExactly(versions);
+	}
+
+	/**
+	 * Downgrades to the target, then checks that the version table holds exactly the
+	 * given revisions (none: it is empty).
+	 */
+	static void downgradeTo(Migrator migrator, TestDatabase database, String target, String... versions) {
+		migrator.downgrade(target);
+		assertThat(versions(database)).containsExactly(versions);
 	}
 
 	/** History rows as {@code revision direction success done/total}. */

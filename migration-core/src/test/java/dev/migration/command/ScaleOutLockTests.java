@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -121,22 +120,17 @@ class ScaleOutLockTests {
 			@Nullable List<Throwable> failures) throws Exception {
 		ExecutorService executor = Executors.newFixedThreadPool(targets.size());
 		try {
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<MigrationResult>> runs = new ArrayList<>();
+			List<Migrator> migrators = new ArrayList<>();
 			for (TestDatabase target : targets) {
 				Migrator migrator = new Migrator(scripts.config(target)
 					.dataSource(new DriverDataSource(target.url(), target.user(), target.password()))
 					.lockLease(lease)
 					.build());
 				migrator.graph();
-				runs.add(executor.submit(() -> {
-					start.await();
-					return migrator.upgrade("heads");
-				}));
+				migrators.add(migrator);
 			}
-			start.countDown();
 			int applied = 0;
-			for (Future<MigrationResult> run : runs) {
+			for (Future<MigrationResult> run : ConcurrentRunTests.upgradeTogether(executor, migrators)) {
 				try {
 					applied += run.get(120, TimeUnit.SECONDS).steps().size();
 				}

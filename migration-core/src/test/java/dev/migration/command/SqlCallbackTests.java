@@ -8,8 +8,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.migration.CallbackFailedException;
 import dev.migration.MigrationConfig;
@@ -17,6 +15,7 @@ import dev.migration.Revision;
 import dev.migration.ScriptParseException;
 import dev.migration.sql.Dialect;
 import dev.migration.testing.DatabaseKind;
+import dev.migration.testing.EachDatabase;
 import dev.migration.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,33 +59,24 @@ class SqlCallbackTests {
 		return db.query("SELECT event FROM cb_log ORDER BY seq").stream().map((row) -> row.get(0)).toList();
 	}
 
-	@ParameterizedTest
-	@EnumSource(DatabaseKind.class)
-	void callbacksRunAroundTheRunAndEachRevisionWithPlaceholders(DatabaseKind kind) throws IOException {
+	@EachDatabase
+	void callbacksRunAroundTheRunAndEachRevisionWithPlaceholders(TestDatabase db) throws IOException {
 		loggingCallbacks();
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			Migrator migrator = new Migrator(this.scripts.config(db).placeholders(Map.of("who", "each")).build());
-			migrator.upgrade("heads");
-			assertThat(Rows.versions(db)).containsExactly("a2");
-			assertThat(log(db)).containsExactly("beforeUpgrade", "before each", "after", "before each", "after",
-					"afterUpgrade");
-			// as Flyway's afterMigrate: every upgrade, even with nothing to apply
-			assertThat(migrator.upgrade("heads").steps()).isEmpty();
-			assertThat(log(db)).hasSize(8).endsWith("beforeUpgrade", "afterUpgrade");
-			migrator.downgrade("base");
-			assertThat(Rows.versions(db)).isEmpty();
-			assertThat(log(db)).hasSize(11).endsWith("after downgrade", "after downgrade", "afterDowngrade");
-		}
+		Migrator migrator = new Migrator(this.scripts.config(db).placeholders(Map.of("who", "each")).build());
+		Rows.upgradeTo(migrator, db, "heads", "a2");
+		assertThat(log(db)).containsExactly("beforeUpgrade", "before each", "after", "before each", "after",
+				"afterUpgrade");
+		// as Flyway's afterMigrate: every upgrade, even with nothing to apply
+		assertThat(migrator.upgrade("heads").steps()).isEmpty();
+		assertThat(log(db)).hasSize(8).endsWith("beforeUpgrade", "afterUpgrade");
+		Rows.downgradeTo(migrator, db, "base");
+		assertThat(log(db)).hasSize(11).endsWith("after downgrade", "after downgrade", "afterDowngrade");
 	}
 
 	@Test
 	void callbackScriptsAreNotRevisions() throws IOException {
 		loggingCallbacks();
-		Migrator migrator = new Migrator(MigrationConfig.builder()
-			.dialect(Dialect.POSTGRESQL)
-			.locations(this.scripts.location())
-			.placeholders(Map.of("who", "each"))
-			.build());
+		Migrator migrator = offlinePostgresql("each");
 		assertThat(migrator.history(null)).extracting(Revision::id).containsExactly("a2", "a1");
 		assertThat(migrator.callbacks().all()).extracting((script) -> script.event().fileName())
 			.containsExactly("beforeUpgrade", "beforeEachRevision", "afterEachRevision", "afterUpgrade",
@@ -108,11 +98,7 @@ class SqlCallbackTests {
 	@Test
 	void offlineSqlListsCallbacksWhereTheyRun() throws IOException {
 		loggingCallbacks();
-		String sql = new Migrator(MigrationConfig.builder()
-			.dialect(Dialect.POSTGRESQL)
-			.locations(this.scripts.location())
-			.placeholders(Map.of("who", "offline"))
-			.build()).upgradeSql("base:heads");
+		String sql = offlinePostgresql("offline").upgradeSql("base:heads");
 		String location = this.scripts.location();
 		assertThat(sql).containsSubsequence("-- Callback beforeUpgrade (" + location + "/beforeUpgrade.sql)",
 				"CREATE TABLE IF NOT EXISTS cb_log", "-- Upgrade a1",
@@ -124,55 +110,62 @@ class SqlCallbackTests {
 		assertThat(sql).doesNotContain("downgrade'");
 	}
 
-	@ParameterizedTest
-	@EnumSource(DatabaseKind.class)
-	void failingCallbackFailsTheRunNamingFileAndLineAndRunsTheErrorCallback(DatabaseKind kind) throws IOException {
+	@EachDatabase
+	void failingCallbackFailsTheRunNamingFileAndLineAndRunsTheErrorCallback(DatabaseKind kind, TestDatabase db)
+			throws IOException {
 		this.scripts = new Scripts(this.dir);
 		this.scripts.add("a1", "", "CREATE TABLE cb_f1 (id INT PRIMARY KEY);", "DROP TABLE cb_f1;");
 		callback("afterEachRevision.sql",
 				"-- checks each revision\nCREATE TABLE IF NOT EXISTS cb_seen (id INT);\n\nINSERT INTO cb_missing VALUES (1);\n");
 		callback("afterUpgradeError.sql",
 				"CREATE TABLE IF NOT EXISTS cb_error (id INT);\nINSERT INTO cb_error VALUES (1);\n");
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			Migrator migrator = this.scripts.migrator(db);
-			boolean transactional = kind == DatabaseKind.POSTGRESQL || kind == DatabaseKind.SQLITE;
-			String remedy = transactional
-					? "The revision was rolled back; the version table still says base and earlier revisions stay "
-							+ "applied. Fix the callback and run the command again"
-					: "The revision's statements ran and stayed committed ("
-							+ ((kind == DatabaseKind.H2) ? "H2 commits" : "MariaDB/MySQL commit") + " DDL implicitly); "
-							+ "the version table still says base. Fix the callback and run 'stamp a1' (or undo the "
-							+ "revision by hand and run 'stamp base'). Until then, upgrade and downgrade refuse to run";
-			assertThatExceptionOfType(CallbackFailedException.class).isThrownBy(() -> migrator.upgrade("heads"))
-				.satisfies((ex) -> {
-					assertThat(ex.getMessage())
-						.startsWith("Callback afterEachRevision (" + this.scripts.location()
-								+ "/afterEachRevision.sql:4, statement 2, around revision a1) failed: ")
-						.endsWith(remedy);
-					assertThat(ex.getLine()).isEqualTo(4);
-					assertThat(ex.getRevision()).isEqualTo("a1");
-				});
-			assertThat(Rows.versions(db)).isEmpty();
-			assertThat(db.query("SELECT id FROM cb_error")).containsExactly(List.of("1"));
-		}
+		Migrator migrator = this.scripts.migrator(db);
+		boolean transactional = kind == DatabaseKind.POSTGRESQL || kind == DatabaseKind.SQLITE;
+		String remedy = transactional
+				? "The revision was rolled back; the version table still says base and earlier revisions stay "
+						+ "applied. Fix the callback and run the command again"
+				: "The revision's statements ran and stayed committed ("
+						+ ((kind == DatabaseKind.H2) ? "H2 commits" : "MariaDB/MySQL commit") + " DDL implicitly); "
+						+ "the version table still says base. Fix the callback and run 'stamp a1' (or undo the "
+						+ "revision by hand and run 'stamp base'). Until then, upgrade and downgrade refuse to run";
+		assertThatExceptionOfType(CallbackFailedException.class).isThrownBy(() -> migrator.upgrade("heads"))
+			.satisfies((ex) -> {
+				assertThat(ex.getMessage())
+					.startsWith("Callback afterEachRevision (" + this.scripts.location()
+							+ "/afterEachRevision.sql:4, statement 2, around revision a1) failed: ")
+					.endsWith(remedy);
+				assertThat(ex.getLine()).isEqualTo(4);
+				assertThat(ex.getRevision()).isEqualTo("a1");
+			});
+		assertThat(Rows.versions(db)).isEmpty();
+		assertThat(db.query("SELECT id FROM cb_error")).containsExactly(List.of("1"));
 	}
 
-	@ParameterizedTest
-	@EnumSource(DatabaseKind.class)
-	void failingBeforeUpgradeRunsNothing(DatabaseKind kind) throws IOException {
+	@EachDatabase
+	void failingBeforeUpgradeRunsNothing(TestDatabase db) throws IOException {
 		this.scripts = new Scripts(this.dir);
 		this.scripts.add("a1", "", "CREATE TABLE cb_b1 (id INT PRIMARY KEY);", "DROP TABLE cb_b1;");
 		callback("beforeUpgrade.sql", "SELECT * FROM cb_nowhere;\n");
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			Migrator migrator = this.scripts.migrator(db);
-			assertThatExceptionOfType(CallbackFailedException.class).isThrownBy(() -> migrator.upgrade("heads"))
-				.withMessageStartingWith("Callback beforeUpgrade (" + this.scripts.location()
-						+ "/beforeUpgrade.sql:1, statement 1) failed: ")
-				.withMessageEndingWith("Nothing of the run was applied; the version table still says base. Fix the "
-						+ "callback and run the command again");
-			assertThat(Rows.versions(db)).isEmpty();
-			assertThat(Rows.userTables(db)).doesNotContain("cb_b1");
-		}
+		Migrator migrator = this.scripts.migrator(db);
+		assertThatExceptionOfType(CallbackFailedException.class).isThrownBy(() -> migrator.upgrade("heads"))
+			.withMessageStartingWith("Callback beforeUpgrade (" + this.scripts.location()
+					+ "/beforeUpgrade.sql:1, statement 1) failed: ")
+			.withMessageEndingWith("Nothing of the run was applied; the version table still says base. Fix the "
+					+ "callback and run the command again");
+		assertThat(Rows.versions(db)).isEmpty();
+		assertThat(Rows.userTables(db)).doesNotContain("cb_b1");
+	}
+
+	/**
+	 * A PostgreSQL migrator without a database on the scripts, with the placeholder
+	 * {@code who}.
+	 */
+	private Migrator offlinePostgresql(String who) {
+		return new Migrator(MigrationConfig.builder()
+			.dialect(Dialect.POSTGRESQL)
+			.locations(this.scripts.location())
+			.placeholders(Map.of("who", who))
+			.build());
 	}
 
 }

@@ -6,15 +6,13 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.migration.LockLostException;
 import dev.migration.LockMode;
 import dev.migration.Migration;
 import dev.migration.MigrationContext;
 import dev.migration.RevisionInfo;
-import dev.migration.testing.DatabaseKind;
+import dev.migration.testing.EachDatabase;
 import dev.migration.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,47 +49,37 @@ class TableLockTests {
 
 	}
 
-	@ParameterizedTest
-	@EnumSource(DatabaseKind.class)
-	void upgradeUnderTheTableLockReleasesTheLeaseAfterwards(DatabaseKind kind) {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			Scripts scripts = new Scripts(this.dir).linear();
-			Migrator migrator = new Migrator(scripts.config(db).lockMode(LockMode.TABLE).build());
-			assertThat(migrator.upgrade("heads").steps()).hasSize(3);
-			assertThat(Rows.versions(db)).containsExactly("a3");
-			assertThat(db.tables()).contains("migration_version_lock");
-			assertThat(db.query("SELECT lock_scope, owner_pid, expires_at FROM migration_version_lock"))
-				.containsExactly(
-						List.of(schema(db) + ".migration_version", Long.toString(ProcessHandle.current().pid()), "0"));
-		}
+	@EachDatabase
+	void upgradeUnderTheTableLockReleasesTheLeaseAfterwards(TestDatabase db) {
+		Scripts scripts = new Scripts(this.dir).linear();
+		Migrator migrator = new Migrator(scripts.config(db).lockMode(LockMode.TABLE).build());
+		assertThat(migrator.upgrade("heads").steps()).hasSize(3);
+		assertThat(Rows.versions(db)).containsExactly("a3");
+		assertThat(db.tables()).contains("migration_version_lock");
+		assertThat(db.query("SELECT lock_scope, owner_pid, expires_at FROM migration_version_lock")).containsExactly(
+				List.of(schema(db) + ".migration_version", Long.toString(ProcessHandle.current().pid()), "0"));
 	}
 
-	@ParameterizedTest
-	@EnumSource(DatabaseKind.class)
-	void versionTableWriteFailsWhenAnotherRunTookTheLeaseOver(DatabaseKind kind) {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			Scripts scripts = new Scripts(this.dir).add("a1", "", "CREATE TABLE t1 (id INT PRIMARY KEY);", null);
-			Migrator migrator = new Migrator(scripts.config(db)
-				.lockMode(LockMode.TABLE)
-				.lockTimeout(Duration.ZERO)
-				.migrations(List.of(new StealLease()))
-				.build());
-			LockLostException ex = catchThrowableOfType(LockLostException.class, () -> migrator.upgrade("heads"));
-			assertThat(ex.getMessage()).startsWith("Lost the migration lock (lease on migration_version_lock for "
-					+ schema(db) + ".migration_version) before writing the version table migration_version: it is "
-					+ "now held by process 4242 on ");
-			assertThat(Rows.versions(db)).containsExactly("a1");
-		}
+	@EachDatabase
+	void versionTableWriteFailsWhenAnotherRunTookTheLeaseOver(TestDatabase db) {
+		Scripts scripts = new Scripts(this.dir).add("a1", "", "CREATE TABLE t1 (id INT PRIMARY KEY);", null);
+		Migrator migrator = new Migrator(scripts.config(db)
+			.lockMode(LockMode.TABLE)
+			.lockTimeout(Duration.ZERO)
+			.migrations(List.of(new StealLease()))
+			.build());
+		LockLostException ex = catchThrowableOfType(LockLostException.class, () -> migrator.upgrade("heads"));
+		assertThat(ex.getMessage()).startsWith("Lost the migration lock (lease on migration_version_lock for "
+				+ schema(db) + ".migration_version) before writing the version table migration_version: it is "
+				+ "now held by process 4242 on ");
+		assertThat(Rows.versions(db)).containsExactly("a1");
 	}
 
-	@ParameterizedTest
-	@EnumSource(DatabaseKind.class)
-	void autoKeepsTheSessionLockOnADirectConnection(DatabaseKind kind) {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			Scripts scripts = new Scripts(this.dir).linear();
-			new Migrator(scripts.config(db).build()).upgrade("heads");
-			assertThat(db.tables()).doesNotContain("migration_version_lock");
-		}
+	@EachDatabase
+	void autoKeepsTheSessionLockOnADirectConnection(TestDatabase db) {
+		Scripts scripts = new Scripts(this.dir).linear();
+		new Migrator(scripts.config(db).build()).upgrade("heads");
+		assertThat(db.tables()).doesNotContain("migration_version_lock");
 	}
 
 }

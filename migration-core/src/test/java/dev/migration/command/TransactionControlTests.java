@@ -5,13 +5,13 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.migration.MigrationConfig;
 import dev.migration.ScriptParseException;
 import dev.migration.sql.Dialect;
 import dev.migration.testing.DatabaseKind;
+import dev.migration.testing.EachDatabase;
 import dev.migration.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,17 +34,14 @@ class TransactionControlTests {
 				+ "statement by statement without a transaction of its own";
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "POSTGRESQL", "SQLITE", "H2" })
-	void commitInATransactionalRevisionIsRefusedBeforeAnythingRuns(DatabaseKind kind) {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			Scripts scripts = new Scripts(this.dir).add("a1", "", "CREATE TABLE t1 (id INT PRIMARY KEY);", null)
-				.add("a2", "a1", "CREATE TABLE a (id INT);\nCOMMIT;\nCREATE TABLE b (id INT);\nSELECT 1/0;", null);
-			Migrator migrator = scripts.migrator(db);
-			assertThatExceptionOfType(ScriptParseException.class).isThrownBy(() -> migrator.upgrade("heads"))
-				.withMessage(refusal(scripts.location("a2"), 7, "COMMIT", "upgrade"));
-			assertThat(Rows.userTables(db)).isEmpty();
-		}
+	@EachDatabase({ DatabaseKind.POSTGRESQL, DatabaseKind.SQLITE, DatabaseKind.H2 })
+	void commitInATransactionalRevisionIsRefusedBeforeAnythingRuns(TestDatabase db) {
+		Scripts scripts = new Scripts(this.dir).add("a1", "", "CREATE TABLE t1 (id INT PRIMARY KEY);", null)
+			.add("a2", "a1", "CREATE TABLE a (id INT);\nCOMMIT;\nCREATE TABLE b (id INT);\nSELECT 1/0;", null);
+		Migrator migrator = scripts.migrator(db);
+		assertThatExceptionOfType(ScriptParseException.class).isThrownBy(() -> migrator.upgrade("heads"))
+			.withMessage(refusal(scripts.location("a2"), 7, "COMMIT", "upgrade"));
+		assertThat(Rows.userTables(db)).isEmpty();
 	}
 
 	/**
@@ -52,25 +49,22 @@ class TransactionControlTests {
 	 * {@code status}) name the same refusal without running; not on MariaDB, whose DDL
 	 * commits anyway, nor in a {@code transactional: false} revision.
 	 */
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "POSTGRESQL", "SQLITE", "H2", "MARIADB" })
-	void validateAndScriptProblemsNameItWithoutRunning(DatabaseKind kind) {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			Scripts scripts = new Scripts(this.dir).add("a1", "", "CREATE TABLE t1 (id INT PRIMARY KEY);", null)
-				.add("a2", "a1", "CREATE TABLE a (id INT);\nCOMMIT;\nCREATE TABLE b (id INT);", "DROP TABLE b;")
-				.write("a3", "a2", "-- transactional: false\n", "BEGIN;\nCREATE TABLE c (id INT);\nCOMMIT;", null);
-			Migrator migrator = scripts.migrator(db);
-			if (kind == DatabaseKind.MARIADB) {
-				assertThat(migrator.scriptProblems()).isEmpty();
-				assertThat(migrator.validate().problems()).isEmpty();
-				return;
-			}
-			String problem = refusal(scripts.location("a2"), 7, "COMMIT", "upgrade");
-			assertThat(migrator.scriptProblems()).containsExactly(problem);
-			assertThat(migrator.validate().problems()).containsExactly(problem);
-			assertThat(migrator.validate().isValid()).isFalse();
-			assertThat(Rows.userTables(db)).isEmpty();
+	@EachDatabase({ DatabaseKind.POSTGRESQL, DatabaseKind.SQLITE, DatabaseKind.H2, DatabaseKind.MARIADB })
+	void validateAndScriptProblemsNameItWithoutRunning(DatabaseKind kind, TestDatabase db) {
+		Scripts scripts = new Scripts(this.dir).add("a1", "", "CREATE TABLE t1 (id INT PRIMARY KEY);", null)
+			.add("a2", "a1", "CREATE TABLE a (id INT);\nCOMMIT;\nCREATE TABLE b (id INT);", "DROP TABLE b;")
+			.write("a3", "a2", "-- transactional: false\n", "BEGIN;\nCREATE TABLE c (id INT);\nCOMMIT;", null);
+		Migrator migrator = scripts.migrator(db);
+		if (kind == DatabaseKind.MARIADB) {
+			assertThat(migrator.scriptProblems()).isEmpty();
+			assertThat(migrator.validate().problems()).isEmpty();
+			return;
 		}
+		String problem = refusal(scripts.location("a2"), 7, "COMMIT", "upgrade");
+		assertThat(migrator.scriptProblems()).containsExactly(problem);
+		assertThat(migrator.validate().problems()).containsExactly(problem);
+		assertThat(migrator.validate().isValid()).isFalse();
+		assertThat(Rows.userTables(db)).isEmpty();
 	}
 
 	@ParameterizedTest
@@ -144,16 +138,13 @@ class TransactionControlTests {
 		}
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = DatabaseKind.class, names = { "POSTGRESQL", "SQLITE", "H2" })
-	void aNonTransactionalRevisionMayControlItsTransactions(DatabaseKind kind) {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			String begin = (kind == DatabaseKind.H2) ? "SET AUTOCOMMIT FALSE" : "BEGIN";
-			Scripts scripts = new Scripts(this.dir).write("a1", "", "-- transactional: false\n",
-					"CREATE TABLE t1 (id INT);\n" + begin + ";\nINSERT INTO t1 VALUES (1);\nCOMMIT;", null);
-			scripts.migrator(db).upgrade("heads");
-			assertThat(db.query("SELECT id FROM t1")).containsExactly(java.util.List.of("1"));
-		}
+	@EachDatabase({ DatabaseKind.POSTGRESQL, DatabaseKind.SQLITE, DatabaseKind.H2 })
+	void aNonTransactionalRevisionMayControlItsTransactions(DatabaseKind kind, TestDatabase db) {
+		String begin = (kind == DatabaseKind.H2) ? "SET AUTOCOMMIT FALSE" : "BEGIN";
+		Scripts scripts = new Scripts(this.dir).write("a1", "", "-- transactional: false\n",
+				"CREATE TABLE t1 (id INT);\n" + begin + ";\nINSERT INTO t1 VALUES (1);\nCOMMIT;", null);
+		scripts.migrator(db).upgrade("heads");
+		assertThat(db.query("SELECT id FROM t1")).containsExactly(java.util.List.of("1"));
 	}
 
 	@Test

@@ -57,17 +57,13 @@ class AlembicBranchesDocTests {
 	void upgradeHeadsThenDowngradeOneStepAtATime() {
 		RevisionGraph graph = branched();
 		VersionTable table = new VersionTable();
-		MigrationPlan up = graph.planUpgrade(table.current(), "heads");
-		assertThat(VersionTable.ids(up)).containsExactly("1975ea83b712", "ae1027a6acf", "27c6a30d7c24");
-		table.apply(up);
+		table.applyInOrder(graph.planUpgrade(table.current(), "heads"), "1975ea83b712", "ae1027a6acf", "27c6a30d7c24");
 		assertThat(table.drain()).containsExactly("INSERT 1975ea83b712", "UPDATE 1975ea83b712 -> ae1027a6acf",
 				"INSERT 27c6a30d7c24");
 		assertThat(table.rows()).containsExactly("27c6a30d7c24", "ae1027a6acf");
 
 		// Alembic's "-1" picks the first row of the table; ours names the head.
-		MigrationPlan first = graph.planDowngrade(table.current(), "ae1027a6acf@-1");
-		assertThat(VersionTable.ids(first)).containsExactly("ae1027a6acf");
-		table.apply(first);
+		table.applyInOrder(graph.planDowngrade(table.current(), "ae1027a6acf@-1"), "ae1027a6acf");
 		assertThat(table.drain()).containsExactly("DELETE ae1027a6acf");
 		assertThat(table.rows()).containsExactly("27c6a30d7c24");
 
@@ -84,13 +80,10 @@ class AlembicBranchesDocTests {
 	void upgradeToOneBranchThenTheOther() {
 		RevisionGraph graph = branched();
 		VersionTable table = new VersionTable();
-		MigrationPlan plan = graph.planUpgrade(table.current(), "27c6a");
-		assertThat(VersionTable.ids(plan)).containsExactly("1975ea83b712", "27c6a30d7c24");
-		table.apply(plan);
+		MigrationPlan plan = table.applyInOrder(graph.planUpgrade(table.current(), "27c6a"), "1975ea83b712",
+				"27c6a30d7c24");
 		assertThat(table.rows()).containsExactly("27c6a30d7c24");
-		plan = graph.planUpgrade(table.current(), "ae102");
-		assertThat(VersionTable.ids(plan)).containsExactly("ae1027a6acf");
-		table.apply(plan);
+		plan = table.applyInOrder(graph.planUpgrade(table.current(), "ae102"), "ae1027a6acf");
 		assertThat(table.drain()).containsExactly("INSERT 1975ea83b712", "UPDATE 1975ea83b712 -> 27c6a30d7c24",
 				"INSERT ae1027a6acf");
 		assertThat(table.rows()).containsExactly("27c6a30d7c24", "ae1027a6acf");
@@ -107,9 +100,7 @@ class AlembicBranchesDocTests {
 	void labelAtHeadUpgradesOnlyThatBranch() {
 		RevisionGraph graph = labelled();
 		VersionTable table = new VersionTable("1975ea83b712");
-		MigrationPlan plan = graph.planUpgrade(table.current(), "shoppingcart@head");
-		assertThat(VersionTable.ids(plan)).containsExactly("27c6a30d7c24", "d747a8a8879");
-		table.apply(plan);
+		table.applyInOrder(graph.planUpgrade(table.current(), "shoppingcart@head"), "27c6a30d7c24", "d747a8a8879");
 		assertThat(table.rows()).containsExactly("d747a8a8879");
 		assertThat(graph.resolve("shoppingcart", List.of())).containsExactly("27c6a30d7c24");
 		assertThat(graph.labelsOf("d747a8a8879")).containsExactly("shoppingcart");
@@ -141,15 +132,12 @@ class AlembicBranchesDocTests {
 	void multipleBasesUpgradeOneBaseThenHeads() {
 		RevisionGraph graph = multipleBases();
 		VersionTable table = new VersionTable();
-		MigrationPlan plan = graph.planUpgrade(table.current(), "networking@head");
-		assertThat(VersionTable.ids(plan)).containsExactly("3cac04ae8714", "109ec7d132bf", "29f859a13ea");
-		table.apply(plan);
+		MigrationPlan plan = table.applyInOrder(graph.planUpgrade(table.current(), "networking@head"), "3cac04ae8714",
+				"109ec7d132bf", "29f859a13ea");
 		assertThat(table.drain()).containsExactly("INSERT 3cac04ae8714", "UPDATE 3cac04ae8714 -> 109ec7d132bf",
 				"UPDATE 109ec7d132bf -> 29f859a13ea");
-		plan = graph.planUpgrade(table.current(), "heads");
-		assertThat(VersionTable.ids(plan)).containsExactly("1975ea83b712", "27c6a30d7c24", "d747a8a8879", "ae1027a6acf",
-				"55af2cb1c267");
-		table.apply(plan);
+		plan = table.applyInOrder(graph.planUpgrade(table.current(), "heads"), "1975ea83b712", "27c6a30d7c24",
+				"d747a8a8879", "ae1027a6acf", "55af2cb1c267");
 		assertThat(table.drain()).containsExactly("INSERT 1975ea83b712", "UPDATE 1975ea83b712 -> 27c6a30d7c24",
 				"UPDATE 27c6a30d7c24 -> d747a8a8879", "INSERT ae1027a6acf", "UPDATE ae1027a6acf -> 55af2cb1c267");
 		assertThat(table.rows()).containsExactly("29f859a13ea", "55af2cb1c267", "d747a8a8879");
@@ -174,9 +162,7 @@ class AlembicBranchesDocTests {
 		assertThat(ids(graph.history(":networking@head", List.of()))).containsExactly("2a95102259be", "29f859a13ea",
 				"109ec7d132bf", "3cac04ae8714", "55af2cb1c267", "ae1027a6acf", "1975ea83b712");
 		VersionTable table = new VersionTable("29f859a13ea", "55af2cb1c267", "d747a8a8879");
-		MigrationPlan plan = graph.planUpgrade(table.current(), "heads");
-		assertThat(VersionTable.ids(plan)).containsExactly("2a95102259be");
-		table.apply(plan);
+		table.applyInOrder(graph.planUpgrade(table.current(), "heads"), "2a95102259be");
 		assertThat(table.drain()).containsExactly("DELETE 29f859a13ea", "UPDATE 55af2cb1c267 -> 2a95102259be");
 		assertThat(table.rows()).containsExactly("2a95102259be", "d747a8a8879");
 	}
@@ -185,9 +171,7 @@ class AlembicBranchesDocTests {
 	void revisionOnADependencyGetsItsOwnRowAgain() {
 		RevisionGraph graph = dependencies(true);
 		VersionTable table = new VersionTable("2a95102259be", "d747a8a8879");
-		MigrationPlan plan = graph.planUpgrade(table.current(), "heads");
-		assertThat(VersionTable.ids(plan)).containsExactly("34e094ad6ef1");
-		table.apply(plan);
+		table.applyInOrder(graph.planUpgrade(table.current(), "heads"), "34e094ad6ef1");
 		assertThat(table.drain()).containsExactly("INSERT 34e094ad6ef1");
 		assertThat(table.rows()).containsExactly("2a95102259be", "34e094ad6ef1", "d747a8a8879");
 	}
@@ -196,10 +180,8 @@ class AlembicBranchesDocTests {
 	void downgradeNetworkingToBaseLeavesItsDependencyApplied() {
 		RevisionGraph graph = dependencies(false);
 		VersionTable table = new VersionTable("2a95102259be", "d747a8a8879");
-		MigrationPlan plan = graph.planDowngrade(table.current(), "networking@base");
-		assertThat(VersionTable.ids(plan)).containsExactly("2a95102259be", "29f859a13ea", "109ec7d132bf",
-				"3cac04ae8714");
-		table.apply(plan);
+		table.applyInOrder(graph.planDowngrade(table.current(), "networking@base"), "2a95102259be", "29f859a13ea",
+				"109ec7d132bf", "3cac04ae8714");
 		assertThat(table.drain()).containsExactly("INSERT 29f859a13ea", "UPDATE 2a95102259be -> 55af2cb1c267",
 				"UPDATE 29f859a13ea -> 109ec7d132bf", "UPDATE 109ec7d132bf -> 3cac04ae8714", "DELETE 3cac04ae8714");
 		assertThat(table.rows()).containsExactly("55af2cb1c267", "d747a8a8879");
@@ -209,14 +191,11 @@ class AlembicBranchesDocTests {
 	void downgradeThroughMergeReinsertsParents() {
 		RevisionGraph graph = merged();
 		VersionTable table = new VersionTable("53fffde5ad5");
-		MigrationPlan plan = graph.planDowngrade(table.current(), "27c6a30d7c24");
-		assertThat(VersionTable.ids(plan)).containsExactly("53fffde5ad5");
-		table.apply(plan);
+		MigrationPlan plan = table.applyInOrder(graph.planDowngrade(table.current(), "27c6a30d7c24"), "53fffde5ad5");
 		assertThat(table.drain()).containsExactly("INSERT ae1027a6acf", "UPDATE 53fffde5ad5 -> 27c6a30d7c24");
 		assertThat(table.rows()).containsExactly("27c6a30d7c24", "ae1027a6acf");
-		plan = graph.planDowngrade(table.current(), "base");
-		assertThat(VersionTable.ids(plan)).containsExactly("27c6a30d7c24", "ae1027a6acf", "1975ea83b712");
-		table.apply(plan);
+		plan = table.applyInOrder(graph.planDowngrade(table.current(), "base"), "27c6a30d7c24", "ae1027a6acf",
+				"1975ea83b712");
 		assertThat(table.drain()).containsExactly("DELETE 27c6a30d7c24", "UPDATE ae1027a6acf -> 1975ea83b712",
 				"DELETE 1975ea83b712");
 		assertThat(table.rows()).isEmpty();

@@ -86,10 +86,8 @@ class MigrationPlanTests {
 	void downgradeToABranchPointTakesDownEveryBranchAboveIt() {
 		RevisionGraph graph = RevisionResolutionTests.branched();
 		VersionTable table = new VersionTable("d747a8a8879", "55af2cb1c267");
-		MigrationPlan plan = graph.planDowngrade(table.current(), "1975ea83b712");
-		assertThat(VersionTable.ids(plan)).containsExactly("55af2cb1c267", "ae1027a6acf", "d747a8a8879",
-				"27c6a30d7c24");
-		table.apply(plan);
+		table.applyInOrder(graph.planDowngrade(table.current(), "1975ea83b712"), "55af2cb1c267", "ae1027a6acf",
+				"d747a8a8879", "27c6a30d7c24");
 		assertThat(table.rows()).containsExactly("1975ea83b712");
 	}
 
@@ -97,9 +95,7 @@ class MigrationPlanTests {
 	void downgradeLabelAtMinusOneTouchesOnlyThatBranch() {
 		RevisionGraph graph = RevisionResolutionTests.branched();
 		VersionTable table = new VersionTable("27c6a30d7c24", "55af2cb1c267");
-		MigrationPlan plan = graph.planDowngrade(table.current(), "shoppingcart@-1");
-		assertThat(VersionTable.ids(plan)).containsExactly("27c6a30d7c24");
-		table.apply(plan);
+		table.applyInOrder(graph.planDowngrade(table.current(), "shoppingcart@-1"), "27c6a30d7c24");
 		assertThat(table.drain()).containsExactly("DELETE 27c6a30d7c24");
 		assertThat(table.rows()).containsExactly("55af2cb1c267");
 	}
@@ -108,9 +104,8 @@ class MigrationPlanTests {
 	void downgradeLabelAtBaseTouchesOnlyThatBase() {
 		RevisionGraph graph = RevisionResolutionTests.branched();
 		VersionTable table = new VersionTable("29f859a13ea", "d747a8a8879");
-		MigrationPlan plan = graph.planDowngrade(table.current(), "networking@base");
-		assertThat(VersionTable.ids(plan)).containsExactly("29f859a13ea", "109ec7d132bf", "3cac04ae8714");
-		table.apply(plan);
+		table.applyInOrder(graph.planDowngrade(table.current(), "networking@base"), "29f859a13ea", "109ec7d132bf",
+				"3cac04ae8714");
 		assertThat(table.rows()).containsExactly("d747a8a8879");
 	}
 
@@ -118,9 +113,7 @@ class MigrationPlanTests {
 	void downgradeRevertsDependentsFirst() {
 		RevisionGraph graph = RevisionResolutionTests.branched();
 		VersionTable table = new VersionTable("2a95102259be", "d747a8a8879");
-		MigrationPlan plan = graph.planDowngrade(table.current(), "ae1027a6acf");
-		assertThat(VersionTable.ids(plan)).containsExactly("2a95102259be", "55af2cb1c267");
-		table.apply(plan);
+		table.applyInOrder(graph.planDowngrade(table.current(), "ae1027a6acf"), "2a95102259be", "55af2cb1c267");
 		assertThat(table.drain()).containsExactly("INSERT 29f859a13ea", "UPDATE 2a95102259be -> 55af2cb1c267",
 				"UPDATE 55af2cb1c267 -> ae1027a6acf");
 		assertThat(table.rows()).containsExactly("29f859a13ea", "ae1027a6acf", "d747a8a8879");
@@ -180,10 +173,8 @@ class MigrationPlanTests {
 	void stampUpAndDownAlongABranchUpdatesTheRow() {
 		RevisionGraph graph = RevisionResolutionTests.linear();
 		VersionTable table = new VersionTable("bbbb2222");
-		table.apply(graph.planStamp(table.current(), List.of("dddd4444"), false));
-		assertThat(table.drain()).containsExactly("UPDATE bbbb2222 -> dddd4444");
-		table.apply(graph.planStamp(table.current(), List.of("aaaa1111"), false));
-		assertThat(table.drain()).containsExactly("UPDATE dddd4444 -> aaaa1111");
+		assertThat(table.stamp(graph, "dddd4444")).containsExactly("UPDATE bbbb2222 -> dddd4444");
+		assertThat(table.stamp(graph, "aaaa1111")).containsExactly("UPDATE dddd4444 -> aaaa1111");
 		assertThat(graph.planStamp(table.current(), List.of("aaaa1111"), false).isEmpty()).isTrue();
 	}
 
@@ -191,17 +182,16 @@ class MigrationPlanTests {
 	void stampMergePointDeletesOneParentRowAndUpdatesTheOther() {
 		RevisionGraph graph = RevisionResolutionTests.merged();
 		VersionTable table = new VersionTable("27c6a30d7c24", "ae1027a6acf");
-		MigrationPlan plan = graph.planStamp(List.of("27c6a30d7c24", "ae1027a6acf"), List.of("53fffde5ad5"), false);
-		table.apply(plan);
-		assertThat(table.drain()).containsExactly("DELETE 27c6a30d7c24", "UPDATE ae1027a6acf -> 53fffde5ad5");
+		assertThat(table.current()).containsExactly("27c6a30d7c24", "ae1027a6acf");
+		assertThat(table.stamp(graph, "53fffde5ad5")).containsExactly("DELETE 27c6a30d7c24",
+				"UPDATE ae1027a6acf -> 53fffde5ad5");
 	}
 
 	@Test
 	void stampAnotherBranchInsertsARow() {
 		RevisionGraph graph = RevisionResolutionTests.branched();
 		VersionTable table = new VersionTable("d747a8a8879");
-		table.apply(graph.planStamp(table.current(), List.of("ae1027a6acf"), false));
-		assertThat(table.drain()).containsExactly("INSERT ae1027a6acf");
+		assertThat(table.stamp(graph, "ae1027a6acf")).containsExactly("INSERT ae1027a6acf");
 	}
 
 	@Test

@@ -59,16 +59,7 @@ class RevisionGraphProperties {
 		MigrationPlan up = graph.planUpgrade(table.current(), "heads");
 		List<String> order = VersionTable.ids(up);
 		assertThat(order).doesNotHaveDuplicates().hasSize(size);
-		Map<String, Integer> position = new HashMap<>();
-		for (int i = 0; i < order.size(); i++) {
-			position.put(order.get(i), i);
-		}
-		for (Revision revision : revisions) {
-			for (String before : concat(revision.revises(), revision.dependsOn())) {
-				assertThat(position.get(before)).as("%s before %s", before, revision.id())
-					.isLessThan(position.get(revision.id()));
-			}
-		}
+		assertParentsOrdered(revisions, order, false);
 		table.apply(up);
 		assertThat(table.rows())
 			.containsExactlyInAnyOrderElementsOf(graph.versionTableHeads().stream().map(Revision::id).toList());
@@ -77,16 +68,7 @@ class RevisionGraphProperties {
 		List<String> downOrder = VersionTable.ids(down);
 		assertThat(new HashSet<>(downOrder)).hasSize(size);
 		assertThat(downOrder).hasSize(size);
-		Map<String, Integer> downPosition = new HashMap<>();
-		for (int i = 0; i < downOrder.size(); i++) {
-			downPosition.put(downOrder.get(i), i);
-		}
-		for (Revision revision : revisions) {
-			for (String below : concat(revision.revises(), revision.dependsOn())) {
-				assertThat(downPosition.get(below)).as("%s after %s", below, revision.id())
-					.isGreaterThan(downPosition.get(revision.id()));
-			}
-		}
+		assertParentsOrdered(revisions, downOrder, true);
 		table.apply(down);
 		assertThat(table.rows()).isEmpty();
 	}
@@ -112,6 +94,29 @@ class RevisionGraphProperties {
 		List<String> result = new ArrayList<>(a);
 		result.addAll(b);
 		return result;
+	}
+
+	/**
+	 * Checks that the parents and dependencies of each revision come before it in an
+	 * upgrade's order, after it in a downgrade's.
+	 */
+	private static void assertParentsOrdered(List<Revision> revisions, List<String> order, boolean downgrade) {
+		Map<String, Integer> position = new HashMap<>();
+		for (int i = 0; i < order.size(); i++) {
+			position.put(order.get(i), i);
+		}
+		for (Revision revision : revisions) {
+			for (String parent : concat(revision.revises(), revision.dependsOn())) {
+				if (downgrade) {
+					assertThat(position.get(parent)).as("%s after %s", parent, revision.id())
+						.isGreaterThan(position.get(revision.id()));
+				}
+				else {
+					assertThat(position.get(parent)).as("%s before %s", parent, revision.id())
+						.isLessThan(position.get(revision.id()));
+				}
+			}
+		}
 	}
 
 }

@@ -1,8 +1,12 @@
 package dev.migration.graph;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.migration.AmbiguousRelativeRevisionException;
 import dev.migration.AmbiguousRevisionException;
@@ -50,38 +54,54 @@ class RevisionResolutionTests {
 				Revision.of("53fffde5ad5", "ae1027a6acf", "27c6a30d7c24")));
 	}
 
-	@Test
-	void fullIdPrefixHeadHeadsBaseAndCurrentResolve() {
-		RevisionGraph graph = linear();
-		assertThat(graph.resolve("cccc3333", NONE)).containsExactly("cccc3333");
-		assertThat(graph.resolve("cccc", NONE)).containsExactly("cccc3333");
-		assertThat(graph.resolve("c", NONE)).containsExactly("cccc3333");
-		assertThat(graph.resolve("head", NONE)).containsExactly("dddd4444");
-		assertThat(graph.resolve("heads", NONE)).containsExactly("dddd4444");
-		assertThat(graph.resolve("base", NONE)).isEmpty();
-		assertThat(graph.resolve("current", List.of("bbbb2222"))).containsExactly("bbbb2222");
-		assertThat(graph.resolve(" cccc3333 ", NONE)).containsExactly("cccc3333");
+	/**
+	 * Targets resolved on a graph: graph, target, applied revisions, what it resolves to.
+	 */
+	static Stream<Arguments> targetsResolve() {
+		return Stream.of(
+				// full id prefix head heads base and current resolve
+				Arguments.of("linear", "cccc3333", NONE, List.of("cccc3333")),
+				Arguments.of("linear", "cccc", NONE, List.of("cccc3333")),
+				Arguments.of("linear", "c", NONE, List.of("cccc3333")),
+				Arguments.of("linear", "head", NONE, List.of("dddd4444")),
+				Arguments.of("linear", "heads", NONE, List.of("dddd4444")), Arguments.of("linear", "base", NONE, NONE),
+				Arguments.of("linear", "current", List.of("bbbb2222"), List.of("bbbb2222")),
+				Arguments.of("linear", " cccc3333 ", NONE, List.of("cccc3333")),
+				// branch label forms
+				Arguments.of("branched", "shoppingcart", NONE, List.of("27c6a30d7c24")),
+				Arguments.of("branched", "shoppingcart@head", NONE, List.of("d747a8a8879")),
+				Arguments.of("branched", "shoppingcart@heads", NONE, List.of("d747a8a8879")),
+				Arguments.of("branched", "shoppingcart@base", NONE, NONE),
+				Arguments.of("branched", "shoppingcart@d747", NONE, List.of("d747a8a8879")),
+				Arguments.of("branched", "shoppingcart@shoppingcart", NONE, List.of("27c6a30d7c24")),
+				Arguments.of("branched", "networking@head", NONE, List.of("2a95102259be")),
+				Arguments.of("branched", "ae10@head", NONE, List.of("55af2cb1c267")),
+				Arguments.of("branched", "shoppingcart@base+2", NONE, List.of("27c6a30d7c24")),
+				Arguments.of("branched", "networking@base+1", NONE, List.of("3cac04ae8714")),
+				Arguments.of("branched", "networking@head-2", NONE, List.of("109ec7d132bf")),
+				// relative to the current revisions, along the line
+				Arguments.of("linear", "+1", List.of("bbbb2222"), List.of("cccc3333")),
+				Arguments.of("linear", "+2", List.of("bbbb2222"), List.of("dddd4444")),
+				Arguments.of("linear", "-1", List.of("bbbb2222"), List.of("aaaa1111")),
+				Arguments.of("linear", "-2", List.of("bbbb2222"), NONE),
+				Arguments.of("linear", "+1", NONE, List.of("aaaa1111")),
+				// relative to a named revision, from it
+				Arguments.of("linear", "aaaa1111+2", NONE, List.of("cccc3333")),
+				Arguments.of("linear", "aaaa+3", NONE, List.of("dddd4444")),
+				Arguments.of("linear", "dddd4444-3", NONE, List.of("aaaa1111")),
+				Arguments.of("linear", "dddd-4", NONE, NONE),
+				Arguments.of("linear", "head-1", NONE, List.of("cccc3333")));
 	}
 
-	@Test
-	void relativeToCurrentWalksTheLine() {
-		RevisionGraph graph = linear();
-		List<String> current = List.of("bbbb2222");
-		assertThat(graph.resolve("+1", current)).containsExactly("cccc3333");
-		assertThat(graph.resolve("+2", current)).containsExactly("dddd4444");
-		assertThat(graph.resolve("-1", current)).containsExactly("aaaa1111");
-		assertThat(graph.resolve("-2", current)).isEmpty();
-		assertThat(graph.resolve("+1", NONE)).containsExactly("aaaa1111");
-	}
-
-	@Test
-	void relativeToARevisionWalksFromIt() {
-		RevisionGraph graph = linear();
-		assertThat(graph.resolve("aaaa1111+2", NONE)).containsExactly("cccc3333");
-		assertThat(graph.resolve("aaaa+3", NONE)).containsExactly("dddd4444");
-		assertThat(graph.resolve("dddd4444-3", NONE)).containsExactly("aaaa1111");
-		assertThat(graph.resolve("dddd-4", NONE)).isEmpty();
-		assertThat(graph.resolve("head-1", NONE)).containsExactly("cccc3333");
+	@ParameterizedTest(name = "{1} on {0} at {2}")
+	@MethodSource
+	void targetsResolve(String graph, String target, List<String> applied, List<String> resolved) {
+		RevisionGraph revisions = switch (graph) {
+			case "linear" -> linear();
+			case "branched" -> branched();
+			default -> merged();
+		};
+		assertThat(revisions.resolve(target, applied)).containsExactlyElementsOf(resolved);
 	}
 
 	@Test
@@ -156,22 +176,6 @@ class RevisionResolutionTests {
 		assertThat(graph.resolve("heads", NONE)).containsExactly("2a95102259be", "d747a8a8879");
 		assertThat(AlembicBranchesDocTests.ids(graph.heads())).containsExactly("55af2cb1c267", "2a95102259be",
 				"d747a8a8879");
-	}
-
-	@Test
-	void branchLabelForms() {
-		RevisionGraph graph = branched();
-		assertThat(graph.resolve("shoppingcart", NONE)).containsExactly("27c6a30d7c24");
-		assertThat(graph.resolve("shoppingcart@head", NONE)).containsExactly("d747a8a8879");
-		assertThat(graph.resolve("shoppingcart@heads", NONE)).containsExactly("d747a8a8879");
-		assertThat(graph.resolve("shoppingcart@base", NONE)).isEmpty();
-		assertThat(graph.resolve("shoppingcart@d747", NONE)).containsExactly("d747a8a8879");
-		assertThat(graph.resolve("shoppingcart@shoppingcart", NONE)).containsExactly("27c6a30d7c24");
-		assertThat(graph.resolve("networking@head", NONE)).containsExactly("2a95102259be");
-		assertThat(graph.resolve("ae10@head", NONE)).containsExactly("55af2cb1c267");
-		assertThat(graph.resolve("shoppingcart@base+2", NONE)).containsExactly("27c6a30d7c24");
-		assertThat(graph.resolve("networking@base+1", NONE)).containsExactly("3cac04ae8714");
-		assertThat(graph.resolve("networking@head-2", NONE)).containsExactly("109ec7d132bf");
 	}
 
 	@Test

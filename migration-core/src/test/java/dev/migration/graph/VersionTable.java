@@ -30,6 +30,25 @@ final class VersionTable {
 		return this;
 	}
 
+	/**
+	 * Checks that the plan runs exactly these revisions in this order, then applies it.
+	 * @return the plan
+	 */
+	MigrationPlan applyInOrder(MigrationPlan plan, String... ids) {
+		assertThat(ids(plan)).containsExactly(ids);
+		apply(plan);
+		return plan;
+	}
+
+	/**
+	 * Stamps the target (without purging) and drains the statements that wrote.
+	 * @return the statements
+	 */
+	List<String> stamp(RevisionGraph graph, String target) {
+		apply(graph.planStamp(current(), List.of(target), false));
+		return drain();
+	}
+
 	void apply(MigrationStep step) {
 		String id = step.revision().id();
 		for (String removed : step.removeHeads()) {

@@ -8,13 +8,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.migration.sql.Dialect;
-import dev.migration.testing.DatabaseKind;
+import dev.migration.testing.ClassDatabase;
 import dev.migration.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +31,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class LintPostgresqlConcurrentRewriteTests {
 
-	private static TestDatabase database;
+	/** The table the rewrites run on, as the lint sees it. */
+	private static final String ACCOUNTS = "CREATE TABLE accounts (id bigint PRIMARY KEY, email text, status text)";
+
+	@RegisterExtension
+	static final ClassDatabase database = new ClassDatabase(TestDatabase::createPostgresqlDatabase);
 
 	record Case(LintRule rule, String prepare, String flagged, String rewrite, String after, String check) {
 
@@ -62,44 +64,40 @@ class LintPostgresqlConcurrentRewriteTests {
 						"SELECT count(*) FROM pg_constraint WHERE conname = 'uq_accounts_email' AND contype = 'u'"));
 	}
 
-	@BeforeAll
-	static void createDatabase() {
-		database = TestDatabase.createPostgresqlDatabase();
-	}
-
-	@AfterAll
-	static void dropDatabase() {
-		if (database != null) {
-			database.close();
-		}
-	}
-
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("cases")
 	void flaggedStatementBlocksAndTheConcurrentRewriteLetsWritersThrough(Case each) throws Exception {
-		assertThat(flags(each.rule(), each.flagged())).as("the rule flags %s", each.flagged()).isTrue();
-		assertThat(flags(each.rule(), each.rewrite() + ";\n" + each.after())).as("the rule passes %s", each.rewrite())
+		assertThat(LintPostgresqlLockTests.flags(each.rule(), ACCOUNTS, each.flagged()))
+			.as("the rule flags %s", each.flagged())
+			.isTrue();
+		assertThat(LintPostgresqlLockTests.flags(each.rule(), ACCOUNTS, each.rewrite() + ";\n" + each.after()))
+			.as("the rule passes %s", each.rewrite())
 			.isFalse();
-		database.execute("DROP TABLE IF EXISTS accounts",
-				"CREATE TABLE accounts (id bigint PRIMARY KEY, email text, status text)",
-				"INSERT INTO accounts SELECT g, 'a' || g, 'active' FROM generate_series(1, 1000) g", each.prepare());
+		database.get()
+			.execute("DROP TABLE IF EXISTS accounts",
+					"CREATE TABLE accounts (id bigint PRIMARY KEY, email text, status text)",
+					"INSERT INTO accounts SELECT g, 'a' || g, 'active' FROM generate_series(1, 1000) g",
+					each.prepare());
 		CompletableFuture<Void> rewrite;
-		try (Connection writer = database.connect(); Statement writing = writer.createStatement()) {
+		try (Connection writer = database.get().connect(); Statement writing = writer.createStatement()) {
 			writer.setAutoCommit(false);
 			writing.execute("INSERT INTO accounts VALUES (100001, 'open@example.com', 'active')");
-			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> runWithLockTimeout(each.flagged()))
+			assertThatExceptionOfType(SQLException.class)
+				.isThrownBy(() -> LintPostgresqlLockTests.runWithLockTimeout(database.get(), each.flagged(), true))
 				.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("55P03"));
-			rewrite = CompletableFuture.runAsync(() -> database.execute(each.rewrite()));
+			rewrite = CompletableFuture.runAsync(() -> database.get().execute(each.rewrite()));
 			awaitWaiting(each.rewrite());
 			// the rewrite waits for the open transaction: meanwhile writers are not held
-			runWithLockTimeout("INSERT INTO accounts VALUES (100002, 'new@example.com', 'active')");
-			runWithLockTimeout("UPDATE accounts SET status = 'closed' WHERE id = 1");
+			LintPostgresqlLockTests.runWithLockTimeout(database.get(),
+					"INSERT INTO accounts VALUES (100002, 'new@example.com', 'active')", true);
+			LintPostgresqlLockTests.runWithLockTimeout(database.get(),
+					"UPDATE accounts SET status = 'closed' WHERE id = 1", true);
 			assertThat(rewrite).isNotDone();
 			writer.commit();
 		}
 		rewrite.get(60, TimeUnit.SECONDS);
-		database.execute(each.after());
-		assertThat(database.query(each.check())).containsExactly(List.of("1"));
+		database.get().execute(each.after());
+		assertThat(database.get().query(each.check())).containsExactly(List.of("1"));
 	}
 
 	/** Waits until the statement shows in pg_stat_activity waiting for a lock. */
@@ -107,34 +105,15 @@ class LintPostgresqlConcurrentRewriteTests {
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		String prefix = sql.substring(0, 30).replace("'", "''");
 		while (System.nanoTime() < deadline) {
-			List<List<String>> rows = database.query("SELECT wait_event_type FROM pg_stat_activity WHERE query LIKE '"
-					+ prefix + "%' AND pid <> pg_backend_pid()");
+			List<List<String>> rows = database.get()
+				.query("SELECT wait_event_type FROM pg_stat_activity WHERE query LIKE '" + prefix
+						+ "%' AND pid <> pg_backend_pid()");
 			if (!rows.isEmpty() && "Lock".equals(rows.get(0).get(0))) {
 				return;
 			}
 			Thread.sleep(20);
 		}
 		throw new AssertionError("'" + sql + "' was not seen waiting for the open transaction within 30 s");
-	}
-
-	private static boolean flags(LintRule rule, String revision) {
-		Scripts scripts = Scripts.graph()
-			.revision("CREATE TABLE accounts (id bigint PRIMARY KEY, email text, status text)")
-			.revision(revision);
-		LintReport report = new Linter(LintRuleTests.allRules(), Dialect.POSTGRESQL).lint(scripts.build(), "r1");
-		return report.findings().stream().anyMatch((finding) -> finding.rule() == rule);
-	}
-
-	/**
-	 * Runs a statement in its own transaction with a 200 ms lock_timeout, and commits.
-	 */
-	private static void runWithLockTimeout(String sql) throws SQLException {
-		try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-			connection.setAutoCommit(false);
-			statement.execute("SET LOCAL lock_timeout = '200ms'");
-			statement.execute(sql);
-			connection.commit();
-		}
 	}
 
 }

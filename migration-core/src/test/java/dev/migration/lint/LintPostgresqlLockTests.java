@@ -5,12 +5,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.migration.sql.Dialect;
+import dev.migration.testing.ClassDatabase;
 import dev.migration.testing.DatabaseKind;
 import dev.migration.testing.TestDatabase;
 
@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class LintPostgresqlLockTests {
 
-	private static TestDatabase database;
+	@RegisterExtension
+	static final ClassDatabase database = new ClassDatabase(() -> TestDatabase.create(DatabaseKind.POSTGRESQL));
 
 	record Case(LintRule rule, String flagged, String prepare, String safe) {
 
@@ -64,46 +65,36 @@ class LintPostgresqlLockTests {
 						"UPDATE accounts SET token = md5(random()::text) WHERE token IS NULL"));
 	}
 
-	@BeforeAll
-	static void createDatabase() {
-		database = TestDatabase.create(DatabaseKind.POSTGRESQL);
-	}
-
-	@AfterAll
-	static void dropDatabase() {
-		if (database != null) {
-			database.close();
-		}
-	}
-
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("cases")
 	void flaggedStatementBlocksBehindAWriterAndTheRewriteDoesNot(Case each) throws SQLException {
-		assertThat(flags(each.rule(), each.flagged())).isTrue();
-		assertThat(flags(each.rule(), each.prepare(), each.safe())).isFalse();
-		database.execute("DROP TABLE IF EXISTS accounts", "DROP TABLE IF EXISTS owners",
-				"CREATE TABLE owners (id bigint PRIMARY KEY)",
-				"CREATE TABLE accounts (id bigint PRIMARY KEY, email text, name varchar(100), status text, "
-						+ "owner_id bigint)",
-				"INSERT INTO owners VALUES (1)",
-				"INSERT INTO accounts SELECT g, 'a' || g, 'n' || g, 'active', 1 FROM generate_series(1, 1000) g",
-				each.prepare());
-		try (Connection writer = database.connect(); Statement writing = writer.createStatement()) {
+		assertThat(flags(each.rule(), LintRuleFixture.POSTGRESQL_SETUP, each.flagged())).isTrue();
+		assertThat(flags(each.rule(), LintRuleFixture.POSTGRESQL_SETUP, each.prepare(), each.safe())).isFalse();
+		database.get()
+			.execute("DROP TABLE IF EXISTS accounts", "DROP TABLE IF EXISTS owners",
+					"CREATE TABLE owners (id bigint PRIMARY KEY)",
+					"CREATE TABLE accounts (id bigint PRIMARY KEY, email text, name varchar(100), status text, "
+							+ "owner_id bigint)",
+					"INSERT INTO owners VALUES (1)",
+					"INSERT INTO accounts SELECT g, 'a' || g, 'n' || g, 'active', 1 FROM generate_series(1, 1000) g",
+					each.prepare());
+		try (Connection writer = database.get().connect(); Statement writing = writer.createStatement()) {
 			writer.setAutoCommit(false);
 			writing.execute("LOCK TABLE accounts IN ROW EXCLUSIVE MODE");
-			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> run(each.flagged()))
+			assertThatExceptionOfType(SQLException.class)
+				.isThrownBy(() -> runWithLockTimeout(database.get(), each.flagged(), false))
 				.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("55P03"));
-			run(each.safe());
+			runWithLockTimeout(database.get(), each.safe(), false);
 			writer.rollback();
 		}
 	}
 
 	/**
-	 * Whether the rule flags the statements, each in its own revision after the fixture's
-	 * tables.
+	 * Whether the rule flags the statements, each in its own revision after the set-up
+	 * revision.
 	 */
-	private static boolean flags(LintRule rule, String... revisions) {
-		Scripts scripts = Scripts.graph().revision(LintRuleFixture.POSTGRESQL_SETUP);
+	static boolean flags(LintRule rule, String setup, String... revisions) {
+		Scripts scripts = Scripts.graph().revision(setup);
 		for (String revision : revisions) {
 			scripts.revision(revision);
 		}
@@ -112,17 +103,23 @@ class LintPostgresqlLockTests {
 	}
 
 	/**
-	 * Runs a statement in its own transaction with a 200 ms lock_timeout, and rolls back.
+	 * Runs a statement in its own transaction with a 200 ms lock_timeout, and commits it
+	 * (if it ran) or rolls it back.
 	 */
-	private static void run(String sql) throws SQLException {
-		try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+	static void runWithLockTimeout(TestDatabase db, String sql, boolean commit) throws SQLException {
+		try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
 			connection.setAutoCommit(false);
 			statement.execute("SET LOCAL lock_timeout = '200ms'");
 			try {
 				statement.execute(sql);
+				if (commit) {
+					connection.commit();
+				}
 			}
 			finally {
-				connection.rollback();
+				if (!commit) {
+					connection.rollback();
+				}
 			}
 		}
 	}

@@ -1,8 +1,12 @@
 package dev.migration.lint;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.migration.lint.StatementEffect.Kind;
 import dev.migration.lint.StatementEffect.ObjectKind;
@@ -14,21 +18,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What the resumption reads from a statement's text. */
 class StatementEffectTests {
 
-	@Test
-	void dataChangesAndSessionSettingsAreToldApart() {
-		assertThat(kind("INSERT INTO t VALUES (1)")).isEqualTo(Kind.DML);
-		assertThat(kind("WITH x AS (SELECT 1) UPDATE t SET a = 1")).isEqualTo(Kind.DML);
-		assertThat(kind("SET foreign_key_checks = 0")).isEqualTo(Kind.SESSION);
-		assertThat(kind("TRUNCATE TABLE t")).isEqualTo(Kind.IDEMPOTENT);
+	/** Statements and the kind the resumption reads from each. */
+	static Stream<Arguments> kinds() {
+		return Stream.of(
+				// data changes and session settings are told apart
+				Arguments.of("INSERT INTO t VALUES (1)", Kind.DML),
+				Arguments.of("WITH x AS (SELECT 1) UPDATE t SET a = 1", Kind.DML),
+				Arguments.of("SET foreign_key_checks = 0", Kind.SESSION),
+				Arguments.of("TRUNCATE TABLE t", Kind.IDEMPOTENT),
+				// guarded and replacing statements run twice alike
+				Arguments.of("CREATE TABLE IF NOT EXISTS t (id INT)", Kind.IDEMPOTENT),
+				Arguments.of("DROP VIEW IF EXISTS v", Kind.IDEMPOTENT),
+				Arguments.of("CREATE OR REPLACE VIEW v AS SELECT 1", Kind.IDEMPOTENT),
+				Arguments.of("ALTER TABLE t MODIFY COLUMN c BIGINT NOT NULL", Kind.IDEMPOTENT),
+				Arguments.of("ALTER TABLE t ADD COLUMN IF NOT EXISTS c INT", Kind.IDEMPOTENT),
+				// what leaves no checkable trace is unknown
+				Arguments.of("ALTER TABLE t COMMENT = 'x'", Kind.UNKNOWN),
+				Arguments.of("ALTER TABLE t ADD INDEX (c)", Kind.UNKNOWN),
+				Arguments.of("ALTER TABLE t ADD FOREIGN KEY (p) REFERENCES p (id)", Kind.UNKNOWN),
+				Arguments.of("CREATE TEMPORARY TABLE t (id INT)", Kind.UNKNOWN),
+				Arguments.of("RENAME TABLE a TO b, b TO c", Kind.UNKNOWN),
+				Arguments.of("GRANT SELECT ON t TO u", Kind.UNKNOWN));
 	}
 
-	@Test
-	void guardedAndReplacingStatementsRunTwiceAlike() {
-		assertThat(kind("CREATE TABLE IF NOT EXISTS t (id INT)")).isEqualTo(Kind.IDEMPOTENT);
-		assertThat(kind("DROP VIEW IF EXISTS v")).isEqualTo(Kind.IDEMPOTENT);
-		assertThat(kind("CREATE OR REPLACE VIEW v AS SELECT 1")).isEqualTo(Kind.IDEMPOTENT);
-		assertThat(kind("ALTER TABLE t MODIFY COLUMN c BIGINT NOT NULL")).isEqualTo(Kind.IDEMPOTENT);
-		assertThat(kind("ALTER TABLE t ADD COLUMN IF NOT EXISTS c INT")).isEqualTo(Kind.IDEMPOTENT);
+	@ParameterizedTest(name = "{0}")
+	@MethodSource
+	void kinds(String sql, Kind kind) {
+		assertThat(kind(sql)).isEqualTo(kind);
 	}
 
 	@Test
@@ -48,16 +64,6 @@ class StatementEffectTests {
 		assertThat(traces("ALTER TABLE t CHANGE COLUMN a b INT")).containsExactly(
 				new Trace(ObjectKind.COLUMN, null, "t", "a", false),
 				new Trace(ObjectKind.COLUMN, null, "t", "b", true));
-	}
-
-	@Test
-	void whatLeavesNoCheckableTraceIsUnknown() {
-		assertThat(kind("ALTER TABLE t COMMENT = 'x'")).isEqualTo(Kind.UNKNOWN);
-		assertThat(kind("ALTER TABLE t ADD INDEX (c)")).isEqualTo(Kind.UNKNOWN);
-		assertThat(kind("ALTER TABLE t ADD FOREIGN KEY (p) REFERENCES p (id)")).isEqualTo(Kind.UNKNOWN);
-		assertThat(kind("CREATE TEMPORARY TABLE t (id INT)")).isEqualTo(Kind.UNKNOWN);
-		assertThat(kind("RENAME TABLE a TO b, b TO c")).isEqualTo(Kind.UNKNOWN);
-		assertThat(kind("GRANT SELECT ON t TO u")).isEqualTo(Kind.UNKNOWN);
 	}
 
 	private static Kind kind(String sql) {

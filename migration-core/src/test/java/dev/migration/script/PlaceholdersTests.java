@@ -8,8 +8,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.migration.MigrationConfig;
 import dev.migration.MigrationConfigBuilder;
@@ -18,6 +16,7 @@ import dev.migration.ScriptParseException;
 import dev.migration.command.Migrator;
 import dev.migration.sql.Dialect;
 import dev.migration.testing.DatabaseKind;
+import dev.migration.testing.EachDatabase;
 import dev.migration.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,29 +51,26 @@ class PlaceholdersTests {
 		return "filesystem:" + this.dir;
 	}
 
-	@ParameterizedTest
-	@EnumSource(DatabaseKind.class)
-	void placeholdersAndBuiltInsAreFilledOnEveryDatabase(DatabaseKind kind) throws Exception {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			Migrator migrator = new Migrator(MigrationConfig.builder()
-				.dataSource(db.dataSource())
-				.locations(location(ITEMS))
-				.placeholders(Map.of("prefix", "app_"))
-				.build());
-			migrator.upgrade("heads");
-			List<List<String>> rows = db.query("SELECT note FROM app_items ORDER BY id");
-			String[] builtIns = rows.get(0).get(0).split("\\|", -1);
-			switch (kind) {
-				case H2 -> assertThat(builtIns).containsExactly("PUBLIC", "SA", db.name().toUpperCase());
-				case SQLITE -> assertThat(builtIns).containsExactly("main", "", "main");
-				case POSTGRESQL -> assertThat(builtIns).containsExactly(db.name(), db.user(),
-						db.query("SELECT current_database()").get(0).get(0));
-				case MARIADB -> assertThat(builtIns).containsExactly(db.name(), db.user(), db.name());
-			}
-			assertThat(rows.get(1)).containsExactly("${kept} ${not a placeholder} $${x");
-			migrator.downgrade("base");
-			assertThat(migrator.current()).isEmpty();
+	@EachDatabase
+	void placeholdersAndBuiltInsAreFilledOnEveryDatabase(DatabaseKind kind, TestDatabase db) throws Exception {
+		Migrator migrator = new Migrator(MigrationConfig.builder()
+			.dataSource(db.dataSource())
+			.locations(location(ITEMS))
+			.placeholders(Map.of("prefix", "app_"))
+			.build());
+		migrator.upgrade("heads");
+		List<List<String>> rows = db.query("SELECT note FROM app_items ORDER BY id");
+		String[] builtIns = rows.get(0).get(0).split("\\|", -1);
+		switch (kind) {
+			case H2 -> assertThat(builtIns).containsExactly("PUBLIC", "SA", db.name().toUpperCase());
+			case SQLITE -> assertThat(builtIns).containsExactly("main", "", "main");
+			case POSTGRESQL -> assertThat(builtIns).containsExactly(db.name(), db.user(),
+					db.query("SELECT current_database()").get(0).get(0));
+			case MARIADB -> assertThat(builtIns).containsExactly(db.name(), db.user(), db.name());
 		}
+		assertThat(rows.get(1)).containsExactly("${kept} ${not a placeholder} $${x");
+		migrator.downgrade("base");
+		assertThat(migrator.current()).isEmpty();
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package dev.migration.script;
 
 import java.io.IOException;
 import java.net.JarURLConnection;
+import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.net.URLConnection;
@@ -132,19 +133,8 @@ class ScriptLoaderJarTests {
 		};
 		URL nested = new URL(null, "jar:nested:" + this.dir + "/app.jar/!BOOT-INF/classes/!/db/migration",
 				nestedHandler);
-		ClassLoader loader = new ClassLoader(null) {
-
-			@Override
-			public Enumeration<URL> getResources(String name) {
-				return name.equals("db/migration") ? Collections.enumeration(List.of(nested))
-						: Collections.emptyEnumeration();
-			}
-
-		};
-		List<Revision> revisions = ScriptLoader
-			.load(MigrationConfig.builder().classLoader(loader).locations("classpath:db/migration").build());
-		assertThat(revisions).extracting(Revision::location)
-			.containsExactly("classpath:db/migration/n1_one.sql", "classpath:db/migration/n2_two.sql");
+		assertThat(loadedFrom(nested)).containsExactly("classpath:db/migration/n1_one.sql",
+				"classpath:db/migration/n2_two.sql");
 	}
 
 	@Test
@@ -160,53 +150,14 @@ class ScriptLoaderJarTests {
 					ScriptLoaderTests.script("r2", "r1").getBytes(StandardCharsets.UTF_8));
 			add(out, "db/migration/r1_one.sql", ScriptLoaderTests.script("r1", "").getBytes(StandardCharsets.UTF_8));
 		}
-		URLStreamHandler plainHandler = new URLStreamHandler() {
-
-			@Override
-			protected URLConnection openConnection(URL url) {
-				return new URLConnection(url) {
-
-					@Override
-					public void connect() {
-					}
-
-				};
-			}
-
-		};
-		URL resources = new URL(null, "jar:" + zip.toUri() + "!/db/migration", plainHandler);
-		ClassLoader loader = new ClassLoader(null) {
-
-			@Override
-			public Enumeration<URL> getResources(String name) {
-				return name.equals("db/migration") ? Collections.enumeration(List.of(resources))
-						: Collections.emptyEnumeration();
-			}
-
-		};
-		List<Revision> revisions = ScriptLoader
-			.load(MigrationConfig.builder().classLoader(loader).locations("classpath:db/migration").build());
-		assertThat(revisions).extracting(Revision::location)
-			.containsExactly("classpath:db/migration/r1_one.sql", "classpath:db/migration/sub/r2_two.sql");
+		URL resources = plainUrl("jar:" + zip.toUri() + "!/db/migration");
+		assertThat(loadedFrom(resources)).containsExactly("classpath:db/migration/r1_one.sql",
+				"classpath:db/migration/sub/r2_two.sql");
 	}
 
 	@Test
 	void urlsWithoutAFileSystemAreRefusedWithTheRemedy() throws Exception {
-		URLStreamHandler plainHandler = new URLStreamHandler() {
-
-			@Override
-			protected URLConnection openConnection(URL url) {
-				return new URLConnection(url) {
-
-					@Override
-					public void connect() {
-					}
-
-				};
-			}
-
-		};
-		URL odd = new URL(null, "odd://host/db/migration", plainHandler);
+		URL odd = plainUrl("odd://host/db/migration");
 		ClassLoader loader = new ClassLoader(null) {
 
 			@Override
@@ -220,6 +171,52 @@ class ScriptLoaderJarTests {
 				.load(MigrationConfig.builder().classLoader(loader).locations("classpath:db/migration").build()))
 			.withMessage("Cannot scan classpath:db/migration at odd://host/db/migration: unsupported URL type 'odd'; "
 					+ "put the migrations in a directory or jar on the class path, or use a filesystem: location");
+	}
+
+	/**
+	 * A URL whose connection is a plain one (no {@code JarURLConnection}).
+	 * @param spec the URL
+	 * @return the URL
+	 */
+	private static URL plainUrl(String spec) throws MalformedURLException {
+		URLStreamHandler plainHandler = new URLStreamHandler() {
+
+			@Override
+			protected URLConnection openConnection(URL url) {
+				return new URLConnection(url) {
+
+					@Override
+					public void connect() {
+					}
+
+				};
+			}
+
+		};
+		return new URL(null, spec, plainHandler);
+	}
+
+	/**
+	 * The locations of the revisions loaded from {@code classpath:db/migration} where the
+	 * class loader finds that folder at the URL alone.
+	 * @param url the folder
+	 * @return the locations, in order
+	 */
+	private static List<String> loadedFrom(URL url) {
+		ClassLoader loader = new ClassLoader(null) {
+
+			@Override
+			public Enumeration<URL> getResources(String name) {
+				return name.equals("db/migration") ? Collections.enumeration(List.of(url))
+						: Collections.emptyEnumeration();
+			}
+
+		};
+		return ScriptLoader
+			.load(MigrationConfig.builder().classLoader(loader).locations("classpath:db/migration").build())
+			.stream()
+			.map(Revision::location)
+			.toList();
 	}
 
 	private static void add(JarOutputStream out, String name, byte[] content) throws IOException {

@@ -295,24 +295,26 @@ class ScriptLoaderTests {
 			.satisfies((revision) -> assertThat(revision.migration()).isSameAs(bean));
 	}
 
-	@Test
-	void rejectsABeanWithoutRevisionInfo() {
-		Migration bean = new Unannotated();
+	/** Loading the Java migration bean fails with the message. */
+	private static void assertBeanRefused(Migration bean, String message) {
 		assertThatExceptionOfType(ScriptParseException.class)
 			.isThrownBy(() -> ScriptLoader
 				.load(MigrationConfig.builder().locations(List.of()).migrations(List.of(bean)).build()))
-			.withMessage(Unannotated.class.getName() + ": Java migration has no @RevisionInfo; annotate the class, "
-					+ "e.g. @RevisionInfo(id = \"1a2b3c4d5e6f\", revises = \"0f9e8d7c6b5a\", message = \"...\")");
+			.withMessage(message);
+	}
+
+	@Test
+	void rejectsABeanWithoutRevisionInfo() {
+		assertBeanRefused(new Unannotated(),
+				Unannotated.class.getName() + ": Java migration has no @RevisionInfo; annotate the class, "
+						+ "e.g. @RevisionInfo(id = \"1a2b3c4d5e6f\", revises = \"0f9e8d7c6b5a\", message = \"...\")");
 	}
 
 	@Test
 	void rejectsAMalformedCreatedOnAJavaMigration() {
-		Migration bean = new BadCreated();
-		assertThatExceptionOfType(ScriptParseException.class)
-			.isThrownBy(() -> ScriptLoader
-				.load(MigrationConfig.builder().locations(List.of()).migrations(List.of(bean)).build()))
-			.withMessage(BadCreated.class.getName() + ": @RevisionInfo(created = \"yesterday\") is not an ISO-8601 "
-					+ "date-time; write e.g. created = \"2026-11-24T12:00:00Z\"");
+		assertBeanRefused(new BadCreated(),
+				BadCreated.class.getName() + ": @RevisionInfo(created = \"yesterday\") is not an ISO-8601 "
+						+ "date-time; write e.g. created = \"2026-11-24T12:00:00Z\"");
 	}
 
 	@Test

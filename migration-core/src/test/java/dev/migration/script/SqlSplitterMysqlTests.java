@@ -1,6 +1,12 @@
 package dev.migration.script;
 
+import java.util.List;
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.migration.ScriptParseException;
 import dev.migration.sql.Dialect;
@@ -34,10 +40,42 @@ class SqlSplitterMysqlTests {
 			  lbl: LOOP LEAVE lbl; END LOOP lbl;
 			END""";
 
-	@Test
-	void splitsOnSemicolons() {
-		assertThat(sqls("CREATE TABLE a (id INT);\nINSERT INTO a VALUES (1);", MYSQL))
-			.containsExactly("CREATE TABLE a (id INT)", "INSERT INTO a VALUES (1)");
+	/** Scripts and the statements they split into, each named as the case it checks. */
+	static Stream<Arguments> splits() {
+		return Stream.of(
+				Arguments.of("splitsOnSemicolons", "CREATE TABLE a (id INT);\nINSERT INTO a VALUES (1);",
+						List.of("CREATE TABLE a (id INT)", "INSERT INTO a VALUES (1)")),
+				Arguments.of("ignoresSemicolonsInBacktickIdentifiers", "CREATE TABLE `we;ird``x` (id INT);SELECT 2",
+						List.of("CREATE TABLE `we;ird``x` (id INT)", "SELECT 2")),
+				Arguments.of("treatsHashAndDashDashSpaceAsComments",
+						"SELECT 1 # one; comment\n;\n-- two; comment\nSELECT 2 --\t; tab\n;",
+						List.of("SELECT 1 # one; comment", "SELECT 2 --\t; tab")),
+				Arguments.of("dashDashWithoutSpaceIsNotAComment", "SELECT 1--1;SELECT 2",
+						List.of("SELECT 1--1", "SELECT 2")),
+				Arguments.of("keepsExecutableCommentsAsStatements",
+						"/*!40101 SET NAMES utf8mb4 */;\n/* plain; comment */;\nSELECT 1",
+						List.of("/*!40101 SET NAMES utf8mb4 */", "SELECT 1")),
+				Arguments.of("aCustomDelimiterMakesSemicolonsOrdinary",
+						"DELIMITER //\nSELECT 1; SELECT 2//\nSELECT 3 //", List.of("SELECT 1; SELECT 2", "SELECT 3")),
+				Arguments.of("keepsProcedureBodiesWholeWithoutDelimiterLines", PROCEDURE + ";\nCALL fill(3);",
+						List.of(PROCEDURE, "CALL fill(3)")),
+				Arguments.of("routinesWithoutBodiesEndAtTheirSemicolon",
+						"CREATE FUNCTION one() RETURNS INT RETURN 1;\nCREATE TRIGGER t_bi BEFORE INSERT ON t "
+								+ "FOR EACH ROW SET NEW.v = CASE WHEN NEW.v IS NULL THEN 'x' END;\nSELECT 1",
+						List.of("CREATE FUNCTION one() RETURNS INT RETURN 1",
+								"CREATE TRIGGER t_bi BEFORE INSERT ON t FOR EACH ROW SET NEW.v = CASE WHEN NEW.v IS NULL THEN 'x' END",
+								"SELECT 1")),
+				Arguments.of("aColumnNamedLikeARoutineKindDoesNotStartABody",
+						"CREATE TABLE t (`function` INT, begin INT);\nSELECT begin FROM t;",
+						List.of("CREATE TABLE t (`function` INT, begin INT)", "SELECT begin FROM t")),
+				Arguments.of("aTransactionBeginIsNotABlock", "BEGIN;\nSELECT 1;\nCOMMIT;",
+						List.of("BEGIN", "SELECT 1", "COMMIT")));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource
+	void splits(String name, String script, List<String> statements) {
+		assertThat(sqls(script, MYSQL)).containsExactlyElementsOf(statements);
 	}
 
 	@Test
@@ -46,29 +84,6 @@ class SqlSplitterMysqlTests {
 				sqls("INSERT INTO t VALUES ('it\\'s; ok', 'a''b;', \"say \\\"hi;\\\"\", \"x\"\"y;\");SELECT 2", MYSQL))
 			.containsExactly("INSERT INTO t VALUES ('it\\'s; ok', 'a''b;', \"say \\\"hi;\\\"\", \"x\"\"y;\")",
 					"SELECT 2");
-	}
-
-	@Test
-	void ignoresSemicolonsInBacktickIdentifiers() {
-		assertThat(sqls("CREATE TABLE `we;ird``x` (id INT);SELECT 2", MYSQL))
-			.containsExactly("CREATE TABLE `we;ird``x` (id INT)", "SELECT 2");
-	}
-
-	@Test
-	void treatsHashAndDashDashSpaceAsComments() {
-		assertThat(sqls("SELECT 1 # one; comment\n;\n-- two; comment\nSELECT 2 --\t; tab\n;", MYSQL))
-			.containsExactly("SELECT 1 # one; comment", "SELECT 2 --\t; tab");
-	}
-
-	@Test
-	void dashDashWithoutSpaceIsNotAComment() {
-		assertThat(sqls("SELECT 1--1;SELECT 2", MYSQL)).containsExactly("SELECT 1--1", "SELECT 2");
-	}
-
-	@Test
-	void keepsExecutableCommentsAsStatements() {
-		assertThat(sqls("/*!40101 SET NAMES utf8mb4 */;\n/* plain; comment */;\nSELECT 1", MYSQL))
-			.containsExactly("/*!40101 SET NAMES utf8mb4 */", "SELECT 1");
 	}
 
 	@Test
@@ -81,17 +96,6 @@ class SqlSplitterMysqlTests {
 	}
 
 	@Test
-	void aCustomDelimiterMakesSemicolonsOrdinary() {
-		assertThat(sqls("DELIMITER //\nSELECT 1; SELECT 2//\nSELECT 3 //", MYSQL)).containsExactly("SELECT 1; SELECT 2",
-				"SELECT 3");
-	}
-
-	@Test
-	void keepsProcedureBodiesWholeWithoutDelimiterLines() {
-		assertThat(sqls(PROCEDURE + ";\nCALL fill(3);", MYSQL)).containsExactly(PROCEDURE, "CALL fill(3)");
-	}
-
-	@Test
 	void keepsFunctionTriggerAndEventBodiesWholeWithoutDelimiterLines() {
 		String function = "CREATE DEFINER = `root`@`localhost` FUNCTION twice(x INT) RETURNS INT DETERMINISTIC\n"
 				+ "BEGIN\n  DECLARE y INT;\n  SET y = x * 2;\n  RETURN y;\nEND";
@@ -100,21 +104,6 @@ class SqlSplitterMysqlTests {
 		String event = "CREATE EVENT purge ON SCHEDULE EVERY 1 DAY DO BEGIN\n  DELETE FROM t WHERE v = 'old';\nEND";
 		assertThat(sqls(function + ";\n" + trigger + ";\n" + event + ";\nSELECT twice(2);", MYSQL))
 			.containsExactly(function, trigger, event, "SELECT twice(2)");
-	}
-
-	@Test
-	void routinesWithoutBodiesEndAtTheirSemicolon() {
-		assertThat(sqls("CREATE FUNCTION one() RETURNS INT RETURN 1;\nCREATE TRIGGER t_bi BEFORE INSERT ON t "
-				+ "FOR EACH ROW SET NEW.v = CASE WHEN NEW.v IS NULL THEN 'x' END;\nSELECT 1", MYSQL))
-			.containsExactly("CREATE FUNCTION one() RETURNS INT RETURN 1",
-					"CREATE TRIGGER t_bi BEFORE INSERT ON t FOR EACH ROW SET NEW.v = CASE WHEN NEW.v IS NULL THEN 'x' END",
-					"SELECT 1");
-	}
-
-	@Test
-	void aColumnNamedLikeARoutineKindDoesNotStartABody() {
-		assertThat(sqls("CREATE TABLE t (`function` INT, begin INT);\nSELECT begin FROM t;", MYSQL))
-			.containsExactly("CREATE TABLE t (`function` INT, begin INT)", "SELECT begin FROM t");
 	}
 
 	@Test
@@ -130,11 +119,6 @@ class SqlSplitterMysqlTests {
 	void keepsMariadbAnonymousBlocksWhole() {
 		String block = "BEGIN NOT ATOMIC\n  DECLARE x INT DEFAULT 1;\n  SELECT x;\nEND";
 		assertThat(sqls(block + ";\nSELECT 2;", MYSQL)).containsExactly(block, "SELECT 2");
-	}
-
-	@Test
-	void aTransactionBeginIsNotABlock() {
-		assertThat(sqls("BEGIN;\nSELECT 1;\nCOMMIT;", MYSQL)).containsExactly("BEGIN", "SELECT 1", "COMMIT");
 	}
 
 	@Test

@@ -1,8 +1,12 @@
 package dev.migration.script;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.migration.ScriptParseException;
 import dev.migration.sql.Dialect;
@@ -16,15 +20,46 @@ class SqlSplitterPostgresqlTests {
 
 	private static final Dialect PG = Dialect.POSTGRESQL;
 
-	@Test
-	void splitsOnSemicolonsAndDropsTheDelimiter() {
-		assertThat(sqls("CREATE TABLE a (id INT);\nINSERT INTO a VALUES (1) ;\n", PG))
-			.containsExactly("CREATE TABLE a (id INT)", "INSERT INTO a VALUES (1)");
+	/** Scripts and the statements they split into, each named as the case it checks. */
+	static Stream<Arguments> splits() {
+		return Stream.of(
+				Arguments.of("splitsOnSemicolonsAndDropsTheDelimiter",
+						"CREATE TABLE a (id INT);\nINSERT INTO a VALUES (1) ;\n",
+						List.of("CREATE TABLE a (id INT)", "INSERT INTO a VALUES (1)")),
+				Arguments.of("keepsALastStatementWithoutDelimiter", "SELECT 1;\nSELECT 2\n",
+						List.of("SELECT 1", "SELECT 2")),
+				Arguments.of("dropsChunksOfOnlyWhitespaceAndComments",
+						"SELECT 1;\n-- nothing\n/* at all */ ;\n;;\n-- trailing\n", List.of("SELECT 1")),
+				Arguments.of("keepsCommentsInsideStatements", "SELECT 1 -- one; still a comment\n, 2 /* two; */ ;",
+						List.of("SELECT 1 -- one; still a comment\n, 2 /* two; */")),
+				Arguments.of("ignoresSemicolonsInStringsWithDoubledQuotes",
+						"INSERT INTO t VALUES ('it''s; fine', 'a\\');SELECT 2",
+						List.of("INSERT INTO t VALUES ('it''s; fine', 'a\\')", "SELECT 2")),
+				Arguments.of("treatsBackslashAsEscapeOnlyInEStrings", "SELECT E'it\\'s; \\\\', e'x''y;';SELECT 2",
+						List.of("SELECT E'it\\'s; \\\\', e'x''y;'", "SELECT 2")),
+				Arguments.of("anIdentifierEndingInEIsNotAnEscapeString", "SELECT some'a\\';SELECT 2",
+						List.of("SELECT some'a\\'", "SELECT 2")),
+				Arguments.of("ignoresSemicolonsInQuotedIdentifiers", "CREATE TABLE \"we;ird\"\"x\" (id INT);SELECT 2",
+						List.of("CREATE TABLE \"we;ird\"\"x\" (id INT)", "SELECT 2")),
+				Arguments.of("aDollarAfterAnIdentifierIsNotATag", "SELECT a$b$ FROM t; SELECT 2",
+						List.of("SELECT a$b$ FROM t", "SELECT 2")),
+				Arguments.of("nestsBlockComments", "/* outer /* inner; */ still; comment */ SELECT 1; SELECT 2",
+						List.of("SELECT 1", "SELECT 2")),
+				Arguments.of("aTransactionBeginIsNotABody", "BEGIN;\nSELECT 1;\nEND;",
+						List.of("BEGIN", "SELECT 1", "END")),
+				Arguments.of("ignoresSemicolonsInsideParenthesesAsPsqlDoes",
+						"CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); INSERT INTO b VALUES (2));"
+								+ "SELECT 1",
+						List.of("CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); INSERT INTO b VALUES (2))",
+								"SELECT 1")),
+				Arguments.of("acceptsCopyFromAServerFile", "COPY users FROM '/tmp/users.csv' WITH (FORMAT csv)",
+						List.of("COPY users FROM '/tmp/users.csv' WITH (FORMAT csv)")));
 	}
 
-	@Test
-	void keepsALastStatementWithoutDelimiter() {
-		assertThat(sqls("SELECT 1;\nSELECT 2\n", PG)).containsExactly("SELECT 1", "SELECT 2");
+	@ParameterizedTest(name = "{0}")
+	@MethodSource
+	void splits(String name, String script, List<String> statements) {
+		assertThat(sqls(script, PG)).containsExactlyElementsOf(statements);
 	}
 
 	@Test
@@ -32,40 +67,6 @@ class SqlSplitterPostgresqlTests {
 		List<SqlStatement> statements = SqlSplitter.split("\n-- first\nSELECT 1;\n\n  SELECT\n 2;", PG, 10, FILE);
 		assertThat(statements).containsExactly(new SqlStatement("SELECT 1", 1, 12),
 				new SqlStatement("SELECT\n 2", 2, 14));
-	}
-
-	@Test
-	void dropsChunksOfOnlyWhitespaceAndComments() {
-		assertThat(sqls("SELECT 1;\n-- nothing\n/* at all */ ;\n;;\n-- trailing\n", PG)).containsExactly("SELECT 1");
-	}
-
-	@Test
-	void keepsCommentsInsideStatements() {
-		assertThat(sqls("SELECT 1 -- one; still a comment\n, 2 /* two; */ ;", PG))
-			.containsExactly("SELECT 1 -- one; still a comment\n, 2 /* two; */");
-	}
-
-	@Test
-	void ignoresSemicolonsInStringsWithDoubledQuotes() {
-		assertThat(sqls("INSERT INTO t VALUES ('it''s; fine', 'a\\');SELECT 2", PG))
-			.containsExactly("INSERT INTO t VALUES ('it''s; fine', 'a\\')", "SELECT 2");
-	}
-
-	@Test
-	void treatsBackslashAsEscapeOnlyInEStrings() {
-		assertThat(sqls("SELECT E'it\\'s; \\\\', e'x''y;';SELECT 2", PG))
-			.containsExactly("SELECT E'it\\'s; \\\\', e'x''y;'", "SELECT 2");
-	}
-
-	@Test
-	void anIdentifierEndingInEIsNotAnEscapeString() {
-		assertThat(sqls("SELECT some'a\\';SELECT 2", PG)).containsExactly("SELECT some'a\\'", "SELECT 2");
-	}
-
-	@Test
-	void ignoresSemicolonsInQuotedIdentifiers() {
-		assertThat(sqls("CREATE TABLE \"we;ird\"\"x\" (id INT);SELECT 2", PG))
-			.containsExactly("CREATE TABLE \"we;ird\"\"x\" (id INT)", "SELECT 2");
 	}
 
 	@Test
@@ -96,11 +97,6 @@ class SqlSplitterPostgresqlTests {
 	}
 
 	@Test
-	void aDollarAfterAnIdentifierIsNotATag() {
-		assertThat(sqls("SELECT a$b$ FROM t; SELECT 2", PG)).containsExactly("SELECT a$b$ FROM t", "SELECT 2");
-	}
-
-	@Test
 	void keepsDoBlocksWhole() {
 		String block = """
 				DO $do$
@@ -125,12 +121,6 @@ class SqlSplitterPostgresqlTests {
 	}
 
 	@Test
-	void nestsBlockComments() {
-		assertThat(sqls("/* outer /* inner; */ still; comment */ SELECT 1; SELECT 2", PG)).containsExactly("SELECT 1",
-				"SELECT 2");
-	}
-
-	@Test
 	void keepsSqlStandardBeginAtomicBodiesWhole() {
 		String function = """
 				CREATE OR REPLACE FUNCTION add(a int, b int) RETURNS int
@@ -140,20 +130,6 @@ class SqlSplitterPostgresqlTests {
 				  SELECT a + b;
 				END""";
 		assertThat(sqls(function + ";\nSELECT 1;", PG)).containsExactly(function, "SELECT 1");
-	}
-
-	@Test
-	void aTransactionBeginIsNotABody() {
-		assertThat(sqls("BEGIN;\nSELECT 1;\nEND;", PG)).containsExactly("BEGIN", "SELECT 1", "END");
-	}
-
-	@Test
-	void ignoresSemicolonsInsideParenthesesAsPsqlDoes() {
-		assertThat(sqls("CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); INSERT INTO b VALUES (2));"
-				+ "SELECT 1", PG))
-			.containsExactly(
-					"CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); INSERT INTO b VALUES (2))",
-					"SELECT 1");
 	}
 
 	@Test
@@ -220,12 +196,6 @@ class SqlSplitterPostgresqlTests {
 			.isThrownBy(() -> sqls("SELECT 1;\nCOPY users (id, name) FROM stdin;\n1\tann\n\\.\n", PG))
 			.withMessage("db/migration/ab12_x.sql:2: COPY ... FROM stdin is not supported: there is no psql to "
 					+ "stream the data; use INSERT statements, or COPY from a file on the database server");
-	}
-
-	@Test
-	void acceptsCopyFromAServerFile() {
-		assertThat(sqls("COPY users FROM '/tmp/users.csv' WITH (FORMAT csv)", PG))
-			.containsExactly("COPY users FROM '/tmp/users.csv' WITH (FORMAT csv)");
 	}
 
 	@Test

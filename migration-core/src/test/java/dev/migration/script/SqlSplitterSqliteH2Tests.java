@@ -1,6 +1,12 @@
 package dev.migration.script;
 
+import java.util.List;
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.migration.ScriptParseException;
 import dev.migration.sql.Dialect;
@@ -20,10 +26,26 @@ class SqlSplitterSqliteH2Tests {
 			  UPDATE t SET changed = 1 WHERE id = new.id;
 			END""";
 
-	@Test
-	void keepsSqliteTriggerBodiesWhole() {
-		assertThat(sqls("CREATE TABLE audit (v TEXT);\n" + SQLITE_TRIGGER + ";\nSELECT 1;", Dialect.SQLITE))
-			.containsExactly("CREATE TABLE audit (v TEXT)", SQLITE_TRIGGER, "SELECT 1");
+	/** Scripts and the statements they split into, each named as the case it checks. */
+	static Stream<Arguments> splits() {
+		return Stream.of(
+				Arguments.of("keepsSqliteTriggerBodiesWhole", Dialect.SQLITE,
+						"CREATE TABLE audit (v TEXT);\n" + SQLITE_TRIGGER + ";\nSELECT 1;",
+						List.of("CREATE TABLE audit (v TEXT)", SQLITE_TRIGGER, "SELECT 1")),
+				Arguments.of("knowsAllFourSqliteQuoteStyles", Dialect.SQLITE,
+						"SELECT 'a;''b', \"c;\"\"d\", `e;``f`, [g;h] FROM t;SELECT 2",
+						List.of("SELECT 'a;''b', \"c;\"\"d\", `e;``f`, [g;h] FROM t", "SELECT 2")),
+				Arguments.of("aBackslashIsOrdinaryInSqliteStrings", Dialect.SQLITE, "SELECT 'a\\';SELECT 2",
+						List.of("SELECT 'a\\'", "SELECT 2")),
+				Arguments.of("knowsH2CommentsAndQuotes", Dialect.H2,
+						"// line; comment\nSELECT 'a;''b', \"c;\" -- x;\n/* y; */;SELECT 2",
+						List.of("SELECT 'a;''b', \"c;\" -- x;\n/* y; */", "SELECT 2")));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource
+	void splits(String name, Dialect dialect, String script, List<String> statements) {
+		assertThat(sqls(script, dialect)).containsExactlyElementsOf(statements);
 	}
 
 	@Test
@@ -33,32 +55,15 @@ class SqlSplitterSqliteH2Tests {
 	}
 
 	@Test
-	void knowsAllFourSqliteQuoteStyles() {
-		assertThat(sqls("SELECT 'a;''b', \"c;\"\"d\", `e;``f`, [g;h] FROM t;SELECT 2", Dialect.SQLITE))
-			.containsExactly("SELECT 'a;''b', \"c;\"\"d\", `e;``f`, [g;h] FROM t", "SELECT 2");
-	}
-
-	@Test
 	void rejectsUnterminatedSqliteBrackets() {
 		assertThatExceptionOfType(ScriptParseException.class).isThrownBy(() -> sqls("SELECT [a;", Dialect.SQLITE))
 			.withMessage("db/migration/ab12_x.sql:1: unterminated quoted identifier [ opened here; close it with ]");
 	}
 
 	@Test
-	void aBackslashIsOrdinaryInSqliteStrings() {
-		assertThat(sqls("SELECT 'a\\';SELECT 2", Dialect.SQLITE)).containsExactly("SELECT 'a\\'", "SELECT 2");
-	}
-
-	@Test
 	void keepsH2DollarQuotedSourceWhole() {
 		String alias = "CREATE ALIAS twice AS $$\nint twice(int x) { return x * 2; } // doubles; really\n$$";
 		assertThat(sqls(alias + ";\nCALL twice(2);", Dialect.H2)).containsExactly(alias, "CALL twice(2)");
-	}
-
-	@Test
-	void knowsH2CommentsAndQuotes() {
-		assertThat(sqls("// line; comment\nSELECT 'a;''b', \"c;\" -- x;\n/* y; */;SELECT 2", Dialect.H2))
-			.containsExactly("SELECT 'a;''b', \"c;\" -- x;\n/* y; */", "SELECT 2");
 	}
 
 	@Test

@@ -6,8 +6,6 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.migration.InvalidConfigurationException;
 import dev.migration.MigrationConfig;
@@ -15,6 +13,7 @@ import dev.migration.Revision;
 import dev.migration.command.Migrator;
 import dev.migration.sql.Dialect;
 import dev.migration.testing.DatabaseKind;
+import dev.migration.testing.EachDatabase;
 import dev.migration.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,20 +40,17 @@ class VendorLocationTests {
 				+ "\n\n-- +upgrade\n" + sql + "\n");
 	}
 
-	@ParameterizedTest
-	@EnumSource(DatabaseKind.class)
-	void vendorFolderOfTheDatabaseIsLoaded(DatabaseKind kind) throws Exception {
+	@EachDatabase
+	void vendorFolderOfTheDatabaseIsLoaded(DatabaseKind kind, TestDatabase db) throws Exception {
 		String root = scripts();
 		String vendor = kind.name().toLowerCase();
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			Migrator migrator = new Migrator(MigrationConfig.builder()
-				.dataSource(db.dataSource())
-				.locations(root + "/common", root + "/{vendor}")
-				.build());
-			assertThat(migrator.graph().get("b0").location()).isEqualTo(root + "/" + vendor + "/b0_" + vendor + ".sql");
-			migrator.upgrade("heads");
-			assertThat(db.query("SELECT COUNT(*) FROM v_" + vendor)).containsExactly(java.util.List.of("0"));
-		}
+		Migrator migrator = new Migrator(MigrationConfig.builder()
+			.dataSource(db.dataSource())
+			.locations(root + "/common", root + "/{vendor}")
+			.build());
+		assertThat(migrator.graph().get("b0").location()).isEqualTo(root + "/" + vendor + "/b0_" + vendor + ".sql");
+		migrator.upgrade("heads");
+		assertThat(db.query("SELECT COUNT(*) FROM v_" + vendor)).containsExactly(java.util.List.of("0"));
 	}
 
 	@Test

@@ -15,13 +15,12 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.migration.InvalidConfigurationException;
 import dev.migration.MigrationConfig;
 import dev.migration.MigrationTargets;
 import dev.migration.testing.DatabaseKind;
+import dev.migration.testing.EachDatabase;
 import dev.migration.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,137 +60,115 @@ class TenantMigratorTests {
 		}
 	}
 
+	/** The engine on the test's database, with the scripts of the folder. */
+	private MigrationConfig config(TestDatabase db) throws Exception {
+		return MigrationConfig.builder().dataSource(db.dataSource()).locations(location()).build();
+	}
+
 	private static List<List<String>> rows(TestDatabase db, String sql) {
 		return db.query(sql);
 	}
 
-	@ParameterizedTest
-	@EnumSource(names = { "POSTGRESQL", "MARIADB" })
-	void everySchemaGetsItsOwnTablesAndVersionTable(DatabaseKind kind) throws Exception {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			List<String> schemas = schemas(db, 5);
-			try {
-				MigrationConfig config = MigrationConfig.builder()
-					.dataSource(db.dataSource())
-					.locations(location())
-					.build();
-				TenantRun run = new TenantMigrator(config, MigrationTargets.of(schemas), 4).upgrade("heads");
-				assertThat(run.succeeded()).isTrue();
-				assertThat(run.summary()).isEqualTo("5 schemas: 5 migrated, 0 failed");
-				assertThat(run.tenants()).extracting(TenantResult::schema).containsExactlyElementsOf(schemas);
-				assertThat(run.tenants())
-					.allMatch((tenant) -> tenant.applied() == 3 && tenant.heads().equals(List.of("a3")));
-				for (String schema : schemas) {
-					assertThat(rows(db, "SELECT version_num FROM " + schema + ".migration_version"))
-						.containsExactly(List.of("a3"));
-					assertThat(rows(db, "SELECT COUNT(*) FROM " + schema + ".t3")).containsExactly(List.of("0"));
-				}
-				// the test's own schema is untouched
-				assertThat(db.tables()).isEmpty();
+	@EachDatabase({ DatabaseKind.POSTGRESQL, DatabaseKind.MARIADB })
+	void everySchemaGetsItsOwnTablesAndVersionTable(TestDatabase db) throws Exception {
+		List<String> schemas = schemas(db, 5);
+		try {
+			MigrationConfig config = config(db);
+			TenantRun run = new TenantMigrator(config, MigrationTargets.of(schemas), 4).upgrade("heads");
+			assertThat(run.succeeded()).isTrue();
+			assertThat(run.summary()).isEqualTo("5 schemas: 5 migrated, 0 failed");
+			assertThat(run.tenants()).extracting(TenantResult::schema).containsExactlyElementsOf(schemas);
+			assertThat(run.tenants())
+				.allMatch((tenant) -> tenant.applied() == 3 && tenant.heads().equals(List.of("a3")));
+			for (String schema : schemas) {
+				assertThat(rows(db, "SELECT version_num FROM " + schema + ".migration_version"))
+					.containsExactly(List.of("a3"));
+				assertThat(rows(db, "SELECT COUNT(*) FROM " + schema + ".t3")).containsExactly(List.of("0"));
 			}
-			finally {
-				drop(db, schemas);
-			}
+			// the test's own schema is untouched
+			assertThat(db.tables()).isEmpty();
+		}
+		finally {
+			drop(db, schemas);
 		}
 	}
 
-	@ParameterizedTest
-	@EnumSource(names = { "POSTGRESQL", "MARIADB" })
-	void oneSchemasFailureLeavesTheOthersMigratedAndIsReported(DatabaseKind kind) throws Exception {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			List<String> schemas = schemas(db, 4);
-			String broken = schemas.get(1);
-			try {
-				// an (empty) version table, so the schema counts as the tool's and is not
-				// refused for a baseline: a1 runs, a2 fails on the table in its way
-				db.execute(((kind == DatabaseKind.MARIADB) ? "CREATE DATABASE " : "CREATE SCHEMA ") + broken,
-						"CREATE TABLE " + broken + ".t2 (id INT PRIMARY KEY)", "CREATE TABLE " + broken
-								+ ".migration_version (version_num VARCHAR(255) NOT NULL PRIMARY KEY)");
-				MigrationConfig config = MigrationConfig.builder()
-					.dataSource(db.dataSource())
-					.locations(location())
-					.build();
-				TenantRun run = new TenantMigrator(config, MigrationTargets.of(schemas), 2).upgrade("heads");
-				assertThat(run.succeeded()).isFalse();
-				assertThat(run.summary()).isEqualTo("4 schemas: 3 migrated, 1 failed (" + broken + ")");
-				assertThat(run.failed()).singleElement().satisfies((tenant) -> {
-					assertThat(tenant.schema()).isEqualTo(broken);
-					assertThat(tenant.error()).startsWith("Revision a2 (").contains("failed");
-				});
-				for (String schema : schemas) {
-					String expected = schema.equals(broken) ? "a1" : "a3";
-					assertThat(rows(db, "SELECT version_num FROM " + schema + ".migration_version")).as(schema)
-						.containsExactly(List.of(expected));
-				}
-				TenantMigrationException ex = new TenantMigrationException(run);
-				assertThat(ex.getMessage())
-					.startsWith("Migrating 4 schemas: 3 migrated, 1 failed (" + broken + ").\n  " + broken
-							+ ": Revision a2 (")
-					.endsWith("\nThe other schemas are unaffected; fix the failed ones and run again (schemas that "
-							+ "are up to date are skipped)");
+	@EachDatabase({ DatabaseKind.POSTGRESQL, DatabaseKind.MARIADB })
+	void oneSchemasFailureLeavesTheOthersMigratedAndIsReported(DatabaseKind kind, TestDatabase db) throws Exception {
+		List<String> schemas = schemas(db, 4);
+		String broken = schemas.get(1);
+		try {
+			// an (empty) version table, so the schema counts as the tool's and is not
+			// refused for a baseline: a1 runs, a2 fails on the table in its way
+			db.execute(((kind == DatabaseKind.MARIADB) ? "CREATE DATABASE " : "CREATE SCHEMA ") + broken,
+					"CREATE TABLE " + broken + ".t2 (id INT PRIMARY KEY)",
+					"CREATE TABLE " + broken + ".migration_version (version_num VARCHAR(255) NOT NULL PRIMARY KEY)");
+			MigrationConfig config = config(db);
+			TenantRun run = new TenantMigrator(config, MigrationTargets.of(schemas), 2).upgrade("heads");
+			assertThat(run.succeeded()).isFalse();
+			assertThat(run.summary()).isEqualTo("4 schemas: 3 migrated, 1 failed (" + broken + ")");
+			assertThat(run.failed()).singleElement().satisfies((tenant) -> {
+				assertThat(tenant.schema()).isEqualTo(broken);
+				assertThat(tenant.error()).startsWith("Revision a2 (").contains("failed");
+			});
+			for (String schema : schemas) {
+				String expected = schema.equals(broken) ? "a1" : "a3";
+				assertThat(rows(db, "SELECT version_num FROM " + schema + ".migration_version")).as(schema)
+					.containsExactly(List.of(expected));
 			}
-			finally {
-				drop(db, schemas);
-			}
+			TenantMigrationException ex = new TenantMigrationException(run);
+			assertThat(ex.getMessage())
+				.startsWith(
+						"Migrating 4 schemas: 3 migrated, 1 failed (" + broken + ").\n  " + broken + ": Revision a2 (")
+				.endsWith("\nThe other schemas are unaffected; fix the failed ones and run again (schemas that "
+						+ "are up to date are skipped)");
+		}
+		finally {
+			drop(db, schemas);
 		}
 	}
 
-	@ParameterizedTest
-	@EnumSource(names = { "POSTGRESQL", "MARIADB" })
-	void connectionsNeverExceedTheParallelism(DatabaseKind kind) throws Exception {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			List<String> schemas = schemas(db, 12);
-			try {
-				CountingDataSource counting = new CountingDataSource(db.dataSource());
-				MigrationConfig config = MigrationConfig.builder().dataSource(counting).locations(location()).build();
-				TenantRun run = new TenantMigrator(config, MigrationTargets.of(schemas), 4).upgrade("heads");
-				assertThat(run.succeeded()).isTrue();
-				// measured below the engine, at the driver's connections
-				assertThat(counting.peak.get()).isBetween(2, 4);
-				assertThat(run.peakConnections()).isBetween(2, 4);
-			}
-			finally {
-				drop(db, schemas);
-			}
+	@EachDatabase({ DatabaseKind.POSTGRESQL, DatabaseKind.MARIADB })
+	void connectionsNeverExceedTheParallelism(TestDatabase db) throws Exception {
+		List<String> schemas = schemas(db, 12);
+		try {
+			CountingDataSource counting = new CountingDataSource(db.dataSource());
+			MigrationConfig config = MigrationConfig.builder().dataSource(counting).locations(location()).build();
+			TenantRun run = new TenantMigrator(config, MigrationTargets.of(schemas), 4).upgrade("heads");
+			assertThat(run.succeeded()).isTrue();
+			// measured below the engine, at the driver's connections
+			assertThat(counting.peak.get()).isBetween(2, 4);
+			assertThat(run.peakConnections()).isBetween(2, 4);
+		}
+		finally {
+			drop(db, schemas);
 		}
 	}
 
-	@ParameterizedTest
-	@EnumSource(names = { "POSTGRESQL" })
-	void schemasCanComeFromAQuery(DatabaseKind kind) throws Exception {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			List<String> schemas = schemas(db, 2);
-			try {
-				db.execute("CREATE TABLE tenants (name VARCHAR(63))",
-						"INSERT INTO tenants VALUES ('" + schemas.get(0) + "'), ('" + schemas.get(1) + "')");
-				MigrationConfig config = MigrationConfig.builder()
-					.dataSource(db.dataSource())
-					.locations(location())
-					.build();
-				TenantMigrator migrator = new TenantMigrator(config,
-						MigrationTargets.query("SELECT name FROM tenants ORDER BY name"), 2);
-				assertThat(migrator.schemas()).containsExactlyElementsOf(schemas);
-				assertThat(migrator.upgrade("heads").summary()).isEqualTo("2 schemas: 2 migrated, 0 failed");
-			}
-			finally {
-				drop(db, schemas);
-			}
+	@EachDatabase({ DatabaseKind.POSTGRESQL })
+	void schemasCanComeFromAQuery(TestDatabase db) throws Exception {
+		List<String> schemas = schemas(db, 2);
+		try {
+			db.execute("CREATE TABLE tenants (name VARCHAR(63))",
+					"INSERT INTO tenants VALUES ('" + schemas.get(0) + "'), ('" + schemas.get(1) + "')");
+			MigrationConfig config = config(db);
+			TenantMigrator migrator = new TenantMigrator(config,
+					MigrationTargets.query("SELECT name FROM tenants ORDER BY name"), 2);
+			assertThat(migrator.schemas()).containsExactlyElementsOf(schemas);
+			assertThat(migrator.upgrade("heads").summary()).isEqualTo("2 schemas: 2 migrated, 0 failed");
+		}
+		finally {
+			drop(db, schemas);
 		}
 	}
 
-	@ParameterizedTest
-	@EnumSource(names = { "POSTGRESQL" })
-	void parallelismBelowTwoIsRejected(DatabaseKind kind) throws Exception {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			MigrationConfig config = MigrationConfig.builder()
-				.dataSource(db.dataSource())
-				.locations(location())
-				.build();
-			assertThatExceptionOfType(InvalidConfigurationException.class)
-				.isThrownBy(() -> new TenantMigrator(config, MigrationTargets.of(List.of("a")), 1))
-				.withMessage("Invalid configuration: 'migration.parallelism' must be at least 2, since each schema "
-						+ "being migrated uses a work connection and a lock connection (was 1)");
-		}
+	@EachDatabase({ DatabaseKind.POSTGRESQL })
+	void parallelismBelowTwoIsRejected(TestDatabase db) throws Exception {
+		MigrationConfig config = config(db);
+		assertThatExceptionOfType(InvalidConfigurationException.class)
+			.isThrownBy(() -> new TenantMigrator(config, MigrationTargets.of(List.of("a")), 1))
+			.withMessage("Invalid configuration: 'migration.parallelism' must be at least 2, since each schema "
+					+ "being migrated uses a work connection and a lock connection (was 1)");
 	}
 
 	/** Counts the driver connections open at once. */

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 import javax.sql.DataSource;
 
@@ -60,18 +61,29 @@ public final class RoundTrips {
 			if (target instanceof DatabaseMetaData && result instanceof ResultSet) {
 				trips.add("metadata: " + name);
 			}
-			if (result instanceof PreparedStatement) {
-				return wrap(PreparedStatement.class, result, trips);
-			}
-			if (result instanceof Statement) {
-				return wrap(Statement.class, result, trips);
-			}
-			if (result instanceof DatabaseMetaData) {
-				return wrap(DatabaseMetaData.class, result, trips);
-			}
-			return result;
+			return wrapStatements(result, (kind, each) -> wrap(kind, each, trips));
 		};
 		return Proxy.newProxyInstance(RoundTrips.class.getClassLoader(), new Class<?>[] { type }, handler);
+	}
+
+	/**
+	 * What a JDBC call returned, wrapped when it is a statement or metadata (so that the
+	 * calls on it are seen too), else as it is.
+	 * @param result the call's result
+	 * @param wrap wraps an object as the given interface
+	 * @return the result, wrapped or not
+	 */
+	public static Object wrapStatements(Object result, BiFunction<Class<?>, Object, Object> wrap) {
+		if (result instanceof PreparedStatement) {
+			return wrap.apply(PreparedStatement.class, result);
+		}
+		if (result instanceof Statement) {
+			return wrap.apply(Statement.class, result);
+		}
+		if (result instanceof DatabaseMetaData) {
+			return wrap.apply(DatabaseMetaData.class, result);
+		}
+		return result;
 	}
 
 	private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {

@@ -31,16 +31,13 @@ public final class ScaleOut {
 	 * @return the database
 	 */
 	public static TestDatabase pgbouncer() {
-		String url = TestDatabase.env("MIGRATION_TEST_PGBOUNCER_URL");
-		if (url.isBlank()) {
-			TestDatabase.unavailable("PgBouncer", "set MIGRATION_TEST_PGBOUNCER_URL (.ci/services starts it)");
-		}
-		String user = TestDatabase.env("MIGRATION_TEST_PGBOUNCER_USER");
-		String password = TestDatabase.env("MIGRATION_TEST_PGBOUNCER_PASSWORD");
+		Login login = login("PgBouncer", "MIGRATION_TEST_PGBOUNCER_", "URL", "it");
+		String user = login.user();
+		String password = login.password();
 		TestDatabase.Server server = TestDatabase.server(DatabaseKind.POSTGRESQL);
 		String database = name();
 		TestDatabase.executeOn(server.url(), server.user(), server.password(), "CREATE DATABASE " + database);
-		String pooled = TestDatabase.replaceDatabase(url, database);
+		String pooled = TestDatabase.replaceDatabase(login.url(), database);
 		try (Connection connection = DriverManager.getConnection(pooled, user, password)) {
 			connection.isValid(5);
 		}
@@ -58,13 +55,10 @@ public final class ScaleOut {
 	 * @return the database, one handle per node
 	 */
 	public static Galera galera() {
-		String urls = TestDatabase.env("MIGRATION_TEST_GALERA_URLS");
-		if (urls.isBlank()) {
-			TestDatabase.unavailable("Galera", "set MIGRATION_TEST_GALERA_URLS (.ci/services starts the cluster)");
-		}
-		String user = TestDatabase.env("MIGRATION_TEST_GALERA_USER");
-		String password = TestDatabase.env("MIGRATION_TEST_GALERA_PASSWORD");
-		List<String> nodeUrls = Arrays.stream(urls.split(",")).map(String::strip).toList();
+		Login login = login("Galera", "MIGRATION_TEST_GALERA_", "URLS", "the cluster");
+		String user = login.user();
+		String password = login.password();
+		List<String> nodeUrls = Arrays.stream(login.url().split(",")).map(String::strip).toList();
 		String database = name();
 		try {
 			TestDatabase.executeOn(nodeUrls.get(0), user, password, "CREATE DATABASE " + database);
@@ -90,6 +84,21 @@ public final class ScaleOut {
 				});
 		return new Galera(nodes, loadBalanced,
 				() -> TestDatabase.executeOn(nodeUrls.get(0), user, password, "DROP DATABASE IF EXISTS " + database));
+	}
+
+	/**
+	 * The URL, user and password of a component from the environment; without the URL the
+	 * component is unavailable.
+	 */
+	private static Login login(String component, String prefix, String urlSuffix, String started) {
+		String url = TestDatabase.env(prefix + urlSuffix);
+		if (url.isBlank()) {
+			TestDatabase.unavailable(component, "set " + prefix + urlSuffix + " (.ci/services starts " + started + ")");
+		}
+		return new Login(url, TestDatabase.env(prefix + "USER"), TestDatabase.env(prefix + "PASSWORD"));
+	}
+
+	private record Login(String url, String user, String password) {
 	}
 
 	private static void awaitDatabase(String nodeUrl, String user, String password, String database) {

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,17 +29,13 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * Every case starts from three valid revisions with the first two applied, then breaks
  * one thing.
  */
-@Tag("reliability")
-class BadInputCatalogueTests {
+class BadInputCatalogueTests extends ReliabilityTest {
 
 	static final String R1 = "aaaa00000001";
 
 	static final String R2 = "aaaa00000002";
 
 	static final String R3 = "aaaa00000003";
-
-	@TempDir
-	Path dir;
 
 	/** One bad input: how to break the set-up, what to run, the exact message. */
 	record Case(String name, DatabaseKind kind, Breaker breaker, Function<Fixture, Object> action, String expected) {

@@ -5,8 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -24,15 +22,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * back entirely and earlier revisions stay; elsewhere the error and the history row say
  * what ran. The message names file, line, revision, statement and the database's text.
  */
-@Tag("reliability")
-class FailureTests {
+class FailureTests extends ReliabilityTest {
 
 	private static final String FIRST = "f00000000001";
 
 	private static final String SECOND = "f00000000002";
-
-	@TempDir
-	Path dir;
 
 	@ParameterizedTest
 	@EnumSource

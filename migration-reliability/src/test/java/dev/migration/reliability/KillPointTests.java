@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.migration.testing.DatabaseKind;
 import dev.migration.testing.TestDatabase;
@@ -23,8 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * revisions are small and made of the statement forms the resumption decides from the
  * catalog, with data changes between them, so every kill leaves a revision in doubt.
  */
-@Tag("reliability")
-class KillPointTests {
+class KillPointTests extends ReliabilityTest {
 
 	private static final int REVISIONS = 24;
 
@@ -33,13 +30,9 @@ class KillPointTests {
 	/** Moments per revision: before and after 7 statements, and the version write. */
 	private static final int MOMENTS = 15;
 
-	@TempDir
-	Path dir;
-
 	@Test
 	void killedRevisionsOnMariadbResumeWithoutAPerson() throws Exception {
-		long seed = Long.getLong("reliability.seed", System.nanoTime());
-		System.out.println("KillPointTests: seed " + seed + " (rerun with -Dreliability.seed=" + seed + ")");
+		long seed = seed("KillPointTests");
 		Random random = new Random(seed);
 		Path folder = write(this.dir.resolve("migrations"));
 		int kills = 0;

@@ -10,8 +10,6 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -25,8 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * SIGKILL a CLI upgrade of 200 revisions at random moments; after each kill the database
  * says exactly what ran, no lock is left behind, and a rerun finishes the upgrade.
  */
-@Tag("reliability")
-class KillTests {
+class KillTests extends ReliabilityTest {
 
 	private static final int REVISIONS = 200;
 
@@ -34,17 +31,13 @@ class KillTests {
 
 	private static final int KILLS = 20;
 
-	@TempDir
-	Path dir;
-
 	/** History rows of MariaDB revisions that kills left part-way. */
 	private final Set<String> partial = new TreeSet<>();
 
 	@ParameterizedTest
 	@EnumSource(names = { "POSTGRESQL", "MARIADB" })
 	void killedUpgradesLeaveAConsistentDatabaseAndNoLock(DatabaseKind kind) throws Exception {
-		long seed = Long.getLong("reliability.seed", System.nanoTime());
-		System.out.println("KillTests " + kind + ": seed " + seed + " (rerun with -Dreliability.seed=" + seed + ")");
+		long seed = seed("KillTests " + kind);
 		Random random = new Random(seed);
 		Path folder = Workload.write(this.dir, kind, REVISIONS, SLEEPING_REVISION);
 		Path work = Files.createDirectories(this.dir.resolve("work"));

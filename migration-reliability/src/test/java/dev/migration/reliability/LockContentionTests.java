@@ -13,9 +13,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.migration.LockTimeoutException;
 import dev.migration.MigrationConfig;
@@ -31,13 +29,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * A lock held by another session makes upgrade wait and then fail naming the holder; a
  * non-transactional CREATE INDEX CONCURRENTLY completes while another instance waits.
  */
-@Tag("reliability")
-class LockContentionTests {
+class LockContentionTests extends ReliabilityTest {
 
 	private static final String REVISION = "10c000000001";
-
-	@TempDir
-	Path dir;
 
 	@Test
 	void postgresqlUpgradeTimesOutNamingTheSessionThatHoldsTheAdvisoryLock() throws Exception {

@@ -13,8 +13,6 @@ import java.util.stream.IntStream;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -30,8 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Many migrators start at once on one database with 200 pending revisions: the lock lets
  * exactly one apply them, the others find nothing to do.
  */
-@Tag("reliability")
-class RaceTests {
+class RaceTests extends ReliabilityTest {
 
 	private static final int REVISIONS = 200;
 
@@ -40,9 +37,6 @@ class RaceTests {
 	private static final int PROCESSES = 8;
 
 	private static final int THREADS = 32;
-
-	@TempDir
-	Path dir;
 
 	@ParameterizedTest
 	@EnumSource(names = { "POSTGRESQL", "MARIADB" })

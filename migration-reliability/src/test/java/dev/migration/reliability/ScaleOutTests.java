@@ -11,9 +11,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.migration.LockMode;
 import dev.migration.lock.LockRequest;
@@ -33,17 +31,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link KillTests}: these targets add the lock-choice and replication paths, not more
  * interleavings.
  */
-@Tag("reliability")
-class ScaleOutTests {
+class ScaleOutTests extends ReliabilityTest {
 
 	private static final int REVISIONS = 30;
 
 	private static final int PROCESSES = 4;
 
 	private static final int KILL_REVISIONS = 60;
-
-	@TempDir
-	Path dir;
 
 	@Test
 	void cliProcessesThroughPgBouncerApplyEachRevisionOnce() throws Exception {

@@ -3,12 +3,11 @@ package dev.migration.test;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.migration.test.fixtures.entities.Account;
 import dev.migration.test.fixtures.entities.DriftedAccount;
 import dev.migration.testing.DatabaseKind;
+import dev.migration.testing.EachDatabase;
 import dev.migration.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,80 +20,65 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class MigrationChecksTests {
 
-	@ParameterizedTest
-	@MethodSource("dev.migration.testing.TestDatabase#kinds")
-	void soundRevisionsPassEveryCheck(DatabaseKind kind) {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			MigrationChecks checks = Fixtures.checks(db, Fixtures.BASE, Fixtures.GOOD);
-			checks.all();
-			assertThat(checks.migrator().current()).isEmpty();
-			assertThat(db.tables()).containsOnly("migration_history", "migration_history_format", "migration_version");
-		}
+	@EachDatabase
+	void soundRevisionsPassEveryCheck(TestDatabase db) {
+		MigrationChecks checks = Fixtures.checks(db, Fixtures.BASE, Fixtures.GOOD);
+		checks.all();
+		assertThat(checks.migrator().current()).isEmpty();
+		assertThat(db.tables()).containsOnly("migration_history", "migration_history_format", "migration_version");
 	}
 
-	@ParameterizedTest
-	@MethodSource("dev.migration.testing.TestDatabase#kinds")
-	void checksPutAMigratedDatabaseBackAtItsHeads(DatabaseKind kind) {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			MigrationChecks checks = Fixtures.checks(db, Fixtures.BASE, Fixtures.GOOD);
-			checks.migrator().upgrade("heads");
-			db.execute("INSERT INTO accounts (id, email) VALUES (1, 'a@example.com')");
-			checks.upgradeOneByOne().stairway().offlineSqlMatches();
-			assertThat(checks.migrator().current()).containsExactly("a3a3a3a3a3a3");
-		}
+	@EachDatabase
+	void checksPutAMigratedDatabaseBackAtItsHeads(TestDatabase db) {
+		MigrationChecks checks = Fixtures.checks(db, Fixtures.BASE, Fixtures.GOOD);
+		checks.migrator().upgrade("heads");
+		db.execute("INSERT INTO accounts (id, email) VALUES (1, 'a@example.com')");
+		checks.upgradeOneByOne().stairway().offlineSqlMatches();
+		assertThat(checks.migrator().current()).containsExactly("a3a3a3a3a3a3");
 	}
 
-	@ParameterizedTest
-	@MethodSource("dev.migration.testing.TestDatabase#kinds")
-	void stairwayCatchesADowngradeThatForgetsAnIndex(DatabaseKind kind) {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			MigrationChecks checks = Fixtures.checks(db, Fixtures.BASE, Fixtures.FORGOTTEN_INDEX);
-			assertThatExceptionOfType(MigrationCheckFailure.class).isThrownBy(checks::stairway)
-				.withMessage("Stairway failed at revision f2f2f2f2f2f2 (\"Index emails, forget it on the way down\", "
-						+ "dev.migration.test.fixtures.forgotten.F2ForgetEmailIndex), step 2 of 2: after its upgrade "
-						+ "and downgrade the schema is not what it was before the upgrade:\n"
-						+ "  left behind: index ix_accounts_email on accounts (email)\n"
-						+ "Make the downgrade of f2f2f2f2f2f2 undo everything its upgrade does: drop what is left "
-						+ "behind, recreate what is missing")
-				.satisfies((failure) -> {
-					assertThat(failure.getCheck()).isEqualTo("stairway");
-					assertThat(failure.getRevision()).isEqualTo("f2f2f2f2f2f2");
-					assertThat(failure.getDirection()).isEqualTo("downgrade");
-					assertThat(failure.getDifferences())
-						.containsExactly("left behind: index ix_accounts_email on accounts (email)");
-				});
-		}
+	@EachDatabase
+	void stairwayCatchesADowngradeThatForgetsAnIndex(TestDatabase db) {
+		MigrationChecks checks = Fixtures.checks(db, Fixtures.BASE, Fixtures.FORGOTTEN_INDEX);
+		assertThatExceptionOfType(MigrationCheckFailure.class).isThrownBy(checks::stairway)
+			.withMessage("Stairway failed at revision f2f2f2f2f2f2 (\"Index emails, forget it on the way down\", "
+					+ "dev.migration.test.fixtures.forgotten.F2ForgetEmailIndex), step 2 of 2: after its upgrade "
+					+ "and downgrade the schema is not what it was before the upgrade:\n"
+					+ "  left behind: index ix_accounts_email on accounts (email)\n"
+					+ "Make the downgrade of f2f2f2f2f2f2 undo everything its upgrade does: drop what is left "
+					+ "behind, recreate what is missing")
+			.satisfies((failure) -> {
+				assertThat(failure.getCheck()).isEqualTo("stairway");
+				assertThat(failure.getRevision()).isEqualTo("f2f2f2f2f2f2");
+				assertThat(failure.getDirection()).isEqualTo("downgrade");
+				assertThat(failure.getDifferences())
+					.containsExactly("left behind: index ix_accounts_email on accounts (email)");
+			});
 	}
 
-	@ParameterizedTest
-	@MethodSource("dev.migration.testing.TestDatabase#kinds")
-	void upgradeOneByOneAppliesEachRevisionOnItsOwn(DatabaseKind kind) {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			MigrationChecks checks = Fixtures.checks(db, Fixtures.BASE, Fixtures.GOOD);
-			checks.upgradeOneByOne();
-			// newest first: applied one at a time, then back to base where the database
-			// was
-			assertThat(checks.migrator().log(10)).extracting((entry) -> entry.direction() + " " + entry.revision())
-				.containsExactly("DOWNGRADE a1a1a1a1a1a1", "DOWNGRADE a2a2a2a2a2a2", "DOWNGRADE a3a3a3a3a3a3",
-						"UPGRADE a3a3a3a3a3a3", "UPGRADE a2a2a2a2a2a2", "UPGRADE a1a1a1a1a1a1");
-		}
+	@EachDatabase
+	void upgradeOneByOneAppliesEachRevisionOnItsOwn(TestDatabase db) {
+		MigrationChecks checks = Fixtures.checks(db, Fixtures.BASE, Fixtures.GOOD);
+		checks.upgradeOneByOne();
+		// newest first: applied one at a time, then back to base where the database
+		// was
+		assertThat(checks.migrator().log(10)).extracting((entry) -> entry.direction() + " " + entry.revision())
+			.containsExactly("DOWNGRADE a1a1a1a1a1a1", "DOWNGRADE a2a2a2a2a2a2", "DOWNGRADE a3a3a3a3a3a3",
+					"UPGRADE a3a3a3a3a3a3", "UPGRADE a2a2a2a2a2a2", "UPGRADE a1a1a1a1a1a1");
 	}
 
-	@ParameterizedTest
-	@MethodSource("dev.migration.testing.TestDatabase#kinds")
-	void modelsMatchCatchesAnEntityTheMigrationsDoNotBuild(DatabaseKind kind) {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			MigrationChecks checks = Fixtures.checks(db, Fixtures.BASE);
-			checks.modelsMatch(Account.class);
-			assertThatExceptionOfType(MigrationCheckFailure.class)
-				.isThrownBy(() -> checks.modelsMatch(DriftedAccount.class))
-				.withMessage("The migrations do not build the schema of the entities [DriftedAccount]: at "
-						+ "[a1a1a1a1a1a1], `check` finds\n" + "  - add column accounts.nickname string(50)\n"
-						+ "Generate a revision for it (`migration revision --autogenerate -m \"<message>\"`, or "
-						+ "`mvn migration:revision -Dmigration.autogenerate -Dmigration.message=...`) and review it, "
-						+ "or change the entities [DriftedAccount] to match the migrations");
-			assertThat(checks.migrator().current()).isEmpty();
-		}
+	@EachDatabase
+	void modelsMatchCatchesAnEntityTheMigrationsDoNotBuild(TestDatabase db) {
+		MigrationChecks checks = Fixtures.checks(db, Fixtures.BASE);
+		checks.modelsMatch(Account.class);
+		assertThatExceptionOfType(MigrationCheckFailure.class)
+			.isThrownBy(() -> checks.modelsMatch(DriftedAccount.class))
+			.withMessage("The migrations do not build the schema of the entities [DriftedAccount]: at "
+					+ "[a1a1a1a1a1a1], `check` finds\n" + "  - add column accounts.nickname string(50)\n"
+					+ "Generate a revision for it (`migration revision --autogenerate -m \"<message>\"`, or "
+					+ "`mvn migration:revision -Dmigration.autogenerate -Dmigration.message=...`) and review it, "
+					+ "or change the entities [DriftedAccount] to match the migrations");
+		assertThat(checks.migrator().current()).isEmpty();
 	}
 
 	@Test
@@ -135,29 +119,27 @@ class MigrationChecksTests {
 		}
 	}
 
-	@ParameterizedTest
-	@MethodSource("dev.migration.testing.TestDatabase#kinds")
-	void testerCatchesADataMigrationThatLosesRows(DatabaseKind kind) {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			MigrationChecks checks = Fixtures.checks(db, Fixtures.BASE, Fixtures.LOSSY);
-			try (MigrationTester tester = checks.tester()) {
-				tester.upgradeTo("a1a1a1a1a1a1")
-					.then((jdbc) -> jdbc.sql("INSERT INTO accounts (id, email, status) VALUES "
-							+ "(1, 'a@example.com', 'new'), (2, 'b@example.com', 'closed'), (3, 'c@example.com', 'new')")
-						.update())
-					.upgradeTo("d2d2");
-				assertThatExceptionOfType(MigrationCheckFailure.class).isThrownBy(() -> tester.then(
+	@EachDatabase
+	void testerCatchesADataMigrationThatLosesRows(TestDatabase db) {
+		MigrationChecks checks = Fixtures.checks(db, Fixtures.BASE, Fixtures.LOSSY);
+		try (MigrationTester tester = checks.tester()) {
+			tester.upgradeTo("a1a1a1a1a1a1")
+				.then((jdbc) -> jdbc.sql("INSERT INTO accounts (id, email, status) VALUES "
+						+ "(1, 'a@example.com', 'new'), (2, 'b@example.com', 'closed'), (3, 'c@example.com', 'new')")
+					.update())
+				.upgradeTo("d2d2");
+			assertThatExceptionOfType(MigrationCheckFailure.class)
+				.isThrownBy(() -> tester.then(
 						(jdbc) -> assertThat(jdbc.sql("SELECT email FROM users ORDER BY id").query(String.class).list())
 							.containsExactly("a@example.com", "b@example.com", "c@example.com")))
-					.withMessage("Data step after the upgrade to d2d2d2d2d2d2 (\"Move accounts to users\", "
-							+ Fixtures.LOSSY + "/d2d2d2d2d2d2_move_accounts_to_users.sql) failed: \n"
-							+ "Expecting actual:\n  [\"a@example.com\", \"c@example.com\"]\n"
-							+ "to contain exactly (and in same order):\n"
-							+ "  [\"a@example.com\", \"b@example.com\", \"c@example.com\"]\n"
-							+ "but could not find the following elements:\n  [\"b@example.com\"]\n");
-			}
-			assertThat(checks.migrator().current()).isEmpty();
+				.withMessage("Data step after the upgrade to d2d2d2d2d2d2 (\"Move accounts to users\", "
+						+ Fixtures.LOSSY + "/d2d2d2d2d2d2_move_accounts_to_users.sql) failed: \n"
+						+ "Expecting actual:\n  [\"a@example.com\", \"c@example.com\"]\n"
+						+ "to contain exactly (and in same order):\n"
+						+ "  [\"a@example.com\", \"b@example.com\", \"c@example.com\"]\n"
+						+ "but could not find the following elements:\n  [\"b@example.com\"]\n");
 		}
+		assertThat(checks.migrator().current()).isEmpty();
 	}
 
 }

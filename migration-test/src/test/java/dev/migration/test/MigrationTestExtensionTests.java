@@ -10,8 +10,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
@@ -19,6 +17,7 @@ import org.junit.platform.testkit.engine.Events;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.migration.testing.DatabaseKind;
+import dev.migration.testing.EachDatabase;
 import dev.migration.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,29 +30,23 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
  */
 class MigrationTestExtensionTests {
 
-	@ParameterizedTest
-	@MethodSource("dev.migration.testing.TestDatabase#kinds")
-	void afterRevisionSeesRowsSeededBeforeIt(DatabaseKind kind) {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			KeptRows.dataSource = db.dataSource();
-			Events tests = run(KeptRows.class);
-			tests.assertStatistics((stats) -> stats.started(1).succeeded(1));
-			assertThat(db.query("SELECT version_num FROM migration_version")).isEmpty();
-		}
+	@EachDatabase
+	void afterRevisionSeesRowsSeededBeforeIt(TestDatabase db) {
+		KeptRows.dataSource = db.dataSource();
+		Events tests = run(KeptRows.class);
+		tests.assertStatistics((stats) -> stats.started(1).succeeded(1));
+		assertThat(db.query("SELECT version_num FROM migration_version")).isEmpty();
 	}
 
-	@ParameterizedTest
-	@MethodSource("dev.migration.testing.TestDatabase#kinds")
-	void afterRevisionCatchesADataMigrationThatLosesRows(DatabaseKind kind) {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			LostRows.dataSource = db.dataSource();
-			Events tests = run(LostRows.class);
-			tests.assertStatistics((stats) -> stats.started(1).failed(1));
-			assertThat(failure(tests)).isInstanceOf(MigrationCheckFailure.class)
-				.hasMessage("Data check after the upgrade to d2d2d2d2d2d2 (\"Move accounts to users\", "
-						+ Fixtures.LOSSY + "/d2d2d2d2d2d2_move_accounts_to_users.sql) failed: "
-						+ "[every account is carried over] \nexpected: 3\n but was: 2");
-		}
+	@EachDatabase
+	void afterRevisionCatchesADataMigrationThatLosesRows(TestDatabase db) {
+		LostRows.dataSource = db.dataSource();
+		Events tests = run(LostRows.class);
+		tests.assertStatistics((stats) -> stats.started(1).failed(1));
+		assertThat(failure(tests)).isInstanceOf(MigrationCheckFailure.class)
+			.hasMessage("Data check after the upgrade to d2d2d2d2d2d2 (\"Move accounts to users\", " + Fixtures.LOSSY
+					+ "/d2d2d2d2d2d2_move_accounts_to_users.sql) failed: "
+					+ "[every account is carried over] \nexpected: 3\n but was: 2");
 	}
 
 	@Test

@@ -4,10 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.migration.testing.DatabaseKind;
+import dev.migration.testing.EachDatabase;
 import dev.migration.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,9 +23,8 @@ class StairwayCostTests {
 	@TempDir
 	Path directory;
 
-	@ParameterizedTest
-	@MethodSource("dev.migration.testing.TestDatabase#kinds")
-	void stairwayOfTenRevisionsOnOneDatabase(DatabaseKind kind) throws Exception {
+	@EachDatabase
+	void stairwayOfTenRevisionsOnOneDatabase(DatabaseKind kind, TestDatabase db) throws Exception {
 		String parent = "";
 		for (int i = 1; i <= REVISIONS; i++) {
 			String id = String.format("c%011d", i);
@@ -37,21 +35,19 @@ class StairwayCostTests {
 							+ " ON t" + i + " (name);\n\n-- +downgrade\nDROP TABLE t" + i + ";\n");
 			parent = id;
 		}
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			MigrationChecks checks = Fixtures.checks(db, "filesystem:" + this.directory);
-			long start = System.nanoTime();
-			checks.upgradeOneByOne();
-			long oneByOne = System.nanoTime() - start;
-			start = System.nanoTime();
-			checks.stairway();
-			long stairway = System.nanoTime() - start;
-			System.out.printf("%s: upgrade one by one %d ms per revision, stairway %d ms per revision (%d revisions)%n",
-					kind, oneByOne / 1_000_000 / REVISIONS, stairway / 1_000_000 / REVISIONS, REVISIONS);
-			assertThat(checks.migrator().current()).isEmpty();
-			// one by one: up, then down to base where it started; stairway: up, down, up,
-			// then down to base
-			assertThat(checks.migrator().log(200)).hasSize(REVISIONS * 6);
-		}
+		MigrationChecks checks = Fixtures.checks(db, "filesystem:" + this.directory);
+		long start = System.nanoTime();
+		checks.upgradeOneByOne();
+		long oneByOne = System.nanoTime() - start;
+		start = System.nanoTime();
+		checks.stairway();
+		long stairway = System.nanoTime() - start;
+		System.out.printf("%s: upgrade one by one %d ms per revision, stairway %d ms per revision (%d revisions)%n",
+				kind, oneByOne / 1_000_000 / REVISIONS, stairway / 1_000_000 / REVISIONS, REVISIONS);
+		assertThat(checks.migrator().current()).isEmpty();
+		// one by one: up, then down to base where it started; stairway: up, down, up,
+		// then down to base
+		assertThat(checks.migrator().log(200)).hasSize(REVISIONS * 6);
 	}
 
 }

@@ -1,10 +1,9 @@
 package dev.migration.test;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.migration.testing.DatabaseKind;
+import dev.migration.testing.EachDatabase;
 import dev.migration.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,17 +15,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class StairwayObjectsTests {
 
-	@ParameterizedTest
-	@MethodSource("dev.migration.testing.TestDatabase#kinds")
-	void stairwayCatchesAForgottenView(DatabaseKind kind) {
-		try (TestDatabase db = TestDatabase.create(kind)) {
-			MigrationChecks checks = Fixtures.checks(db, Fixtures.BASE, Fixtures.FORGOTTEN_VIEW);
-			assertThatExceptionOfType(MigrationCheckFailure.class).isThrownBy(checks::stairway)
-				.satisfies((failure) -> assertThat(failure.getDifferences()).singleElement()
-					.asString()
-					.startsWith("left behind: view new_accounts: ")
-					.containsIgnoringCase("accounts"));
-		}
+	@EachDatabase
+	void stairwayCatchesAForgottenView(TestDatabase db) {
+		MigrationChecks checks = Fixtures.checks(db, Fixtures.BASE, Fixtures.FORGOTTEN_VIEW);
+		assertThatExceptionOfType(MigrationCheckFailure.class).isThrownBy(checks::stairway)
+			.satisfies((failure) -> assertThat(failure.getDifferences()).singleElement()
+				.asString()
+				.startsWith("left behind: view new_accounts: ")
+				.containsIgnoringCase("accounts"));
 	}
 
 	@Test
