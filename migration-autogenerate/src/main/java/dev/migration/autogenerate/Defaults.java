@@ -1,5 +1,6 @@
 package dev.migration.autogenerate;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -74,7 +75,7 @@ final class Defaults {
 
 	private static boolean sameNumber(String left, String right) {
 		try {
-			return new java.math.BigDecimal(unquote(left)).compareTo(new java.math.BigDecimal(unquote(right))) == 0;
+			return new BigDecimal(unquote(left)).compareTo(new BigDecimal(unquote(right))) == 0;
 		}
 		catch (NumberFormatException ex) {
 			return false;

@@ -1,5 +1,7 @@
 package dev.migration.autogenerate;
 
+import java.util.Locale;
+
 import dev.migration.op.AddColumn;
 import dev.migration.op.AlterColumn;
 import dev.migration.op.CreateForeignKey;
@@ -60,8 +62,8 @@ final class Describer {
 					+ " -> " + op.foreignKey().referencedTable() + op.foreignKey().referencedColumns();
 		}
 		if (operation instanceof DropConstraint op) {
-			return "remove " + op.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " " + op.name()
-					+ " on " + op.table();
+			return "remove " + op.type().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + op.name() + " on "
+					+ op.table();
 		}
 		if (operation instanceof dev.migration.op.ExecuteSql op) {
 			return op.sql();

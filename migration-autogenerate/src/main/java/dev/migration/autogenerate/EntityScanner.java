@@ -1,5 +1,6 @@
 package dev.migration.autogenerate;
 
+import java.io.File;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ public final class EntityScanner {
 		}
 		try (Stream<Path> files = Files.walk(root)) {
 			for (Path file : files.filter((path) -> path.toString().endsWith(".class")).sorted().toList()) {
-				String name = root.relativize(file).toString().replace(java.io.File.separatorChar, '.');
+				String name = root.relativize(file).toString().replace(File.separatorChar, '.');
 				name = name.substring(0, name.length() - ".class".length());
 				if (name.endsWith("module-info") || name.endsWith("package-info") || !inPackages(name, packages)) {
 					continue;

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -54,13 +57,13 @@ final class HibernateDdl {
 	 */
 	record Server(String product, String version, int major, int minor) {
 
-		static Server of(java.sql.Connection connection) {
+		static Server of(Connection connection) {
 			try {
-				java.sql.DatabaseMetaData meta = connection.getMetaData();
+				DatabaseMetaData meta = connection.getMetaData();
 				return new Server(meta.getDatabaseProductName(), meta.getDatabaseProductVersion(),
 						meta.getDatabaseMajorVersion(), meta.getDatabaseMinorVersion());
 			}
-			catch (java.sql.SQLException ex) {
+			catch (SQLException ex) {
 				throw new MigrationException("Cannot read the database's product and version, which Hibernate "
 						+ "needs to choose the dialect: " + ex.getMessage(), ex);
 			}

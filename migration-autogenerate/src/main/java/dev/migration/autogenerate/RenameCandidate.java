@@ -1,5 +1,6 @@
 package dev.migration.autogenerate;
 
+import java.util.Locale;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -39,11 +40,11 @@ public record RenameCandidate(String table, @Nullable String column, String to, 
 
 	/** What is renamed, to tell two candidates for the same source or target apart. */
 	String source() {
-		return ((this.column != null) ? this.table + "." + this.column : this.table).toLowerCase(java.util.Locale.ROOT);
+		return ((this.column != null) ? this.table + "." + this.column : this.table).toLowerCase(Locale.ROOT);
 	}
 
 	String target() {
-		return ((this.column != null) ? this.table + "." + this.to : this.to).toLowerCase(java.util.Locale.ROOT);
+		return ((this.column != null) ? this.table + "." + this.to : this.to).toLowerCase(Locale.ROOT);
 	}
 
 }

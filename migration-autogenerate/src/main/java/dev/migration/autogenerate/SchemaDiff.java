@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import dev.migration.op.Operation;
 
@@ -72,7 +73,7 @@ public record SchemaDiff(List<Change> changes, List<String> warnings, List<Renam
 		return String.join(",", columns).toLowerCase(Locale.ROOT);
 	}
 
-	static <T> Map<String, T> byName(List<T> items, java.util.function.Function<T, String> name) {
+	static <T> Map<String, T> byName(List<T> items, Function<T, String> name) {
 		Map<String, T> map = new LinkedHashMap<>();
 		for (T item : items) {
 			map.putIfAbsent(name.apply(item).toLowerCase(Locale.ROOT), item);

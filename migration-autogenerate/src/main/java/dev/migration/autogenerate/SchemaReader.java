@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -57,7 +58,7 @@ public final class SchemaReader {
 			return new SchemaModel(Checks.read(connection, dialect, current, tables),
 					Sequences.read(connection, dialect, current), Comments.read(connection, dialect, current, tables),
 					(dialect == Dialect.POSTGRESQL) ? PostgresCatalog.primaryKeyNames(connection, current, tables)
-							: java.util.Map.of());
+							: Map.of());
 		}
 		catch (SQLException ex) {
 			throw new MigrationException("Cannot read the " + dialect + " schema " + schema + ": " + ex.getMessage()

@@ -2,6 +2,7 @@ package dev.migration.autogenerate;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -86,7 +87,7 @@ final class Scratch {
 	}
 
 	private static String single(Connection connection, String sql) throws SQLException {
-		try (Statement statement = connection.createStatement(); java.sql.ResultSet rs = statement.executeQuery(sql)) {
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
 			return rs.next() ? rs.getString(1) : null;
 		}
 	}

@@ -1,6 +1,7 @@
 package dev.migration.autogenerate;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ final class Sequences {
 				for (String name : SchemaReader.tableNames(connection, schema, "SEQUENCE")) {
 					// a MariaDB sequence is a one-row table of its settings
 					try (Statement statement = connection.createStatement();
-							java.sql.ResultSet rs = statement.executeQuery("SELECT start_value, increment FROM `"
+							ResultSet rs = statement.executeQuery("SELECT start_value, increment FROM `"
 									+ schema.replace("`", "``") + "`.`" + name.replace("`", "``") + "`")) {
 						rs.next();
 						sequences.add(new SchemaModel.Sequence(name, rs.getLong(1), rs.getLong(2)));

@@ -1,6 +1,7 @@
 package dev.migration.autogenerate;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +32,7 @@ final class TableOrder {
 
 	static List<TableDefinition> childrenFirst(List<TableDefinition> tables) {
 		List<TableDefinition> ordered = new ArrayList<>(parentsFirst(tables));
-		java.util.Collections.reverse(ordered);
+		Collections.reverse(ordered);
 		return ordered;
 	}
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import org.jspecify.annotations.Nullable;
 
@@ -66,8 +67,8 @@ public final class BenchmarkHarness {
 	static void quietLogging() {
 		System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
 		System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
-		java.util.logging.Logger.getLogger("").setLevel(Level.WARNING);
-		java.util.logging.Logger.getLogger("liquibase").setLevel(Level.WARNING);
+		Logger.getLogger("").setLevel(Level.WARNING);
+		Logger.getLogger("liquibase").setLevel(Level.WARNING);
 	}
 
 	/** The directory of benchmarks.jar: {@code migration-benchmarks/target}. */

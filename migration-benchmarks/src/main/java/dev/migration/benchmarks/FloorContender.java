@@ -1,5 +1,6 @@
 package dev.migration.benchmarks;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -145,7 +146,7 @@ final class FloorContender implements Contender {
 		return order;
 	}
 
-	private static List<Path> files(Path dir) throws java.io.IOException {
+	private static List<Path> files(Path dir) throws IOException {
 		try (Stream<Path> files = Files.list(dir)) {
 			return files.filter((file) -> file.toString().endsWith(".sql")).toList();
 		}

@@ -1,5 +1,6 @@
 package dev.migration.benchmarks;
 
+import java.nio.file.Path;
 import java.util.Collection;
 
 import org.openjdk.jmh.results.Result;
@@ -27,7 +28,7 @@ final class JmhBenchmarks {
 	private JmhBenchmarks() {
 	}
 
-	static void run(Results results, java.nio.file.Path log) {
+	static void run(Results results, Path log) {
 		BenchmarkHarness.progress("JMH: splitter and graph (about 1 minute)");
 		try {
 			Options options = new OptionsBuilder().include(SplitterBenchmark.class.getName())

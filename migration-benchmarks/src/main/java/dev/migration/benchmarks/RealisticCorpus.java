@@ -1,7 +1,12 @@
 package dev.migration.benchmarks;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import dev.migration.benchmarks.BenchDatabase.DbKind;
 import dev.migration.benchmarks.ScriptSet.Rev;
@@ -50,21 +55,21 @@ final class RealisticCorpus {
 	 * @param args database kind, number of revisions, directory
 	 * @throws java.io.IOException on a write error
 	 */
-	public static void main(String[] args) throws java.io.IOException {
+	public static void main(String[] args) throws IOException {
 		if (args.length != 3) {
 			System.err.println("Usage: RealisticCorpus postgresql|mariadb N DIR");
 			System.exit(2);
 		}
 		ScriptSet set = ScriptSet.realistic(Integer.parseInt(args[1]), DbKind.parse(args[0]));
-		java.nio.file.Path target = java.nio.file.Path.of(args[2]);
-		try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(set.root())) {
-			for (java.nio.file.Path file : files.toList()) {
-				java.nio.file.Path copy = target.resolve(set.root().relativize(file).toString());
-				if (java.nio.file.Files.isDirectory(file)) {
-					java.nio.file.Files.createDirectories(copy);
+		Path target = Path.of(args[2]);
+		try (Stream<Path> files = Files.walk(set.root())) {
+			for (Path file : files.toList()) {
+				Path copy = target.resolve(set.root().relativize(file).toString());
+				if (Files.isDirectory(file)) {
+					Files.createDirectories(copy);
 				}
 				else {
-					java.nio.file.Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+					Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
 				}
 			}
 		}

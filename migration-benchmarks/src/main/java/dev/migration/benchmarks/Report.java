@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
@@ -102,7 +103,7 @@ final class Report {
 		contenders.forEach((c) -> md.append("---:|"));
 		md.append('\n');
 		for (Case benchCase : Case.values()) {
-			Set<Integer> sizes = new java.util.TreeSet<>();
+			Set<Integer> sizes = new TreeSet<>();
 			this.results.all()
 				.keySet()
 				.stream()

@@ -42,29 +42,8 @@ public final class Migrator {
 
 	private volatile SqlCallbacks callbacks = SqlCallbacks.NONE;
 
-	/** The migrator whose loaded graph this one shares, {@code null} for its own. */
-	private final @Nullable Migrator scripts;
-
 	public Migrator(MigrationConfig config) {
-		this(config, null);
-	}
-
-	private Migrator(MigrationConfig config, @Nullable Migrator scripts) {
 		this.config = config;
-		this.scripts = scripts;
-	}
-
-	/**
-	 * This migrator with one more listener, sharing its loaded scripts and graph (nothing
-	 * is read again): for a caller that wants to be told of its own runs only.
-	 * @param listener the listener told after the configured one
-	 * @return the migrator
-	 */
-	public Migrator withListener(MigrationListener listener) {
-		MigrationConfig withListener = this.config.toBuilder()
-			.listener(MigrationListener.of(List.of(this.config.listener(), listener)))
-			.build();
-		return new Migrator(withListener, (this.scripts != null) ? this.scripts : this);
 	}
 
 	public MigrationConfig config() {
@@ -73,9 +52,6 @@ public final class Migrator {
 
 	/** The revision graph, loaded from the locations once and cached. */
 	public RevisionGraph graph() {
-		if (this.scripts != null) {
-			return this.scripts.graph();
-		}
 		RevisionGraph loaded = this.graph;
 		if (loaded == null) {
 			synchronized (this) {
@@ -95,9 +71,6 @@ public final class Migrator {
 	 * The SQL callback scripts found in the locations (loaded with the graph).
 	 */
 	public SqlCallbacks callbacks() {
-		if (this.scripts != null) {
-			return this.scripts.callbacks();
-		}
 		graph();
 		return this.callbacks;
 	}

@@ -1,5 +1,6 @@
 package dev.migration.imports;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -110,7 +111,7 @@ record FlywayAdoption(@Nullable String revision, List<String> repeatablesRun,
 		if (version == null) {
 			return "";
 		}
-		List<java.math.BigInteger> parts = new ArrayList<>(version.parts());
+		List<BigInteger> parts = new ArrayList<>(version.parts());
 		while (parts.size() > 1 && parts.get(parts.size() - 1).signum() == 0) {
 			parts.remove(parts.size() - 1);
 		}

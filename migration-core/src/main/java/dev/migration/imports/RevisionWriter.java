@@ -1,6 +1,7 @@
 package dev.migration.imports;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -51,7 +52,7 @@ final class RevisionWriter {
 	/** {@code add_users} from {@code Add users!}: lower case letters, digits and _. */
 	static String slug(String text) {
 		StringBuilder slug = new StringBuilder();
-		for (char c : text.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+		for (char c : text.toLowerCase(Locale.ROOT).toCharArray()) {
 			boolean word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 			if (word) {
 				slug.append(c);

@@ -1,5 +1,6 @@
 package dev.migration.lint;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -66,7 +67,7 @@ public final class LintConfig {
 			LintRule rule = LintRule.byId(entry.getKey().strip().toLowerCase(Locale.ROOT));
 			if (rule == null) {
 				throw new InvalidConfigurationException(property, "names no lint rule; the rules are "
-						+ String.join(", ", java.util.Arrays.stream(LintRule.values()).map(LintRule::id).toList()));
+						+ String.join(", ", Arrays.stream(LintRule.values()).map(LintRule::id).toList()));
 			}
 			String value = entry.getValue().strip().toLowerCase(Locale.ROOT);
 			switch (value) {

@@ -2,6 +2,7 @@ package dev.migration.lint;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -89,7 +90,7 @@ final class RevisionLinter {
 
 	private void check(Parsed statement) {
 		if (statement.kind() == Parsed.Kind.TRANSACTION) {
-			report(LintRule.TRANSACTION_NESTING, "'" + statement.names().get(0).toUpperCase(java.util.Locale.ROOT)
+			report(LintRule.TRANSACTION_NESTING, "'" + statement.names().get(0).toUpperCase(Locale.ROOT)
 					+ "' inside a revision ends or nests the transaction the engine manages");
 		}
 		if (statement.kind() == Parsed.Kind.DROP_DATABASE) {

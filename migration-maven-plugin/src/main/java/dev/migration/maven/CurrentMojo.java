@@ -1,5 +1,7 @@
 package dev.migration.maven;
 
+import java.util.List;
+
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -10,7 +12,7 @@ public class CurrentMojo extends AbstractMigrationMojo {
 
 	@Override
 	void run(ClassLoader projectLoader) throws MojoFailureException {
-		java.util.List<String> current = migrator(projectLoader).current();
+		List<String> current = migrator(projectLoader).current();
 		getLog().info(current.isEmpty() ? "(base)" : String.join("\n", current));
 	}
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -90,7 +91,7 @@ public class RevisionMojo extends AbstractAutogenerateMojo {
 		Migrator migrator = migrator(projectLoader);
 		RevisionBody body = RevisionBody.EMPTY;
 		if (this.autogenerate) {
-			java.util.Optional<RevisionBody> changes = new Autogenerator(migrator, Renames.parse(this.renames))
+			Optional<RevisionBody> changes = new Autogenerator(migrator, Renames.parse(this.renames))
 				.changes(desired(projectLoader), this.allowEmpty);
 			if (changes.isEmpty()) {
 				getLog().info(Autogenerator.NO_CHANGES.replace("--allow-empty", "-Dmigration.allowEmpty"));

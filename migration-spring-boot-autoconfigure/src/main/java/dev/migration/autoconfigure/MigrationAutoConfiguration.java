@@ -1,6 +1,8 @@
 package dev.migration.autoconfigure;
 
 import java.sql.Driver;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import javax.sql.DataSource;
@@ -65,13 +67,16 @@ public final class MigrationAutoConfiguration {
 	Migrator migrator(MigrationProperties properties, ResourceLoader resourceLoader,
 			ObjectProvider<DataSource> dataSource, @MigrationDataSource ObjectProvider<DataSource> migrationDataSource,
 			ObjectProvider<JdbcConnectionDetails> connectionDetails, ObjectProvider<Migration> migrations,
-			ObjectProvider<MigrationListener> listeners, ObjectProvider<MigrationConfigCustomizer> customizers) {
+			ObjectProvider<MigrationListener> listeners, ObjectProvider<MigrationConfigCustomizer> customizers,
+			ObjectProvider<StartupLint> startupLint) {
+		List<MigrationListener> all = new ArrayList<>(listeners.orderedStream().toList());
+		startupLint.ifAvailable((lint) -> all.add(lint.listener()));
 		MigrationConfigBuilder builder = properties.toConfigBuilder()
 			.classLoader(resourceLoader.getClassLoader())
 			.dataSource(migrationDataSource(properties, migrationDataSource.getIfAvailable(), dataSource.getIfUnique(),
 					connectionDetails.getIfUnique(), resourceLoader.getClassLoader()))
 			.migrations(migrations.orderedStream().toList())
-			.listener(MigrationListener.of(listeners.orderedStream().toList()));
+			.listener(MigrationListener.of(all));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return new Migrator(builder.build());
 	}
@@ -132,6 +137,12 @@ public final class MigrationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	StartupLint migrationStartupLint(MigrationProperties properties) {
+		return new StartupLint(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	MigrationStrategy migrationStrategy(MigrationProperties properties) {
 		return MigrationStrategy.of(properties.getOnStartup(), properties.getTarget());
 	}
@@ -139,14 +150,16 @@ public final class MigrationAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MigrationInitializer migrationInitializer(Migrator migrator, MigrationStrategy strategy, MigrationRuns runs,
-			MigrationProperties properties, ObjectProvider<MigrationTargets> targets) {
+			MigrationProperties properties, ObjectProvider<MigrationTargets> targets,
+			ObjectProvider<StartupLint> startupLint) {
 		MigrationTargets tenants = targets.getIfAvailable(properties::toTargets);
 		if (tenants != null) {
 			return new TenantMigrationInitializer(migrator,
 					new TenantMigrator(migrator.config(), tenants, properties.getParallelism()), strategy, runs,
 					properties.isContinueOnTenantFailure());
 		}
-		return new MigrationInitializer(migrator, strategy, runs, properties);
+		StartupLint lint = startupLint.getIfAvailable();
+		return new MigrationInitializer(migrator, strategy, runs, (lint != null && lint.enabled()) ? lint : null);
 	}
 
 	@Bean

@@ -49,24 +49,24 @@ public class MigrationInitializer implements InitializingBean, ApplicationStartu
 	 * @param runs where the run is recorded for metrics
 	 */
 	public MigrationInitializer(Migrator migrator, MigrationStrategy strategy, MigrationRuns runs) {
-		this(migrator, strategy, runs, null);
+		this(migrator, strategy, runs, (StartupLint) null);
 	}
 
 	/**
-	 * Create an initializer that lints the revisions its upgrade is about to apply
-	 * ({@code migration.lint.on-startup}).
+	 * Create an initializer whose run arms the startup lint
+	 * ({@code migration.lint.on-startup}): a listener of the migrator's, told the
+	 * upgrade's plan.
 	 * @param migrator the migrator
 	 * @param strategy what to do at startup
 	 * @param runs where the run is recorded for metrics
-	 * @param properties the settings whose {@code migration.lint.*} apply
+	 * @param lint the startup lint registered with the migrator, {@code null} for none
 	 */
-	public MigrationInitializer(Migrator migrator, MigrationStrategy strategy, MigrationRuns runs,
-			@Nullable MigrationProperties properties) {
+	MigrationInitializer(Migrator migrator, MigrationStrategy strategy, MigrationRuns runs,
+			@Nullable StartupLint lint) {
 		this.migrator = migrator;
 		this.strategy = strategy;
 		this.runs = runs;
-		// the linter's classes are loaded only when it lints at startup
-		this.lint = (properties != null) ? StartupLint.of(properties) : null;
+		this.lint = lint;
 	}
 
 	@Override
@@ -104,8 +104,18 @@ public class MigrationInitializer implements InitializingBean, ApplicationStartu
 			this.runs.recordValidation(() -> validation.check(this.migrator));
 			return null;
 		}
-		Migrator migrator = (this.lint != null) ? this.lint.linting(this.migrator, this.startup) : this.migrator;
-		MigrationResult result = this.runs.record(() -> this.strategy.migrate(migrator));
+		MigrationResult result;
+		if (this.lint != null) {
+			this.lint.arm(this.migrator, this.startup);
+		}
+		try {
+			result = this.runs.record(() -> this.strategy.migrate(this.migrator));
+		}
+		finally {
+			if (this.lint != null) {
+				this.lint.disarm();
+			}
+		}
 		if (result != null && !result.newerHeads().isEmpty()) {
 			// the migrator logged a warning: the database is ahead of this build
 			return result;

@@ -14,7 +14,6 @@ import dev.migration.MigrationListener;
 import dev.migration.MigrationResult;
 import dev.migration.command.Migrator;
 import dev.migration.graph.MigrationPlan;
-import dev.migration.lint.LintConfig;
 import dev.migration.lint.LintFailedException;
 import dev.migration.lint.LintFinding;
 import dev.migration.lint.LintReport;
@@ -23,9 +22,10 @@ import dev.migration.sql.Dialect;
 
 /**
  * {@code migration.lint.on-startup}: lints the revisions an upgrade is about to apply,
- * once the run has read the database state and planned them, before the first runs (a
- * {@link MigrationListener} of the startup run only). No state is read for it, and with
- * nothing pending the linter is never reached. What those revisions create is fresh (this
+ * once the run has read the database state and planned them, before the first runs. It is
+ * one of the migrator's listeners ({@link #listener()}), armed only while the startup
+ * strategy runs ({@link MigrationInitializer}): no state is read for it, and with nothing
+ * pending the linter is never reached. What those revisions create is fresh (this
  * database has none of it), so only statements on tables that already hold data are
  * flagged.
  */
@@ -35,36 +35,36 @@ final class StartupLint {
 
 	private final MigrationLintProperties.OnStartup mode;
 
-	private final LintConfig config;
+	private final MigrationLintProperties properties;
+
+	private volatile @Nullable Armed armed;
 
 	/**
-	 * The startup lint, or {@code null} when it is off or nothing runs at startup: the
-	 * start then loads none of the linter's classes.
+	 * The startup lint of these settings: off when {@code migration.lint.on-startup=off}
+	 * or when nothing runs at startup ({@code migration.on-startup=none}); then it loads
+	 * none of the linter's classes.
 	 * @param properties the settings
-	 * @return the lint, or {@code null}
 	 */
-	static @Nullable StartupLint of(MigrationProperties properties) {
-		if (properties.getOnStartup() == MigrationProperties.OnStartup.NONE
-				|| properties.getLint().getOnStartup() == MigrationLintProperties.OnStartup.OFF) {
-			return null;
-		}
-		return new StartupLint(properties);
+	StartupLint(MigrationProperties properties) {
+		this.mode = (properties.getOnStartup() == MigrationProperties.OnStartup.NONE)
+				? MigrationLintProperties.OnStartup.OFF : properties.getLint().getOnStartup();
+		this.properties = properties.getLint();
 	}
 
-	private StartupLint(MigrationProperties properties) {
-		this.mode = properties.getLint().getOnStartup();
-		this.config = properties.getLint().toLintConfig();
+	boolean enabled() {
+		return this.mode != MigrationLintProperties.OnStartup.OFF;
 	}
 
 	/**
-	 * The migrator the startup strategy runs: the given one, told of its upgrade plans.
-	 * @param migrator the application's migrator
-	 * @param startup where the lint is recorded as the step
-	 * {@value MigrationInitializer#LINT_STEP}
-	 * @return the migrator that lints what it is about to apply
+	 * The listener to register with the migrator; {@link MigrationListener#NONE} when
+	 * off.
+	 * @return the listener
 	 */
-	Migrator linting(Migrator migrator, ApplicationStartup startup) {
-		return migrator.withListener(new MigrationListener() {
+	MigrationListener listener() {
+		if (!enabled()) {
+			return MigrationListener.NONE;
+		}
+		return new MigrationListener() {
 
 			@Override
 			public void stepCompleted(HistoryEntry.Direction direction, MigrationResult.Step step) {
@@ -72,10 +72,11 @@ final class StartupLint {
 
 			@Override
 			public void planned(String command, MigrationPlan plan, Dialect dialect) {
-				if (plan.direction() == HistoryEntry.Direction.UPGRADE) {
-					StartupStep step = startup.start(MigrationInitializer.LINT_STEP);
+				Armed now = StartupLint.this.armed;
+				if (now != null && plan.direction() == HistoryEntry.Direction.UPGRADE) {
+					StartupStep step = now.startup().start(MigrationInitializer.LINT_STEP);
 					try {
-						check(migrator, plan, dialect);
+						check(now.migrator(), plan, dialect);
 					}
 					finally {
 						step.end();
@@ -83,18 +84,37 @@ final class StartupLint {
 				}
 			}
 
-		});
+		};
+	}
+
+	/**
+	 * Lint what the startup run plans, until {@link #disarm()}.
+	 * @param migrator the migrator whose graph the plan comes from
+	 * @param startup where the lint is recorded as the step
+	 * {@value MigrationInitializer#LINT_STEP}
+	 */
+	void arm(Migrator migrator, ApplicationStartup startup) {
+		this.armed = new Armed(migrator, startup);
+	}
+
+	void disarm() {
+		this.armed = null;
 	}
 
 	private void check(Migrator migrator, MigrationPlan plan, Dialect dialect) {
 		List<String> pending = plan.steps().stream().map((step) -> step.revision().id()).toList();
-		LintReport report = new Linter(this.config, dialect).lint(migrator.graph(), pending, pending);
+		LintReport report = new Linter(this.properties.toLintConfig(), dialect).lint(migrator.graph(), pending,
+				pending);
 		for (LintFinding finding : report.findings()) {
 			log.warn("{}: lint: {}", finding.revision(), finding);
 		}
 		if (this.mode == MigrationLintProperties.OnStartup.FAIL && report.fails()) {
 			throw new LintFailedException(report);
 		}
+	}
+
+	private record Armed(Migrator migrator, ApplicationStartup startup) {
+
 	}
 
 }

@@ -20,6 +20,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.migration.MigrationListener;
 import dev.migration.command.Migrator;
 import dev.migration.lint.LintFailedException;
 import dev.migration.testing.DatabaseKind;
@@ -137,12 +138,13 @@ class StartupLintTests {
 	@Test
 	void noStartupLintWhenOffOrWhenNothingRunsAtStartup() {
 		MigrationProperties properties = new MigrationProperties();
-		assertThat(StartupLint.of(properties)).as("warn by default").isNotNull();
+		assertThat(new StartupLint(properties).enabled()).as("warn by default").isTrue();
 		properties.getLint().setOnStartup(MigrationLintProperties.OnStartup.OFF);
-		assertThat(StartupLint.of(properties)).isNull();
+		assertThat(new StartupLint(properties).enabled()).isFalse();
+		assertThat(new StartupLint(properties).listener()).isSameAs(MigrationListener.NONE);
 		properties.getLint().setOnStartup(MigrationLintProperties.OnStartup.FAIL);
 		properties.setOnStartup(MigrationProperties.OnStartup.NONE);
-		assertThat(StartupLint.of(properties)).isNull();
+		assertThat(new StartupLint(properties).enabled()).isFalse();
 	}
 
 }

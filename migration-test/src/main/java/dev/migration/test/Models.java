@@ -1,5 +1,6 @@
 package dev.migration.test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -29,7 +30,7 @@ record Models(List<Class<?>> entities, List<String> packages, @Nullable String s
 		if (this.schemaSql != null) {
 			return this.schemaSql;
 		}
-		List<String> names = new java.util.ArrayList<>(this.entities.stream().map(Class::getSimpleName).toList());
+		List<String> names = new ArrayList<>(this.entities.stream().map(Class::getSimpleName).toList());
 		names.addAll(this.packages.stream().map((pkg) -> pkg + ".*").toList());
 		return "the entities " + names;
 	}

@@ -1,5 +1,6 @@
 package dev.migration.test;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.function.Function;
@@ -35,7 +36,7 @@ final class Revisions {
 	static void downgradeOne(Migrator migrator, Revision revision) {
 		RevisionGraph graph = migrator.graph();
 		List<String> current = migrator.current();
-		List<String> candidates = new java.util.ArrayList<>();
+		List<String> candidates = new ArrayList<>();
 		if (!revision.isMergePoint()) {
 			candidates.add(revision.id() + "@-1");
 		}

@@ -1,5 +1,6 @@
 package dev.migration.test;
 
+import java.sql.Connection;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -18,7 +19,7 @@ final class SpringJdbc {
 		if (!Requirements.present(CLIENT)) {
 			throw new MigrationCheckFailure("data migration", null, null,
 					"A step asks for a JdbcClient, but spring-jdbc is not on the test class path: add it, or take a "
-							+ "java.sql.Connection (thenOnConnection(...), or a Connection parameter)",
+							+ "Connection (thenOnConnection(...), or a Connection parameter)",
 					List.of(), null);
 		}
 		return JdbcClient.create(dataSource);
