@@ -208,6 +208,23 @@ final class Batch {
 	}
 
 	/**
+	 * Send what is queued and end the sink's transaction in the same round trip where
+	 * this batch can ({@link #commits()}); elsewhere only send it, and the caller
+	 * commits.
+	 * @param sink the sink whose transaction the batch runs in
+	 * @throws SQLException the failing entry's failure, or a count check's
+	 */
+	void flushEnding(SqlSink sink) throws SQLException {
+		if (commits()) {
+			flushAndCommit();
+			sink.committedByBatch();
+		}
+		else {
+			flush();
+		}
+	}
+
+	/**
 	 * Send what is queued, in one round trip, then check the update counts (in the same
 	 * transaction, which the caller rolls back on any failure).
 	 * @throws SQLException the failing entry's failure, or a count check's

@@ -219,15 +219,9 @@ final class StepRunner {
 				this.heads.queue(this.sink, batch, step.removeHeads(), step.addHeads());
 				this.history.queue(batch,
 						this.rows.row(step, started, null, null, true, body.done, body.total(), null));
-				if (batch.commits()) {
-					// the whole revision in one round trip: its statements, the version
-					// table, the history row and the commit
-					batch.flushAndCommit();
-					this.sink.committedByBatch();
-				}
-				else {
-					batch.flush();
-				}
+				// PostgreSQL: the whole revision in one round trip, its statements, the
+				// version table, the history row and the commit
+				batch.flushEnding(this.sink);
 			}
 			else {
 				if (step.direction() != Direction.STAMP) {

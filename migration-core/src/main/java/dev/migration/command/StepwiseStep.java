@@ -120,13 +120,7 @@ final class StepwiseStep {
 				this.heads.queue(this.sink, batch, step.removeHeads(), step.addHeads());
 				this.history.queueFinish(batch, id[0], Instant.now(), StepRows.millisSince(start), true, body.done,
 						null);
-				if (batch.commits()) {
-					batch.flushAndCommit();
-					this.sink.committedByBatch();
-				}
-				else {
-					batch.flush();
-				}
+				batch.flushEnding(this.sink);
 			}
 			else {
 				this.heads.apply(this.sink, step.removeHeads(), step.addHeads());
