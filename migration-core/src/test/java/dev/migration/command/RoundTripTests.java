@@ -88,9 +88,7 @@ class RoundTripTests {
 						+ "CREATE INDEX CONCURRENTLY rt_base_both ON rt_base (id, name);",
 				null);
 		try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
-			List<String> trips = Collections.synchronizedList(new ArrayList<>());
-			Migrator migrator = upgradedCounting(scripts, db, "r1", trips);
-			migrator.upgrade("heads");
+			List<String> trips = upgradeFrom(scripts, db, "r1");
 			int first = trips.indexOf("execute: CREATE INDEX CONCURRENTLY rt_base_name ON rt_base (name)");
 			assertThat(first).as("%s", trips).isPositive();
 			// its row and id in one statement before; after the first statement its
@@ -106,7 +104,7 @@ class RoundTripTests {
 			assertThat(db.query("SELECT statements_done, statements_total, success FROM migration_history "
 					+ "WHERE revision = 'r2'"))
 				.containsExactly(List.of("2", "2", "t"));
-			assertThat(migrator.current()).containsExactly("r2");
+			assertThat(scripts.migrator(db).current()).containsExactly("r2");
 		}
 	}
 
@@ -117,9 +115,7 @@ class RoundTripTests {
 		scripts.add("r2", "r1", "CREATE TABLE rt_rows (id INT PRIMARY KEY);\nSELECT count(*) FROM rt_rows;\n"
 				+ "INSERT INTO rt_rows VALUES (1);", null);
 		try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
-			List<String> trips = Collections.synchronizedList(new ArrayList<>());
-			Migrator migrator = upgradedCounting(scripts, db, "r1", trips);
-			migrator.upgrade("heads");
+			List<String> trips = upgradeFrom(scripts, db, "r1");
 			int batch = trips.indexOf("batch of 1: CREATE TABLE rt_rows (id INT PRIMARY KEY)");
 			assertThat(batch).as("%s", trips).isNotNegative();
 			assertThat(trips.subList(batch + 1, batch + 3)).as("%s", trips)
@@ -183,6 +179,15 @@ class RoundTripTests {
 				.containsExactly(List.of("2", "0"));
 			assertThat(migrator.current()).containsExactly("r1");
 		}
+	}
+
+	/**
+	 * The round trips of upgrading to the heads from {@code from}.
+	 */
+	private static List<String> upgradeFrom(Scripts scripts, TestDatabase db, String from) {
+		List<String> trips = Collections.synchronizedList(new ArrayList<>());
+		upgradedCounting(scripts, db, from, trips).upgrade("heads");
+		return trips;
 	}
 
 	/**
