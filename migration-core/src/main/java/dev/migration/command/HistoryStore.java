@@ -77,7 +77,7 @@ final class HistoryStore {
 		String elapsed = "(clock_timestamp() - transaction_timestamp())";
 		Batch.Expression finished = new Batch.Expression(batch.literal(row.startedAt()) + " + " + elapsed);
 		Batch.Expression duration = new Batch.Expression("CAST(EXTRACT(EPOCH FROM " + elapsed + ") * 1000 AS BIGINT)");
-		batch.addUpdate(insert(), values(row, finished, duration), null, Batch.OnFailure.AS_IS);
+		batch.addRecord(insert(), values(row, finished, duration));
 	}
 
 	private String insert() {
@@ -155,9 +155,8 @@ final class HistoryStore {
 	 */
 	void queueFinish(Batch batch, long id, Instant finishedAt, long durationMs, boolean success, int done,
 			@Nullable String error) {
-		batch.addUpdate(finishUpdate(),
-				new @Nullable Object[] { finishedAt, durationMs, success, done, truncate(error), id }, null,
-				Batch.OnFailure.AS_IS);
+		batch.addRecord(finishUpdate(),
+				new @Nullable Object[] { finishedAt, durationMs, success, done, truncate(error), id });
 	}
 
 	private String finishUpdate() {
@@ -220,19 +219,32 @@ final class HistoryStore {
 		return this.reader.summary(connection);
 	}
 
-	/** The query {@link #summary(Connection)} runs. */
-	String summaryQuery() {
-		return this.reader.summaryQuery();
+	/**
+	 * The query {@link #glance(ResultSet)} reads ({@link HistoryReader#glanceQuery()}).
+	 */
+	String glanceQuery() {
+		return this.reader.glanceQuery();
 	}
 
 	/**
-	 * The summary from the rows of {@link #summaryQuery()}.
+	 * What tells an up-to-date database from the rows of {@link #glanceQuery()}: the rows
+	 * carry no times, messages or locations.
 	 * @param rs the result of the query
 	 * @return the summary
 	 * @throws SQLException from the database
 	 */
-	Summary summary(ResultSet rs) throws SQLException {
-		return this.reader.summary(rs);
+	Summary glance(ResultSet rs) throws SQLException {
+		return this.reader.glance(rs);
+	}
+
+	/**
+	 * {@link #glance(ResultSet)} of {@link #glanceQuery()} on the connection.
+	 * @param connection the connection
+	 * @return the summary
+	 * @throws SQLException from the database, a missing table or column included
+	 */
+	Summary glance(Connection connection) throws SQLException {
+		return this.reader.glance(connection);
 	}
 
 	/**

@@ -23,6 +23,13 @@ import dev.migration.sql.Dialect;
  */
 final class TableSetup {
 
+	/**
+	 * SQLSTATEs that say a table does not exist: PostgreSQL's, MariaDB/MySQL's and H2's
+	 * (H2's {@code 42S04}: in a database with no tables at all). Not H2's {@code 42S03}:
+	 * a table of that name in other letter case exists, which the catalog sorts out.
+	 */
+	private static final Set<String> MISSING_TABLE = Set.of("42P01", "42S02", "42S04");
+
 	private final Tables tables;
 
 	private final Dialect dialect;
@@ -103,9 +110,16 @@ final class TableSetup {
 		// a query of no rows answers in one cheap round trip where the catalog lookup
 		// (getColumns) is among the slowest reads; metadata only when the query fails
 		Set<String> versionColumns = queriedColumns(connection, this.tables.version());
+		if (versionColumns != null && versionColumns.isEmpty()) {
+			// the database said the table does not exist: create what is missing
+			for (String statement : createStatements()) {
+				sink.execute(statement);
+			}
+			return;
+		}
 		Set<String> historyColumns = (versionColumns != null) ? queriedColumns(connection, this.tables.history())
 				: null;
-		if (versionColumns != null && historyColumns != null) {
+		if (versionColumns != null && historyColumns != null && !historyColumns.isEmpty()) {
 			check(versionColumns, historyColumns);
 			TableFormat.ensureCurrent(this.tables, sink, historyColumns);
 			return;
@@ -183,9 +197,10 @@ final class TableSetup {
 	}
 
 	/**
-	 * Column names (lower case) of a table, from a query that returns no rows, or
-	 * {@code null} when it fails (the table does not exist, say). In auto-commit only, so
-	 * that a failure does not end a transaction.
+	 * Column names (lower case) of a table, from a query that returns no rows: none when
+	 * the database answers that the table does not exist ({@link #MISSING_TABLE}),
+	 * {@code null} when the query fails otherwise (the catalog then tells). In
+	 * auto-commit only, so that a failure does not end a transaction.
 	 */
 	private static @Nullable Set<String> queriedColumns(Connection connection, String table) throws SQLException {
 		if (!connection.getAutoCommit()) {
@@ -201,7 +216,7 @@ final class TableSetup {
 			return columns;
 		}
 		catch (SQLException ex) {
-			return null;
+			return (ex.getSQLState() != null && MISSING_TABLE.contains(ex.getSQLState())) ? Set.of() : null;
 		}
 	}
 

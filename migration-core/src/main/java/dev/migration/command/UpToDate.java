@@ -44,7 +44,7 @@ final class UpToDate {
 			if (session.dialect == Dialect.POSTGRESQL) {
 				try (Statement statement = session.connection.createStatement()) {
 					// a missing table fails the statement: the locked run then decides
-					if (!statement.execute(session.tables.headsQuery() + ";\n" + session.history.summaryQuery())) {
+					if (!statement.execute(session.tables.headsQuery() + ";\n" + session.history.glanceQuery())) {
 						return null;
 					}
 					try (ResultSet rs = statement.getResultSet()) {
@@ -54,7 +54,7 @@ final class UpToDate {
 						return null;
 					}
 					try (ResultSet rs = statement.getResultSet()) {
-						history = session.history.summary(rs);
+						history = session.history.glance(rs);
 					}
 				}
 			}
@@ -63,13 +63,14 @@ final class UpToDate {
 				if (heads == null || heads.isEmpty()) {
 					return null;
 				}
-				history = session.history.summary(session.connection);
+				history = session.history.glance(session.connection);
 			}
 		}
 		catch (SQLException ex) {
 			return null;
 		}
-		if (history.last() == null) {
+		if (history.last() == null || history.last().isIncomplete()) {
+			// a step that stopped part-way: the locked run reads whole rows to report it
 			return null;
 		}
 		MigrationPlan plan;
