@@ -63,25 +63,24 @@ final class SchemaInventory {
 		Set<String> ignored = new TreeSet<>(tables.owned());
 		ignored.addAll(Tables.OTHER_TOOLS_TABLES);
 		String schema = tables.effectiveSchema(connection);
-		// one query, one round trip: the parts of a kind each, glued
-		List<String> parts = switch (tables.dialect()) {
+		List<String> queries = switch (tables.dialect()) {
 			case POSTGRESQL -> List.of(PG_RELATIONS, PG_ROUTINES, PG_TYPES);
 			case MYSQL -> List.of(MYSQL_TABLES, MYSQL_ROUTINES);
 			case H2 -> List.of(H2_TABLES);
 			case SQLITE -> List.of(sqlite(tables));
 		};
 		TreeSet<String[]> found = new TreeSet<>((a, b) -> (a[1] + " " + a[0]).compareTo(b[1] + " " + b[0]));
-		try (PreparedStatement statement = connection.prepareStatement(String.join(" UNION ALL ", parts))) {
-			if (tables.dialect() != Dialect.SQLITE) {
-				for (int i = 1; i <= parts.size(); i++) {
-					statement.setString(i, schema);
+		for (String query : queries) {
+			try (PreparedStatement statement = connection.prepareStatement(query)) {
+				if (tables.dialect() != Dialect.SQLITE) {
+					statement.setString(1, schema);
 				}
-			}
-			try (ResultSet rs = statement.executeQuery()) {
-				while (rs.next()) {
-					String name = rs.getString(2);
-					if (!ignored.contains(name.toLowerCase(Locale.ROOT))) {
-						found.add(new String[] { rs.getString(1), name });
+				try (ResultSet rs = statement.executeQuery()) {
+					while (rs.next()) {
+						String name = rs.getString(2);
+						if (!ignored.contains(name.toLowerCase(Locale.ROOT))) {
+							found.add(new String[] { rs.getString(1), name });
+						}
 					}
 				}
 			}
