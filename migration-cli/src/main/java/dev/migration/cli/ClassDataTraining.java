@@ -20,11 +20,12 @@ import java.util.stream.Stream;
  * a first run without one: the archive then holds what every command loads, whichever
  * command ran first. It touches nothing of the user's: in a private temporary directory
  * it binds an {@code application.yml} as the commands do, writes a few revisions (a
- * branch and its merge), and runs the commands on a private in-memory H2 database and a
- * SQLite file; a PostgreSQL and a MariaDB connection go to a local socket that closes at
- * once (the drivers' URL parsing and connection start, no server), and the rest of the
- * engine's and those drivers' classes are loaded without being run. It exits with status
- * 1 when a step did not end as expected, and the launcher then keeps no archive.
+ * branch and its merge), and runs the commands on a private in-memory H2 database, and on
+ * an H2 and a SQLite file database; a PostgreSQL and a MariaDB connection go to a local
+ * socket that closes at once (the drivers' URL parsing and connection start, no server),
+ * and the rest of the engine's and those drivers' classes are loaded without being run.
+ * It exits with status 1 when a step did not end as expected, and the launcher then keeps
+ * no archive.
  * <p>
  * {@code java -XX:ArchiveClassesAtExit=<archive> -cp migration.jar dev.migration.cli.ClassDataTraining}
  */
@@ -103,9 +104,11 @@ public final class ClassDataTraining {
 		cli(0, "upgrade");
 		cli(1, "upgrade", "ffffffffffff");
 		cli(2, "current", "--no-such-option");
-		String sqlite = "jdbc:sqlite:" + this.directory.resolve("training.db");
-		cli(0, "upgrade", "heads", "--url", sqlite);
-		cli(0, "current", "--url", sqlite);
+		for (String url : List.of("jdbc:h2:file:" + this.directory.resolve("project/data/app"),
+				"jdbc:sqlite:" + this.directory.resolve("lite/data/app.db"))) {
+			cli(0, "upgrade", "heads", "--url", url);
+			cli(0, "current", "--url", url);
+		}
 		try (ClosingServer server = new ClosingServer()) {
 			cli(1, "current", "--url", "jdbc:postgresql://127.0.0.1:" + server.port() + "/training", "-u", "training");
 			cli(1, "current", "--url", "jdbc:mariadb://127.0.0.1:" + server.port() + "/training", "-u", "training");
