@@ -26,6 +26,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.StringUtils;
@@ -153,13 +154,25 @@ public final class MigrationAutoConfiguration {
 			MigrationProperties properties, ObjectProvider<MigrationTargets> targets,
 			ObjectProvider<StartupLint> startupLint) {
 		MigrationTargets tenants = targets.getIfAvailable(properties::toTargets);
+		MigrationInitializer initializer;
 		if (tenants != null) {
-			return new TenantMigrationInitializer(migrator,
+			initializer = new TenantMigrationInitializer(migrator,
 					new TenantMigrator(migrator.config(), tenants, properties.getParallelism()), strategy, runs,
 					properties.isContinueOnTenantFailure());
 		}
-		StartupLint lint = startupLint.getIfAvailable();
-		return new MigrationInitializer(migrator, strategy, runs, (lint != null && lint.enabled()) ? lint : null);
+		else {
+			StartupLint lint = startupLint.getIfAvailable();
+			initializer = new MigrationInitializer(migrator, strategy, runs,
+					(lint != null && lint.enabled()) ? lint : null);
+		}
+		initializer.setBackground(properties.isStartupInBackground());
+		return initializer;
+	}
+
+	@Bean
+	@Lazy
+	StartupMigrationWait migrationStartupWait(ObjectProvider<MigrationInitializer> initializers) {
+		return new StartupMigrationWait(initializers);
 	}
 
 	@Bean
