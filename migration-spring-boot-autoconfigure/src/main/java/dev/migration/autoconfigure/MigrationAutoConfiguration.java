@@ -22,9 +22,11 @@ import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.io.ResourceLoader;
@@ -180,6 +182,22 @@ public final class MigrationAutoConfiguration {
 	@ConditionalOnMissingBean
 	MigrateOnlyExit migrateOnlyExit(ApplicationContext context) {
 		return new MigrateOnlyExit(context, System::exit);
+	}
+
+	/**
+	 * A web application creates its web server before the singletons: the startup
+	 * migration in the background starts then, and overlaps with it too.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(WebServerFactoryCustomizer.class)
+	@ConditionalOnBooleanProperty(name = "migration.startup-in-background", matchIfMissing = true)
+	static final class EarlyStartConfiguration {
+
+		@Bean
+		static StartupMigrationEarlyStart migrationEarlyStart(ObjectProvider<MigrationInitializer> initializers) {
+			return new StartupMigrationEarlyStart(initializers);
+		}
+
 	}
 
 	static final class DataSourceAvailableCondition extends AnyNestedCondition {

@@ -8,7 +8,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.web.server.WebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,6 +22,7 @@ import dev.migration.HistoryEntry;
 import dev.migration.MigrationListener;
 import dev.migration.MigrationResult;
 import dev.migration.Revision;
+import dev.migration.actuator.web.WebTestApplication;
 import dev.migration.testing.DatabaseKind;
 import dev.migration.testing.TestDatabase;
 
@@ -104,6 +110,32 @@ class StartupInBackgroundTests {
 			assertThat(db.query("SELECT version_num FROM migration_version")).containsExactly(List.of("c3c3c3c3c3c3"));
 			assertThat(db.query("SELECT name FROM person")).containsExactly(List.of("Ada"));
 		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(booleans = { true, false })
+	void webApplicationStartsTheMigrationBeforeCreatingItsWebServer(boolean background) {
+		try (TestDatabase db = TestDatabase.create(DatabaseKind.H2);
+				ConfigurableApplicationContext context = new SpringApplicationBuilder(WebTestApplication.class,
+						WebServerProbe.class)
+					.run("--spring.datasource.url=" + db.url(), "--spring.datasource.username=sa", "--server.port=0",
+							"--migration.startup-in-background=" + background)) {
+			assertThat(context.getBean(WebServerProbe.class).initializerCreated).containsExactly(background);
+			assertThat(db.query("SELECT name FROM person")).containsExactly(List.of("Grace"));
+		}
+	}
+
+	/** Whether the migration had started when the web server factory was customized. */
+	@Configuration(proxyBeanMethods = false)
+	static class WebServerProbe {
+
+		final List<Boolean> initializerCreated = new CopyOnWriteArrayList<>();
+
+		@Bean
+		WebServerFactoryCustomizer<WebServerFactory> probe(ConfigurableListableBeanFactory beanFactory) {
+			return (factory) -> this.initializerCreated.add(beanFactory.containsSingleton("migrationInitializer"));
+		}
+
 	}
 
 	/**
