@@ -68,6 +68,8 @@ public class MigrationInitializer implements InitializingBean, SmartInitializing
 
 	private volatile @Nullable FutureTask<Void> run;
 
+	private volatile @Nullable Thread runner;
+
 	private volatile boolean failureReported;
 
 	/**
@@ -128,16 +130,19 @@ public class MigrationInitializer implements InitializingBean, SmartInitializing
 		// classes
 		thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
 		this.run = task;
+		this.runner = thread;
 		thread.start();
 	}
 
 	/**
 	 * Wait until the startup run has ended; rethrow its failure, as the creation of this
-	 * bean would have on the main thread. Returns at once when it ran on the main thread.
+	 * bean would have on the main thread. Returns at once when it ran on the main thread,
+	 * and on the run's own thread (a migration that looks up a bean which depends on
+	 * database initialization).
 	 */
 	public void awaitStartupMigration() {
 		FutureTask<Void> task = this.run;
-		if (task == null) {
+		if (task == null || Thread.currentThread() == this.runner) {
 			return;
 		}
 		try {

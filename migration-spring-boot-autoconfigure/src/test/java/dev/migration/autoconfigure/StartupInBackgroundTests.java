@@ -5,17 +5,26 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.web.server.WebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.migration.HistoryEntry;
@@ -123,6 +132,60 @@ class StartupInBackgroundTests {
 			assertThat(context.getBean(WebServerProbe.class).initializerCreated).containsExactly(background);
 			assertThat(db.query("SELECT name FROM person")).containsExactly(List.of("Grace"));
 		}
+	}
+
+	@Test
+	@Timeout(120) // turns a deadlock into a failure
+	void migrationThatLooksUpADependentBeanDoesNotWaitForItself() {
+		try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
+			new ApplicationContextRunner()
+				.withConfiguration(
+						AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationAutoConfiguration.class))
+				.withPropertyValues("spring.datasource.url=" + db.url(), "spring.datasource.username=sa")
+				.withUserConfiguration(LookingUpConfiguration.class)
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					assertThat(context.getBean(LookingUp.class).found).containsExactly(true);
+				});
+		}
+	}
+
+	/**
+	 * Looks up a lazy JdbcTemplate, which depends on database initialization, mid-run.
+	 */
+	static class LookingUp implements MigrationListener {
+
+		final List<Boolean> found = new CopyOnWriteArrayList<>();
+
+		private final ObjectProvider<JdbcTemplate> jdbc;
+
+		LookingUp(ObjectProvider<JdbcTemplate> jdbc) {
+			this.jdbc = jdbc;
+		}
+
+		@Override
+		public void stepCompleted(HistoryEntry.Direction direction, MigrationResult.Step step) {
+			if (this.found.isEmpty()) {
+				this.found.add(this.jdbc.getObject() != null);
+			}
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class LookingUpConfiguration {
+
+		@Bean
+		LookingUp lookingUp(ObjectProvider<JdbcTemplate> jdbc) {
+			return new LookingUp(jdbc);
+		}
+
+		@Bean
+		@Lazy
+		JdbcTemplate jdbcTemplate(DataSource dataSource) {
+			return new JdbcTemplate(dataSource);
+		}
+
 	}
 
 	/** Whether the migration had started when the web server factory was customized. */
