@@ -135,7 +135,8 @@ class StartupInBackgroundTests {
 	}
 
 	@Test
-	@Timeout(120) // turns a deadlock into a failure
+	@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a deadlock
+																			// fails
 	void migrationThatLooksUpADependentBeanDoesNotWaitForItself() {
 		try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
 			new ApplicationContextRunner()
