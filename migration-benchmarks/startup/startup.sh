@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Start-up of the sample app with nothing pending: the starter on, the starter off
-# (migration.enabled=false), and the starter off with Boot's Flyway or Liquibase
-# integration on the same schema instead. Each run is a whole process that exits when
-# the context is refreshed (-Dspring.context.exit=onRefresh: after every bean, the
-# migration included, before the web server starts). Variants take turns, RUNS times;
+# Start-up of the sample app with nothing pending: the starter on (its startup migration
+# in the background, the default), the starter on with it on the main thread
+# (migration.startup-in-background=false), the starter off (migration.enabled=false), and
+# the starter off with Boot's Flyway or Liquibase integration on the same schema instead.
+# Each run is a whole process that exits when the context is refreshed
+# (-Dspring.context.exit=onRefresh: after every bean, the migration included, before the
+# web server starts). Variants take turns, RUNS times;
 # prints the median wall and CPU (user+sys) seconds per variant and the median of the
 # per-round differences to "off".
 #
@@ -33,6 +35,7 @@ start() {
 	local variant="$1" loader="" schema="${url[us]}" enabled=false extra=()
 	case "$variant" in
 		on) enabled=true ;;
+		main) enabled=true; extra=(--migration.startup-in-background=false) ;;
 		off) ;;
 		connect) extra=(--spring.sql.init.mode=always --spring.sql.init.schema-locations="file:$work/connect.sql") ;;
 		flyway) loader="$flyway_path"; schema="${url[flyway]}"; extra=(--spring.flyway.locations="filesystem:$work/flyway") ;;
@@ -51,7 +54,7 @@ start() {
 # start-up: what opening the application's pool and its first connection costs, which every
 # migration tool pays and "off" never does during start-up
 echo "SELECT 1;" > "$work/connect.sql"
-variants=(on off connect flyway liquibase)
+variants=(on main off connect flyway liquibase)
 # Unmeasured: the first starts migrate each schema (ours runs on "us", which "off" reuses).
 for v in "${variants[@]}"; do start "$v"; done
 grep -q "database migrated from base" "$work/on.log" || { echo "the starter did not migrate:"; tail "$work/on.log"; exit 1; }
@@ -62,6 +65,8 @@ for ((i = 0; i < runs; i++)); do
 done
 grep -q "HikariPool-1 - Start completed" "$work/connect.log" || { echo "the connect variant did not connect:"; tail "$work/connect.log"; exit 1; }
 grep -q "database already at the target" "$work/on.log" || { echo "nothing-pending check failed"; exit 1; }
+grep -q "gration-startup.*database already at the target" "$work/on.log" || { echo "on: not in the background"; exit 1; }
+grep -q "main\].*database already at the target" "$work/main.log" || { echo "main: not on the main thread"; exit 1; }
 grep -q "Schema .* is up to date\|No migration necessary" "$work/flyway.log" || { echo "flyway did not run:"; tail "$work/flyway.log"; exit 1; }
 
 echo "sample app start-up to a refreshed context, nothing pending: $runs rounds, variants in rotating order"
@@ -75,8 +80,8 @@ awk -v runs="$runs" '
 	}
 	END {
 		printf "| variant | wall s (median) | CPU s (median) | wall - off (median of rounds) | CPU - off (median of rounds) | wall - connect (median of rounds) | CPU - connect (median of rounds) |\n|---|---:|---:|---:|---:|---:|---:|\n"
-		split("on off connect flyway liquibase", order, " ")
-		for (k = 1; k <= 5; k++) {
+		split("on main off connect flyway liquibase", order, " ")
+		for (k = 1; k <= 6; k++) {
 			v = order[k]
 			for (i = 1; i <= n[v]; i++) {
 				dw[v, i] = wall[v, i] - wall["off", i]; dc[v, i] = cpu[v, i] - cpu["off", i]

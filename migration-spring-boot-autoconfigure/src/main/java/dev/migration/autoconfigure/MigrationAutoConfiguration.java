@@ -22,10 +22,13 @@ import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.StringUtils;
@@ -153,13 +156,25 @@ public final class MigrationAutoConfiguration {
 			MigrationProperties properties, ObjectProvider<MigrationTargets> targets,
 			ObjectProvider<StartupLint> startupLint) {
 		MigrationTargets tenants = targets.getIfAvailable(properties::toTargets);
+		MigrationInitializer initializer;
 		if (tenants != null) {
-			return new TenantMigrationInitializer(migrator,
+			initializer = new TenantMigrationInitializer(migrator,
 					new TenantMigrator(migrator.config(), tenants, properties.getParallelism()), strategy, runs,
 					properties.isContinueOnTenantFailure());
 		}
-		StartupLint lint = startupLint.getIfAvailable();
-		return new MigrationInitializer(migrator, strategy, runs, (lint != null && lint.enabled()) ? lint : null);
+		else {
+			StartupLint lint = startupLint.getIfAvailable();
+			initializer = new MigrationInitializer(migrator, strategy, runs,
+					(lint != null && lint.enabled()) ? lint : null);
+		}
+		initializer.setBackground(properties.isStartupInBackground());
+		return initializer;
+	}
+
+	@Bean
+	@Lazy
+	StartupMigrationWait migrationStartupWait(ObjectProvider<MigrationInitializer> initializers) {
+		return new StartupMigrationWait(initializers);
 	}
 
 	@Bean
@@ -167,6 +182,22 @@ public final class MigrationAutoConfiguration {
 	@ConditionalOnMissingBean
 	MigrateOnlyExit migrateOnlyExit(ApplicationContext context) {
 		return new MigrateOnlyExit(context, System::exit);
+	}
+
+	/**
+	 * A web application creates its web server before the singletons: the startup
+	 * migration in the background starts then, and overlaps with it too.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(WebServerFactoryCustomizer.class)
+	@ConditionalOnBooleanProperty(name = "migration.startup-in-background", matchIfMissing = true)
+	static final class EarlyStartConfiguration {
+
+		@Bean
+		static StartupMigrationEarlyStart migrationEarlyStart(ObjectProvider<MigrationInitializer> initializers) {
+			return new StartupMigrationEarlyStart(initializers);
+		}
+
 	}
 
 	static final class DataSourceAvailableCondition extends AnyNestedCondition {

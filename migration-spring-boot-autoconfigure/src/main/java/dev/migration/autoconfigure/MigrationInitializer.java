@@ -1,12 +1,18 @@
 package dev.migration.autoconfigure;
 
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.beans.factory.BeanNameAware;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.ApplicationStartupAware;
 import org.springframework.core.metrics.ApplicationStartup;
 import org.springframework.core.metrics.StartupStep;
@@ -21,14 +27,28 @@ import dev.migration.command.Migrator;
  * recorded as the {@link ApplicationStartup} step {@value #STARTUP_STEP} (tags
  * {@code outcome} and, when revisions ran, {@code direction}, {@code revisions} and
  * {@code heads}), with {@value #LINT_STEP} inside it when pending revisions are linted.
+ * <p>
+ * With {@code migration.startup-in-background} (the default) the run starts when this
+ * bean is created, on a thread of its own ({@value #THREAD_NAME}), while the context goes
+ * on creating beans: the beans that depend on database initialization wait for it
+ * ({@link #awaitStartupMigration()}, through {@link StartupMigrationWait}), and so does
+ * the end of the singletons' creation ({@link #afterSingletonsInstantiated()}), so the
+ * context is not refreshed, nor the web server started, before the run ended; a failed
+ * run fails the startup as on the main thread. If the startup fails for another reason,
+ * {@link #destroy()} waits for the run to end before the application's DataSource is
+ * closed.
  */
-public class MigrationInitializer implements InitializingBean, ApplicationStartupAware {
+public class MigrationInitializer implements InitializingBean, SmartInitializingSingleton, DisposableBean,
+		BeanNameAware, ApplicationStartupAware {
 
 	/** The {@link ApplicationStartup} step of the startup migration. */
 	public static final String STARTUP_STEP = "migration.startup";
 
 	/** The {@link ApplicationStartup} step of linting pending revisions. */
 	public static final String LINT_STEP = "migration.lint";
+
+	/** The name of the thread of a startup migration in the background. */
+	public static final String THREAD_NAME = "migration-startup";
 
 	private static final Logger log = LoggerFactory.getLogger(MigrationInitializer.class);
 
@@ -41,6 +61,16 @@ public class MigrationInitializer implements InitializingBean, ApplicationStartu
 	private final @Nullable StartupLint lint;
 
 	private ApplicationStartup startup = ApplicationStartup.DEFAULT;
+
+	private String beanName = "migrationInitializer";
+
+	private boolean background;
+
+	private volatile @Nullable FutureTask<Void> run;
+
+	private volatile @Nullable Thread runner;
+
+	private volatile boolean failureReported;
 
 	/**
 	 * Create an initializer.
@@ -75,7 +105,102 @@ public class MigrationInitializer implements InitializingBean, ApplicationStartu
 	}
 
 	@Override
+	public void setBeanName(String name) {
+		this.beanName = name;
+	}
+
+	/**
+	 * Whether {@link #afterPropertiesSet()} starts the run on a thread of its own
+	 * ({@code migration.startup-in-background}) instead of running it.
+	 * @param background whether to run in the background
+	 */
+	public void setBackground(boolean background) {
+		this.background = background;
+	}
+
+	@Override
 	public void afterPropertiesSet() {
+		if (!this.background) {
+			migrateRecorded();
+			return;
+		}
+		FutureTask<Void> task = new FutureTask<>(this::migrateRecorded, null);
+		Thread thread = new Thread(task, THREAD_NAME);
+		// the thread that creates the beans may be a launcher's, with the application's
+		// classes
+		thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+		this.run = task;
+		this.runner = thread;
+		thread.start();
+	}
+
+	/**
+	 * Wait until the startup run has ended; rethrow its failure, as the creation of this
+	 * bean would have on the main thread. Returns at once when it ran on the main thread,
+	 * and on the run's own thread (a migration that looks up a bean which depends on
+	 * database initialization).
+	 */
+	public void awaitStartupMigration() {
+		FutureTask<Void> task = this.run;
+		if (task == null || Thread.currentThread() == this.runner) {
+			return;
+		}
+		try {
+			task.get();
+		}
+		catch (ExecutionException ex) {
+			this.failureReported = true;
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw new BeanCreationException(this.beanName, String.valueOf(ex.getCause().getMessage()), ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new BeanCreationException(this.beanName,
+					"Interrupted while waiting for the startup migration on thread " + THREAD_NAME, ex);
+		}
+	}
+
+	/** The context is refreshed only once the run has ended, and fails with it. */
+	@Override
+	public void afterSingletonsInstantiated() {
+		awaitStartupMigration();
+	}
+
+	/**
+	 * A startup that failed elsewhere closes the context: wait for the run to end (a
+	 * revision is not cut off by a closed DataSource), and log its own failure, which
+	 * nobody else reports.
+	 */
+	@Override
+	public void destroy() {
+		FutureTask<Void> task = this.run;
+		if (task == null) {
+			return;
+		}
+		boolean interrupted = false;
+		while (true) {
+			try {
+				task.get();
+				break;
+			}
+			catch (InterruptedException ex) {
+				interrupted = true;
+			}
+			catch (ExecutionException ex) {
+				if (!this.failureReported) {
+					log.error("Startup migration failed", ex.getCause());
+				}
+				break;
+			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void migrateRecorded() {
 		StartupStep step = this.startup.start(STARTUP_STEP);
 		try {
 			MigrationResult result = migrate();
@@ -96,7 +221,8 @@ public class MigrationInitializer implements InitializingBean, ApplicationStartu
 	}
 
 	/**
-	 * Run the strategy; {@link #afterPropertiesSet()} records it as a startup step.
+	 * Run the strategy; {@link #afterPropertiesSet()} records it as a startup step, on
+	 * this thread or in the background.
 	 * @return what ran, or {@code null} when nothing did (or for a validation)
 	 */
 	protected @Nullable MigrationResult migrate() {

@@ -44,6 +44,16 @@ public class MigrationProperties extends MigrationTenantProperties {
 	private String target = "heads";
 
 	/**
+	 * Whether the startup migration runs on a thread of its own while the context creates
+	 * the beans that do not depend on database initialization. Those that do (JPA,
+	 * JdbcTemplate, JdbcClient, @DependsOnDatabaseInitialization) wait for it, and the
+	 * context is refreshed only once it has ended. False runs it on the main thread, for
+	 * beans that read the database in their constructor without depending on database
+	 * initialization.
+	 */
+	private boolean startupInBackground = true;
+
+	/**
 	 * Whether to migrate and then exit instead of serving (Kubernetes Job or init
 	 * container). Also turns off the web server unless 'spring.main.web-application-type'
 	 * is set.
@@ -127,6 +137,14 @@ public class MigrationProperties extends MigrationTenantProperties {
 
 	public void setTarget(String target) {
 		this.target = target;
+	}
+
+	public boolean isStartupInBackground() {
+		return this.startupInBackground;
+	}
+
+	public void setStartupInBackground(boolean startupInBackground) {
+		this.startupInBackground = startupInBackground;
 	}
 
 	public boolean isExitAfterMigrate() {

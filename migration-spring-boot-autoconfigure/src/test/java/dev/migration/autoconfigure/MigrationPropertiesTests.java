@@ -68,6 +68,7 @@ class MigrationPropertiesTests {
 		assertThat(properties.getOnStartup()).isEqualTo(MigrationProperties.OnStartup.UPGRADE);
 		assertThat(properties.getTarget()).isEqualTo("heads");
 		assertThat(properties.isExitAfterMigrate()).isFalse();
+		assertThat(properties.isStartupInBackground()).isTrue();
 		assertThat(properties.getUrl()).isNull();
 		assertThat(properties.getUser()).isNull();
 		assertThat(properties.getPassword()).isNull();
