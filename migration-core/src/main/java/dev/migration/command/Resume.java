@@ -119,6 +119,9 @@ final class Resume {
 		else {
 			SqlStatement next = statements.get(done);
 			Judgement judgement = judge(session, next.sql(), wait);
+			if (judgement.why() == null && done + 1 < total) {
+				judgement = withFoldedChange(session, next.sql(), statements.get(done + 1).sql(), judgement);
+			}
 			if (judgement.why() != null) {
 				throw undecided(partial, judgement.why(), shown(next));
 			}
@@ -158,13 +161,10 @@ final class Resume {
 		}
 		switch (effect.kind()) {
 			case DML -> {
-				for (String table : catalog.nonTransactionalTables()) {
-					if (Pattern.compile("\\b" + Pattern.quote(table) + "\\b")
-						.matcher(sql.toLowerCase(Locale.ROOT))
-						.find()) {
-						return Judgement.cannotTell("it changes rows of " + table
-								+ ", whose storage engine cannot roll back, so they did not commit with the progress row");
-					}
+				String table = nonTransactionalTable(catalog, sql);
+				if (table != null) {
+					return Judgement.cannotTell("it changes rows of " + table
+							+ ", whose storage engine cannot roll back, so they did not commit with the progress row");
 				}
 				return new Judgement(false,
 						"changes rows and commits together with its progress row, so it had not " + "run: ran it again",
@@ -181,6 +181,38 @@ final class Resume {
 				return Judgement.cannotTell("it leaves no trace in the catalog that the engine knows how to check");
 			}
 		}
+	}
+
+	/**
+	 * On MariaDB/MySQL the progress row of a statement that commits implicitly may commit
+	 * with the data change after it ({@link RevisionExecution#foldCommits}): a change to
+	 * a table that cannot roll back may then have stayed although neither progress row
+	 * committed, so running it again is not safe.
+	 */
+	private static Judgement withFoldedChange(Session session, String sql, String following, Judgement judgement)
+			throws SQLException {
+		StatementEffect effect = StatementEffect.of(sql, session.dialect);
+		boolean mayHaveRun = judgement.ran() || effect.kind() != StatementEffect.Kind.TRACED;
+		if (!mayHaveRun || !StatementEffect.commitsImplicitly(sql, session.dialect)
+				|| StatementEffect.of(following, session.dialect).kind() != StatementEffect.Kind.DML) {
+			return judgement;
+		}
+		String table = nonTransactionalTable(new CatalogProbe(session.connection, session.dialect), following);
+		if (table == null) {
+			return judgement;
+		}
+		return Judgement.cannotTell("the data change after it, which changes rows of " + table
+				+ " (a storage engine that cannot roll back), may have run too: its progress commits with "
+				+ "this statement's");
+	}
+
+	private static @Nullable String nonTransactionalTable(CatalogProbe catalog, String sql) throws SQLException {
+		for (String table : catalog.nonTransactionalTables()) {
+			if (Pattern.compile("\\b" + Pattern.quote(table) + "\\b").matcher(sql.toLowerCase(Locale.ROOT)).find()) {
+				return table;
+			}
+		}
+		return null;
 	}
 
 	private static Judgement fromCatalog(CatalogProbe catalog, List<Trace> traces) throws SQLException {
