@@ -121,9 +121,10 @@ final class StepwiseStep {
 			body.run();
 		}
 		catch (Exception ex) {
+			int completed = this.sink.inTransaction() ? completedInTransaction(body, id[0], ex) : body.done;
 			// folding: with what the transaction holds, unless a failing data change
 			// rolled it back
-			this.rows.recordStepwiseFailure(id[0], start, body.done, ex);
+			this.rows.recordStepwiseFailure(id[0], start, completed, ex);
 			if (this.sink.inTransaction()) {
 				try {
 					this.sink.commit();
@@ -134,15 +135,15 @@ final class StepwiseStep {
 				}
 			}
 			List<String> after = headsAfter(step, current);
-			String remedy = (body.done == 0)
+			String remedy = (completed == 0)
 					? "No statement of it had completed, so nothing changed; the version table still says "
 							+ StepRunner.heads(current) + ". Fix the script and run the command again"
-					: statementsRan(body.done, body.total()) + " already ran and stayed committed ("
+					: statementsRan(completed, body.total()) + " already ran and stayed committed ("
 							+ whyNotTransactional(revision) + "); the version table still says "
 							+ StepRunner.heads(current) + ". Undo them by hand and run 'stamp "
 							+ StepRunner.heads(current) + "', or finish the revision by hand and run 'stamp "
 							+ StepRunner.heads(after) + "'. Until then, upgrade and downgrade refuse to run";
-			throw StepFailures.failure(revision, body, ex, body.done, body.done == 0, remedy);
+			throw StepFailures.failure(revision, body, ex, completed, completed == 0, remedy);
 		}
 		try {
 			if (afterEach && this.sink.inTransaction()) {
@@ -201,6 +202,24 @@ final class StepwiseStep {
 		catch (SQLException | RuntimeException ex) {
 			this.sink.rollbackAfter(ex);
 			throw ex;
+		}
+	}
+
+	/**
+	 * The statements that completed and stay, when a statement failed with the folded
+	 * transaction open: normally all that completed (what is open commits with the
+	 * failure), but a server that rolled the transaction back at the failing statement's
+	 * implicit commit (a Galera certification conflict) took the data change and progress
+	 * in it along: the row's count as this transaction sees it tells.
+	 */
+	private int completedInTransaction(RevisionExecution body, long id, Exception ex) {
+		try {
+			Integer seen = this.history.done(this.sink, id);
+			return (seen == null) ? body.settled() : Math.max(body.settled(), Math.min(seen, body.done));
+		}
+		catch (SQLException read) {
+			ex.addSuppressed(read);
+			return body.done;
 		}
 	}
 
