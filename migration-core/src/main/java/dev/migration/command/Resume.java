@@ -119,8 +119,8 @@ final class Resume {
 		else {
 			SqlStatement next = statements.get(done);
 			Judgement judgement = judge(session, next.sql(), wait);
-			if (judgement.why() == null && done + 1 < total) {
-				judgement = withFoldedChange(session, next.sql(), statements.get(done + 1).sql(), judgement);
+			if (judgement.why() == null) {
+				judgement = withFoldedChanges(session, next.sql(), statements.subList(done + 1, total), judgement);
 			}
 			if (judgement.why() != null) {
 				throw undecided(partial, judgement.why(), shown(next));
@@ -184,26 +184,33 @@ final class Resume {
 	}
 
 	/**
-	 * On MariaDB/MySQL the progress row of a statement that commits implicitly may commit
-	 * with the data change after it ({@link RevisionExecution#foldCommits}): a change to
-	 * a table that cannot roll back may then have stayed although neither progress row
-	 * committed, so running it again is not safe.
+	 * On MariaDB/MySQL the data changes after the statement in doubt may have shared its
+	 * transaction with its progress row ({@link RevisionExecution#foldCommits}): a change
+	 * to a table that cannot roll back may then have stayed although no progress row
+	 * committed, so running it again is not safe. Nothing after a statement that had not
+	 * run (as the catalog shows) ran either.
 	 */
-	private static Judgement withFoldedChange(Session session, String sql, String following, Judgement judgement)
-			throws SQLException {
-		StatementEffect effect = StatementEffect.of(sql, session.dialect);
-		boolean mayHaveRun = judgement.ran() || effect.kind() != StatementEffect.Kind.TRACED;
-		if (!mayHaveRun || !StatementEffect.commitsImplicitly(sql, session.dialect)
-				|| StatementEffect.of(following, session.dialect).kind() != StatementEffect.Kind.DML) {
+	private static Judgement withFoldedChanges(Session session, String sql, List<SqlStatement> following,
+			Judgement judgement) throws SQLException {
+		boolean mayHaveRun = judgement.ran()
+				|| StatementEffect.of(sql, session.dialect).kind() != StatementEffect.Kind.TRACED;
+		if (!mayHaveRun || session.dialect != Dialect.MYSQL) {
 			return judgement;
 		}
-		String table = nonTransactionalTable(new CatalogProbe(session.connection, session.dialect), following);
-		if (table == null) {
-			return judgement;
+		CatalogProbe catalog = new CatalogProbe(session.connection, session.dialect);
+		for (SqlStatement change : following) {
+			if (StatementEffect.commitsImplicitly(change.sql(), session.dialect)
+					|| StatementEffect.of(change.sql(), session.dialect).kind() != StatementEffect.Kind.DML) {
+				break;
+			}
+			String table = nonTransactionalTable(catalog, change.sql());
+			if (table != null) {
+				return Judgement.cannotTell("the data change after it, which changes rows of " + table
+						+ " (a storage engine that cannot roll back), may have run too: its progress commits with "
+						+ "this statement's");
+			}
 		}
-		return Judgement.cannotTell("the data change after it, which changes rows of " + table
-				+ " (a storage engine that cannot roll back), may have run too: its progress commits with "
-				+ "this statement's");
+		return judgement;
 	}
 
 	private static @Nullable String nonTransactionalTable(CatalogProbe catalog, String sql) throws SQLException {

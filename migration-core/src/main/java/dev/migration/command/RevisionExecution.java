@@ -23,6 +23,10 @@ import dev.migration.sql.Dialect;
  */
 final class RevisionExecution {
 
+	private static final String SAVEPOINT_NAME = "migration_statement";
+
+	private static final String SAVEPOINT = "SAVEPOINT " + SAVEPOINT_NAME;
+
 	private final Revision revision;
 
 	private final Direction direction;
@@ -58,10 +62,11 @@ final class RevisionExecution {
 	private boolean pending;
 
 	/**
-	 * Whether the open transaction holds what a rollback must not lose: the history row's
-	 * opening, or the effects of statements that do not commit by themselves.
+	 * Whether the open transaction holds the history row's opening, which commits before
+	 * a data change: a change to a table that cannot roll back must find the row there
+	 * after a kill.
 	 */
-	private boolean unsettled;
+	private boolean rowPending;
 
 	/** Statements whose effects no rollback of the open transaction undoes. */
 	private int settled;
@@ -93,13 +98,13 @@ final class RevisionExecution {
 	 * step's bookkeeping ride on those commits instead of committing it on its own. The
 	 * caller has begun the transaction. Before each statement, what the transaction holds
 	 * is committed unless the statement commits it itself
-	 * ({@link StatementEffect#commitsImplicitly}), or it is a data change and the
-	 * transaction holds only progress rows of statements that committed (the change then
-	 * commits with them and its own progress, as alone). So statement i still never
-	 * starts before the progress of statement i-1 is committed or commits with its own
-	 * effects, and a kill leaves in doubt at most the one statement after the committed
-	 * progress, as without folding. Java migrations and scripts that control their own
-	 * transactions are not folded.
+	 * ({@link StatementEffect#commitsImplicitly}), or it is a data change (which then
+	 * commits with what is open and its own progress, after a savepoint that a failure
+	 * rolls back to). So statement i still never starts before the progress of statement
+	 * i-1 is committed or commits with its own effects, and a kill leaves in doubt at
+	 * most the one statement after the committed progress, as without folding (data
+	 * changes after it rolled back with their progress rows). Java migrations and scripts
+	 * that control their own transactions are not folded.
 	 * @param rowPending whether the transaction holds the opening of the history row
 	 * @see #canFold()
 	 */
@@ -109,7 +114,7 @@ final class RevisionExecution {
 		}
 		this.fold = true;
 		this.pending = rowPending;
-		this.unsettled = rowPending;
+		this.rowPending = rowPending;
 		this.settled = this.done;
 	}
 
@@ -140,7 +145,7 @@ final class RevisionExecution {
 			this.sink.commitAndContinue();
 		}
 		this.pending = false;
-		this.unsettled = false;
+		this.rowPending = false;
 		this.settled = this.done;
 	}
 
@@ -170,7 +175,7 @@ final class RevisionExecution {
 				boolean implicit = this.fold && StatementEffect.commitsImplicitly(statement.sql(), this.sink.dialect());
 				boolean dml = !implicit && this.dmlWithProgress
 						&& StatementEffect.of(statement.sql(), this.sink.dialect()).kind() == StatementEffect.Kind.DML;
-				if (this.fold && !implicit && (!dml || this.unsettled)) {
+				if (this.fold && !implicit && (!dml || this.rowPending)) {
 					commitPending();
 				}
 				if (dml) {
@@ -254,7 +259,7 @@ final class RevisionExecution {
 		if (this.fold) {
 			// a failing statement leaves the transaction for the step's failure row
 			this.settled = implicit ? this.done : this.settled;
-			this.unsettled = !implicit;
+			this.rowPending = this.rowPending && !implicit;
 			this.pending = true;
 		}
 		// a failure to record progress is not the statement's failure
@@ -269,13 +274,15 @@ final class RevisionExecution {
 	private void executeWithProgress(String sql, int line) throws SQLException {
 		this.currentIndex = this.done + 1;
 		this.currentLine = line;
-		// folding: the transaction is open and holds at most progress rows
 		this.sink.begin();
 		try {
 			// one round trip for the statement and its progress row where the driver
 			// pipelines a batch
 			Batch batch = Batch.canTake(sql) ? this.sink.batch() : null;
 			if (batch != null) {
+				if (this.fold) {
+					batch.add(SAVEPOINT, null, Batch.OnFailure.AS_IS);
+				}
 				batch.add(sql, null, Batch.OnFailure.AS_IS);
 				boolean queued = this.progress.queue(batch, this.done + 1);
 				batch.flush();
@@ -284,26 +291,48 @@ final class RevisionExecution {
 				}
 			}
 			else {
+				if (this.fold) {
+					this.sink.execute(SAVEPOINT);
+				}
 				this.sink.execute(sql);
 				this.progress.statementDone(this.done + 1);
 			}
 			if (this.fold) {
 				this.pending = true;
-				this.unsettled = true;
 			}
 			else {
 				this.sink.commit();
 			}
 		}
 		catch (SQLException | RuntimeException ex) {
-			this.sink.rollbackAfter(ex);
-			this.pending = false;
-			this.unsettled = false;
+			if (!this.fold || !rolledBackToSavepoint()) {
+				this.sink.rollbackAfter(ex);
+				// folding: the data changes since the last commit went with it
+				this.done = this.settled();
+				this.pending = false;
+				this.rowPending = false;
+			}
 			throw ex;
 		}
 		this.done++;
 		this.currentIndex = 0;
 		this.currentLine = 0;
+	}
+
+	/**
+	 * Undo the failed data change (and the progress row a batch ran after it) and keep
+	 * what the transaction held before it, for the failure row to commit with.
+	 * @return {@code false} when the server had rolled the whole transaction back (a
+	 * deadlock): the savepoint is gone
+	 */
+	private boolean rolledBackToSavepoint() {
+		try {
+			this.sink.execute("ROLLBACK TO SAVEPOINT " + SAVEPOINT_NAME);
+			return true;
+		}
+		catch (SQLException ex) {
+			return false;
+		}
 	}
 
 	/** Records, after each completed statement, how many have completed. */

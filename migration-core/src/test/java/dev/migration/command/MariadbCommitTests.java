@@ -69,6 +69,50 @@ class MariadbCommitTests {
 	}
 
 	@Test
+	void dataChangesShareOneCommitAfterTheHistoryRow() {
+		Scripts scripts = new Scripts(this.dir);
+		scripts.add("r1", "", "CREATE TABLE mc_base (id INT PRIMARY KEY, n INT);", null);
+		for (int i = 2; i <= 4; i++) {
+			scripts.add("r" + i, "r" + (i - 1), "INSERT INTO mc_base VALUES (" + i
+					+ ", 0);\nUPDATE mc_base SET n = n + 1;\nDELETE FROM mc_base " + "WHERE id = 0;", null);
+		}
+		try (TestDatabase db = TestDatabase.create(DatabaseKind.MARIADB)) {
+			new Migrator(new Scripts(this.dir).config(db).build()).upgrade("r1");
+			CommitModel one = new CommitModel();
+			new Migrator(scripts.config(db).dataSource(one.counting(db.dataSource())).build()).upgrade("r2");
+			CommitModel two = new CommitModel();
+			new Migrator(scripts.config(db).dataSource(two.counting(db.dataSource())).build()).upgrade("r4");
+			// the history row before the first data change (a kill must find it when a
+			// table cannot roll back), then the changes with the bookkeeping
+			assertThat(two.commits - one.commits).as("commits of one revision: %s", two.log).isEqualTo(2);
+			assertThat(db.query("SELECT id, n FROM mc_base ORDER BY id")).containsExactly(List.of("2", "3"),
+					List.of("3", "2"), List.of("4", "1"));
+		}
+	}
+
+	@Test
+	void failingDataChangeKeepsTheChangesBeforeIt() {
+		Scripts scripts = new Scripts(this.dir);
+		scripts.add("r1", "", "CREATE TABLE mc_base (id INT PRIMARY KEY);", null);
+		scripts.add("r2", "r1", "INSERT INTO mc_base VALUES (1);\nUPDATE mc_base SET id = 2;\n"
+				+ "INSERT INTO mc_base VALUES (2);\nCREATE TABLE mc_never (id INT);", null);
+		try (TestDatabase db = TestDatabase.create(DatabaseKind.MARIADB)) {
+			Migrator migrator = scripts.migrator(db);
+			migrator.upgrade("r1");
+			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator.upgrade("heads"))
+				.satisfies((ex) -> {
+					assertThat(ex.getStatementIndex()).isEqualTo(3);
+					assertThat(ex.getStatementsCompleted()).isEqualTo(2);
+					assertThat(ex.getDatabaseMessage()).contains("Duplicate entry '2'");
+				});
+			assertThat(db.query("SELECT statements_done, success FROM migration_history WHERE revision = 'r2'"))
+				.containsExactly(List.of("2", "0"));
+			assertThat(db.query("SELECT id FROM mc_base")).containsExactly(List.of("2"));
+			assertThat(migrator.current()).containsExactly("r1");
+		}
+	}
+
+	@Test
 	void failingDdlAfterDdlAndDataChangeRecordsExactlyWhatRan() {
 		Scripts scripts = new Scripts(this.dir);
 		scripts.add("r1", "", "CREATE TABLE mc_base (id INT PRIMARY KEY);", null);
