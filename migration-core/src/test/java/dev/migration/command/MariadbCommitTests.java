@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import javax.sql.DataSource;
 
@@ -53,14 +54,10 @@ class MariadbCommitTests {
 					null);
 		}
 		try (TestDatabase db = TestDatabase.create(DatabaseKind.MARIADB)) {
-			new Migrator(new Scripts(this.dir).config(db).build()).upgrade("r1");
-			CommitModel one = new CommitModel();
-			new Migrator(scripts.config(db).dataSource(one.counting(db.dataSource())).build()).upgrade("r2");
-			CommitModel two = new CommitModel();
-			new Migrator(scripts.config(db).dataSource(two.counting(db.dataSource())).build()).upgrade("r4");
+			CommitModel revision = perRevision(scripts, db);
 			// the floor: CREATE TABLE, CREATE INDEX, the INSERT with its bookkeeping
-			assertThat(two.commits - one.commits).as("commits of one revision: %s", two.log).isEqualTo(5);
-			assertThat(two.explicitCommits - one.explicitCommits).as("explicit commits: %s", two.log).isEqualTo(1);
+			assertThat(revision.commits).as("commits of one revision: %s", revision.log).isEqualTo(5);
+			assertThat(revision.explicitCommits).as("explicit commits: %s", revision.log).isEqualTo(1);
 			assertThat(db.query("SELECT revision, statements_done, success FROM migration_history "
 					+ "WHERE revision <> 'r1' ORDER BY id"))
 				.containsExactly(List.of("r2", "3", "1"), List.of("r3", "3", "1"), List.of("r4", "3", "1"));
@@ -77,14 +74,10 @@ class MariadbCommitTests {
 					+ ", 0);\nUPDATE mc_base SET n = n + 1;\nDELETE FROM mc_base " + "WHERE id = 0;", null);
 		}
 		try (TestDatabase db = TestDatabase.create(DatabaseKind.MARIADB)) {
-			new Migrator(new Scripts(this.dir).config(db).build()).upgrade("r1");
-			CommitModel one = new CommitModel();
-			new Migrator(scripts.config(db).dataSource(one.counting(db.dataSource())).build()).upgrade("r2");
-			CommitModel two = new CommitModel();
-			new Migrator(scripts.config(db).dataSource(two.counting(db.dataSource())).build()).upgrade("r4");
+			CommitModel revision = perRevision(scripts, db);
 			// the history row before the first data change (a kill must find it when a
 			// table cannot roll back), then the changes with the bookkeeping
-			assertThat(two.commits - one.commits).as("commits of one revision: %s", two.log).isEqualTo(2);
+			assertThat(revision.commits).as("commits of one revision: %s", revision.log).isEqualTo(2);
 			assertThat(db.query("SELECT id, n FROM mc_base ORDER BY id")).containsExactly(List.of("2", "3"),
 					List.of("3", "2"), List.of("4", "1"));
 		}
@@ -92,94 +85,84 @@ class MariadbCommitTests {
 
 	@Test
 	void failingDataChangeKeepsTheChangesBeforeIt() {
-		Scripts scripts = new Scripts(this.dir);
-		scripts.add("r1", "", "CREATE TABLE mc_base (id INT PRIMARY KEY);", null);
-		scripts.add("r2", "r1", "INSERT INTO mc_base VALUES (1);\nUPDATE mc_base SET id = 2;\n"
-				+ "INSERT INTO mc_base VALUES (2);\nCREATE TABLE mc_never (id INT);", null);
-		try (TestDatabase db = TestDatabase.create(DatabaseKind.MARIADB)) {
-			Migrator migrator = scripts.migrator(db);
-			migrator.upgrade("r1");
-			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator.upgrade("heads"))
-				.satisfies((ex) -> {
-					assertThat(ex.getStatementIndex()).isEqualTo(3);
-					assertThat(ex.getStatementsCompleted()).isEqualTo(2);
+		failedUpgrade("INSERT INTO mc_base VALUES (1);\nUPDATE mc_base SET id = 2;\nINSERT INTO mc_base VALUES (2);\n"
+				+ "CREATE TABLE mc_never (id INT);", 3, 2, (ex, db) -> {
 					assertThat(ex.getDatabaseMessage()).contains("Duplicate entry '2'");
+					assertThat(db.query("SELECT id FROM mc_base")).containsExactly(List.of("2"));
 				});
-			assertThat(db.query("SELECT statements_done, success FROM migration_history WHERE revision = 'r2'"))
-				.containsExactly(List.of("2", "0"));
-			assertThat(db.query("SELECT id FROM mc_base")).containsExactly(List.of("2"));
-			assertThat(migrator.current()).containsExactly("r1");
-		}
 	}
 
 	@Test
 	void failingDdlAfterDdlAndDataChangeRecordsExactlyWhatRan() {
-		Scripts scripts = new Scripts(this.dir);
-		scripts.add("r1", "", "CREATE TABLE mc_base (id INT PRIMARY KEY);", null);
-		scripts.add("r2", "r1", "CREATE TABLE mc_t (id INT PRIMARY KEY);\nINSERT INTO mc_t VALUES (1);\n"
-				+ "CREATE TABLE mc_t (id INT PRIMARY KEY);\nCREATE TABLE mc_never (id INT);", null);
-		try (TestDatabase db = TestDatabase.create(DatabaseKind.MARIADB)) {
-			Migrator migrator = scripts.migrator(db);
-			migrator.upgrade("r1");
-			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator.upgrade("heads"))
-				.satisfies((ex) -> {
-					assertThat(ex.getStatementIndex()).isEqualTo(3);
-					assertThat(ex.getStatementsCompleted()).isEqualTo(2);
+		failedUpgrade(
+				"CREATE TABLE mc_t (id INT PRIMARY KEY);\nINSERT INTO mc_t VALUES (1);\n"
+						+ "CREATE TABLE mc_t (id INT PRIMARY KEY);\nCREATE TABLE mc_never (id INT);",
+				3, 2, (ex, db) -> {
 					assertThat(ex.getMessage()).contains("Statements 1-2 of 4 already ran and stayed committed");
+					assertThat(db.query("SELECT count(*) FROM mc_t")).containsExactly(List.of("1"));
+					assertThat(Rows.userTables(db)).doesNotContain("mc_never");
 				});
-			assertThat(db.query("SELECT statements_done, success FROM migration_history WHERE revision = 'r2'"))
-				.containsExactly(List.of("2", "0"));
-			assertThat(db.query("SELECT count(*) FROM mc_t")).containsExactly(List.of("1"));
-			assertThat(Rows.userTables(db)).doesNotContain("mc_never");
-			assertThat(migrator.current()).containsExactly("r1");
-		}
 	}
 
 	@Test
 	void parseErrorAfterDataChangeCommitsTheChangeWithTheFailure() {
 		// MariaDB does not commit before a statement it cannot parse: the data change and
 		// its progress row are still open when the failure is recorded
-		Scripts scripts = new Scripts(this.dir);
-		scripts.add("r1", "", "CREATE TABLE mc_base (id INT PRIMARY KEY);", null);
-		scripts.add("r2", "r1", "CREATE TABLE mc_t (id INT PRIMARY KEY);\nINSERT INTO mc_t VALUES (1);\n"
-				+ "CREAT TABLE mc_oops (id INT);", null);
-		try (TestDatabase db = TestDatabase.create(DatabaseKind.MARIADB)) {
-			Migrator migrator = scripts.migrator(db);
-			migrator.upgrade("r1");
-			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator.upgrade("heads"))
-				.satisfies((ex) -> {
-					assertThat(ex.getStatementIndex()).isEqualTo(3);
-					assertThat(ex.getStatementsCompleted()).isEqualTo(2);
+		failedUpgrade("CREATE TABLE mc_t (id INT PRIMARY KEY);\nINSERT INTO mc_t VALUES (1);\n"
+				+ "CREAT TABLE mc_oops (id INT);", 3, 2, (ex, db) -> {
 					assertThat(ex.getDatabaseMessage()).contains("SQL syntax");
+					assertThat(db.query("SELECT count(*) FROM mc_t")).containsExactly(List.of("1"));
 				});
-			assertThat(db.query("SELECT statements_done, success FROM migration_history WHERE revision = 'r2'"))
-				.containsExactly(List.of("2", "0"));
-			assertThat(db.query("SELECT count(*) FROM mc_t")).containsExactly(List.of("1"));
-			assertThat(migrator.current()).containsExactly("r1");
-		}
 	}
 
 	@Test
 	void parseErrorAsFirstStatementLeavesTheRowAndChangesNothing() {
 		// the history row's opening waits for the first statement's implicit commit,
 		// which a parse error does not make: the failure commits it
+		failedUpgrade("CREAT TABLE mc_oops (id INT);\nCREATE TABLE mc_never (id INT);", 1, 0, (ex, db) -> {
+			assertThat(ex.getMessage()).contains("No statement of it had completed");
+			assertThat(Rows.userTables(db)).containsExactly("mc_base");
+		});
+	}
+
+	/**
+	 * Upgrade to r2 (after r1, which creates {@code mc_base}), which fails at statement
+	 * {@code index} with {@code completed} statements done: the exception and the history
+	 * row say so, the version table still says r1; then the test's own checks.
+	 */
+	private void failedUpgrade(String upgrade, int index, int completed,
+			BiConsumer<MigrationFailedException, TestDatabase> checks) {
 		Scripts scripts = new Scripts(this.dir);
 		scripts.add("r1", "", "CREATE TABLE mc_base (id INT PRIMARY KEY);", null);
-		scripts.add("r2", "r1", "CREAT TABLE mc_oops (id INT);\nCREATE TABLE mc_never (id INT);", null);
+		scripts.add("r2", "r1", upgrade, null);
 		try (TestDatabase db = TestDatabase.create(DatabaseKind.MARIADB)) {
 			Migrator migrator = scripts.migrator(db);
 			migrator.upgrade("r1");
 			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator.upgrade("heads"))
 				.satisfies((ex) -> {
-					assertThat(ex.getStatementIndex()).isEqualTo(1);
-					assertThat(ex.getStatementsCompleted()).isZero();
-					assertThat(ex.getMessage()).contains("No statement of it had completed");
+					assertThat(ex.getStatementIndex()).isEqualTo(index);
+					assertThat(ex.getStatementsCompleted()).isEqualTo(completed);
+					checks.accept(ex, db);
 				});
 			assertThat(db.query("SELECT statements_done, success FROM migration_history WHERE revision = 'r2'"))
-				.containsExactly(List.of("0", "0"));
-			assertThat(Rows.userTables(db)).containsExactly("mc_base");
+				.containsExactly(List.of(String.valueOf(completed), "0"));
 			assertThat(migrator.current()).containsExactly("r1");
 		}
+	}
+
+	/**
+	 * The commits of one revision: r1 applied, then r2 counted, then r3 and r4 (made like
+	 * r2) counted: the difference, which leaves out what every run costs.
+	 */
+	private static CommitModel perRevision(Scripts scripts, TestDatabase db) {
+		scripts.migrator(db).upgrade("r1");
+		CommitModel one = new CommitModel();
+		new Migrator(scripts.config(db).dataSource(one.counting(db.dataSource())).build()).upgrade("r2");
+		CommitModel two = new CommitModel();
+		new Migrator(scripts.config(db).dataSource(two.counting(db.dataSource())).build()).upgrade("r4");
+		two.commits -= one.commits;
+		two.explicitCommits -= one.explicitCommits;
+		return two;
 	}
 
 	/**
