@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -112,6 +113,21 @@ final class HistoryStore {
 				}
 			}
 		}
+		if (this.withParents && sink.dialect() == Dialect.MYSQL) {
+			// MariaDB Connector/J reads the id from the insert's reply: no second round
+			// trip
+			try (PreparedStatement statement = sink.connection()
+				.prepareStatement(insert(), Statement.RETURN_GENERATED_KEYS)) {
+				JdbcSink.bind(statement, sink.dialect(), values(row, row.finishedAt(), row.durationMs()));
+				statement.executeUpdate();
+				try (ResultSet keys = statement.getGeneratedKeys()) {
+					if (keys.next()) {
+						return keys.getLong(1);
+					}
+				}
+			}
+			throw new IllegalStateException("The driver returned no id for the history row of " + row.revision());
+		}
 		record(sink, row);
 		// the lock is held, so the newest row is ours; avoids driver differences in
 		// generated keys
@@ -134,6 +150,23 @@ final class HistoryStore {
 	 */
 	void progress(SqlSink sink, long id, int done) throws SQLException {
 		sink.update(progressUpdate(), done, id);
+	}
+
+	/**
+	 * The statements a started row says completed, as the session's transaction sees it.
+	 * @param sink the online sink
+	 * @param id the row
+	 * @return the count, {@code null} when the row is not there
+	 * @throws SQLException from the database
+	 */
+	@Nullable Integer done(SqlSink sink, long id) throws SQLException {
+		try (PreparedStatement statement = sink.connection()
+			.prepareStatement("SELECT statements_done FROM " + this.tables.history() + " WHERE id = ?")) {
+			statement.setLong(1, id);
+			try (ResultSet rs = statement.executeQuery()) {
+				return rs.next() ? rs.getInt(1) : null;
+			}
+		}
 	}
 
 	/**

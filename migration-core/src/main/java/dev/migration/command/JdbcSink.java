@@ -130,6 +130,17 @@ final class JdbcSink extends SqlSink {
 	}
 
 	@Override
+	void commitAndContinue() throws SQLException {
+		if (this.inTransaction) {
+			// the gate stays entered: the transaction goes on
+			this.connection.commit();
+		}
+		else {
+			begin();
+		}
+	}
+
+	@Override
 	void committedByBatch() throws SQLException {
 		if (this.inTransaction) {
 			this.inTransaction = false;

@@ -119,6 +119,9 @@ final class Resume {
 		else {
 			SqlStatement next = statements.get(done);
 			Judgement judgement = judge(session, next.sql(), wait);
+			if (judgement.why() == null) {
+				judgement = withFoldedChanges(session, next.sql(), statements.subList(done + 1, total), judgement);
+			}
 			if (judgement.why() != null) {
 				throw undecided(partial, judgement.why(), shown(next));
 			}
@@ -158,13 +161,10 @@ final class Resume {
 		}
 		switch (effect.kind()) {
 			case DML -> {
-				for (String table : catalog.nonTransactionalTables()) {
-					if (Pattern.compile("\\b" + Pattern.quote(table) + "\\b")
-						.matcher(sql.toLowerCase(Locale.ROOT))
-						.find()) {
-						return Judgement.cannotTell("it changes rows of " + table
-								+ ", whose storage engine cannot roll back, so they did not commit with the progress row");
-					}
+				String table = nonTransactionalTable(catalog, sql);
+				if (table != null) {
+					return Judgement.cannotTell("it changes rows of " + table
+							+ ", whose storage engine cannot roll back, so they did not commit with the progress row");
 				}
 				return new Judgement(false,
 						"changes rows and commits together with its progress row, so it had not " + "run: ran it again",
@@ -181,6 +181,45 @@ final class Resume {
 				return Judgement.cannotTell("it leaves no trace in the catalog that the engine knows how to check");
 			}
 		}
+	}
+
+	/**
+	 * On MariaDB/MySQL the data changes after the statement in doubt may have shared its
+	 * transaction with its progress row ({@link RevisionExecution#foldCommits}): a change
+	 * to a table that cannot roll back may then have stayed although no progress row
+	 * committed, so running it again is not safe. Nothing after a statement that had not
+	 * run (as the catalog shows) ran either.
+	 */
+	private static Judgement withFoldedChanges(Session session, String sql, List<SqlStatement> following,
+			Judgement judgement) throws SQLException {
+		boolean mayHaveRun = judgement.ran()
+				|| StatementEffect.of(sql, session.dialect).kind() != StatementEffect.Kind.TRACED;
+		if (!mayHaveRun || session.dialect != Dialect.MYSQL) {
+			return judgement;
+		}
+		CatalogProbe catalog = new CatalogProbe(session.connection, session.dialect);
+		for (SqlStatement change : following) {
+			if (StatementEffect.commitsImplicitly(change.sql(), session.dialect)
+					|| StatementEffect.of(change.sql(), session.dialect).kind() != StatementEffect.Kind.DML) {
+				break;
+			}
+			String table = nonTransactionalTable(catalog, change.sql());
+			if (table != null) {
+				return Judgement.cannotTell("the data change after it, which changes rows of " + table
+						+ " (a storage engine that cannot roll back), may have run too: its progress commits with "
+						+ "this statement's");
+			}
+		}
+		return judgement;
+	}
+
+	private static @Nullable String nonTransactionalTable(CatalogProbe catalog, String sql) throws SQLException {
+		for (String table : catalog.nonTransactionalTables()) {
+			if (Pattern.compile("\\b" + Pattern.quote(table) + "\\b").matcher(sql.toLowerCase(Locale.ROOT)).find()) {
+				return table;
+			}
+		}
+		return null;
 	}
 
 	private static Judgement fromCatalog(CatalogProbe catalog, List<Trace> traces) throws SQLException {

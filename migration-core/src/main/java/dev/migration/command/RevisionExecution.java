@@ -23,6 +23,10 @@ import dev.migration.sql.Dialect;
  */
 final class RevisionExecution {
 
+	private static final String SAVEPOINT_NAME = "migration_statement";
+
+	private static final String SAVEPOINT = "SAVEPOINT " + SAVEPOINT_NAME;
+
 	private final Revision revision;
 
 	private final Direction direction;
@@ -47,6 +51,26 @@ final class RevisionExecution {
 	 */
 	private final boolean dmlWithProgress;
 
+	/**
+	 * MariaDB/MySQL: the step's transaction stays open, and what it holds commits with
+	 * the next statement that commits implicitly, or with the step's end, where that
+	 * keeps the guarantees ({@link #foldCommits}).
+	 */
+	private boolean fold;
+
+	/** Whether the open transaction holds anything not yet committed. */
+	private boolean pending;
+
+	/**
+	 * Whether the open transaction holds the history row's opening, which commits before
+	 * a data change: a change to a table that cannot roll back must find the row there
+	 * after a kill.
+	 */
+	private boolean rowPending;
+
+	/** Statements whose effects no rollback of the open transaction undoes. */
+	private int settled;
+
 	RevisionExecution(MigrationStep step, SqlSink sink, ProgressRecorder progress) {
 		this(step, sink, progress, 0, false);
 	}
@@ -67,6 +91,62 @@ final class RevisionExecution {
 		// its data changes: they would nest inside the script's
 		this.dmlWithProgress = dmlWithProgress && this.statements != null
 				&& !TransactionControl.controlsTransactions(this.statements, sink.dialect());
+	}
+
+	/**
+	 * On MariaDB/MySQL, which commit the open transaction before (and after) DDL, let the
+	 * step's bookkeeping ride on those commits instead of committing it on its own. The
+	 * caller has begun the transaction. Before each statement, what the transaction holds
+	 * is committed unless the statement commits it itself
+	 * ({@link StatementEffect#commitsImplicitly}), or it is a data change (which then
+	 * commits with what is open and its own progress, after a savepoint that a failure
+	 * rolls back to). So statement i still never starts before the progress of statement
+	 * i-1 is committed or commits with its own effects, and a kill leaves in doubt at
+	 * most the one statement after the committed progress, as without folding (data
+	 * changes after it rolled back with their progress rows). Java migrations and scripts
+	 * that control their own transactions are not folded.
+	 * @param rowPending whether the transaction holds the opening of the history row
+	 * @see #canFold()
+	 */
+	void foldCommits(boolean rowPending) {
+		if (!canFold()) {
+			throw new IllegalStateException("Only a MariaDB/MySQL script's statements fold their commits");
+		}
+		this.fold = true;
+		this.pending = rowPending;
+		this.rowPending = rowPending;
+		this.settled = this.done;
+	}
+
+	/**
+	 * Whether {@link #foldCommits} applies: SQL statements on MariaDB/MySQL, run with
+	 * data changes committing with their progress.
+	 * @return whether it does
+	 */
+	boolean canFold() {
+		return this.dmlWithProgress && this.sink.dialect() == Dialect.MYSQL;
+	}
+
+	/**
+	 * Statements whose effects a rollback of the open transaction leaves in place: with
+	 * folding, the data changes since the last commit are undone.
+	 * @return how many
+	 */
+	int settled() {
+		return this.fold ? this.settled : this.done;
+	}
+
+	/**
+	 * Commit what the open transaction holds, going on in a new one (folding only).
+	 * @throws SQLException from the database
+	 */
+	void commitPending() throws SQLException {
+		if (this.pending) {
+			this.sink.commitAndContinue();
+		}
+		this.pending = false;
+		this.rowPending = false;
+		this.settled = this.done;
 	}
 
 	/**
@@ -92,12 +172,17 @@ final class RevisionExecution {
 	void run() throws Exception {
 		if (this.statements != null) {
 			for (SqlStatement statement : this.statements.subList(this.done, this.statements.size())) {
-				if (this.dmlWithProgress && StatementEffect.of(statement.sql(), this.sink.dialect())
-					.kind() == StatementEffect.Kind.DML) {
+				boolean implicit = this.fold && StatementEffect.commitsImplicitly(statement.sql(), this.sink.dialect());
+				boolean dml = !implicit && this.dmlWithProgress
+						&& StatementEffect.of(statement.sql(), this.sink.dialect()).kind() == StatementEffect.Kind.DML;
+				if (this.fold && !implicit && (!dml || this.rowPending)) {
+					commitPending();
+				}
+				if (dml) {
 					executeWithProgress(statement.sql(), statement.line());
 				}
 				else {
-					execute(statement.sql(), statement.line());
+					execute(statement.sql(), statement.line(), implicit);
 				}
 			}
 			return;
@@ -159,10 +244,24 @@ final class RevisionExecution {
 	}
 
 	private void execute(String sql, int line) throws SQLException {
+		execute(sql, line, false);
+	}
+
+	/**
+	 * @param implicit whether the server committed before and after the statement
+	 * (folding only)
+	 */
+	private void execute(String sql, int line, boolean implicit) throws SQLException {
 		this.currentIndex = this.done + 1;
 		this.currentLine = line;
 		this.sink.execute(sql);
 		this.done++;
+		if (this.fold) {
+			// a failing statement leaves the transaction for the step's failure row
+			this.settled = implicit ? this.done : this.settled;
+			this.rowPending = this.rowPending && !implicit;
+			this.pending = true;
+		}
 		// a failure to record progress is not the statement's failure
 		this.currentIndex = 0;
 		this.currentLine = 0;
@@ -181,6 +280,9 @@ final class RevisionExecution {
 			// pipelines a batch
 			Batch batch = Batch.canTake(sql) ? this.sink.batch() : null;
 			if (batch != null) {
+				if (this.fold) {
+					batch.add(SAVEPOINT, null, Batch.OnFailure.AS_IS);
+				}
 				batch.add(sql, null, Batch.OnFailure.AS_IS);
 				boolean queued = this.progress.queue(batch, this.done + 1);
 				batch.flush();
@@ -189,18 +291,48 @@ final class RevisionExecution {
 				}
 			}
 			else {
+				if (this.fold) {
+					this.sink.execute(SAVEPOINT);
+				}
 				this.sink.execute(sql);
 				this.progress.statementDone(this.done + 1);
 			}
-			this.sink.commit();
+			if (this.fold) {
+				this.pending = true;
+			}
+			else {
+				this.sink.commit();
+			}
 		}
 		catch (SQLException | RuntimeException ex) {
-			this.sink.rollbackAfter(ex);
+			if (!this.fold || !rolledBackToSavepoint()) {
+				this.sink.rollbackAfter(ex);
+				// folding: the data changes since the last commit went with it
+				this.done = this.settled();
+				this.pending = false;
+				this.rowPending = false;
+			}
 			throw ex;
 		}
 		this.done++;
 		this.currentIndex = 0;
 		this.currentLine = 0;
+	}
+
+	/**
+	 * Undo the failed data change (and the progress row a batch ran after it) and keep
+	 * what the transaction held before it, for the failure row to commit with.
+	 * @return {@code false} when the server had rolled the whole transaction back (a
+	 * deadlock): the savepoint is gone
+	 */
+	private boolean rolledBackToSavepoint() {
+		try {
+			this.sink.execute("ROLLBACK TO SAVEPOINT " + SAVEPOINT_NAME);
+			return true;
+		}
+		catch (SQLException ex) {
+			return false;
+		}
 	}
 
 	/** Records, after each completed statement, how many have completed. */

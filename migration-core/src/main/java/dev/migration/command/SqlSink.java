@@ -88,6 +88,16 @@ abstract class SqlSink {
 	abstract void commit() throws SQLException;
 
 	/**
+	 * Commit what the transaction begun with {@link #begin()} holds and go on in a new
+	 * one, without returning to auto-commit in between.
+	 * @throws SQLException from the database
+	 */
+	void commitAndContinue() throws SQLException {
+		commit();
+		begin();
+	}
+
+	/**
 	 * The transaction begun with {@link #begin()} was committed by a {@link Batch} that
 	 * ended with {@code COMMIT}: return to auto-commit without another round trip.
 	 * @throws SQLException from the database

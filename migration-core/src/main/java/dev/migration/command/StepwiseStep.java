@@ -57,16 +57,21 @@ final class StepwiseStep {
 		long[] id = new long[1];
 		int from = (resume != null) ? resume.from() : 0;
 		Batch probe = this.sink.batch();
-		// PostgreSQL: the row's last count goes with the version table and the commit,
-		// one round trip after the last statement as a progress write alone would be
-		boolean finishCounts = probe != null && probe.commits()
-				&& !this.callbacks.has(Event.afterEach(step.direction()));
+		boolean afterEach = this.callbacks.has(Event.afterEach(step.direction()));
+		// MariaDB/MySQL: commits ride on the implicit commits of DDL (no lease to fence,
+		// whose heartbeat waits for the session's transactions to end)
+		boolean mayFold = this.sink.dialect() == Dialect.MYSQL && !this.heads.fences()
+				&& !this.callbacks.has(Event.beforeEach(step.direction()));
+		// the row's last count goes with the version table and the commit, one round
+		// trip (PostgreSQL) and one commit (MariaDB/MySQL) after the last statement as a
+		// progress write alone would be
+		boolean[] finishCounts = { !afterEach && probe != null && probe.commits() };
 		Integer[] total = new Integer[1];
 		RevisionExecution body = new RevisionExecution(step, this.sink, new RevisionExecution.ProgressRecorder() {
 
 			@Override
 			public void statementDone(int done) throws SQLException {
-				if (finishCounts && total[0] != null && done == total[0]) {
+				if (finishCounts[0] && total[0] != null && done == total[0]) {
 					return;
 				}
 				StepwiseStep.this.history.progress(StepwiseStep.this.sink, id[0], done);
@@ -74,14 +79,26 @@ final class StepwiseStep {
 
 			@Override
 			public boolean queue(Batch batch, int done) {
-				StepwiseStep.this.history.queueProgress(batch, id[0], done);
+				if (!(finishCounts[0] && total[0] != null && done == total[0])) {
+					StepwiseStep.this.history.queueProgress(batch, id[0], done);
+				}
 				return true;
 			}
 
 		}, from, true);
 		total[0] = body.total();
+		boolean fold = mayFold && body.canFold();
+		finishCounts[0] |= fold && !afterEach;
 		Row row = this.rows.row(step, started, null, null, null, from, body.total(), null);
-		if (resume == null && !this.heads.fences()) {
+		boolean rowPending = false;
+		if (resume == null && fold) {
+			// the row commits with the first statement's implicit commit, or before the
+			// first statement
+			this.sink.begin();
+			id[0] = this.history.start(this.sink, row);
+			rowPending = true;
+		}
+		else if (resume == null && !this.heads.fences()) {
 			// nothing to check or close first: the row alone, in auto-commit
 			id[0] = this.history.start(this.sink, row);
 		}
@@ -93,6 +110,10 @@ final class StepwiseStep {
 				this.sink.execute(statement.sql());
 			}
 		}
+		if (fold) {
+			this.sink.begin();
+			body.foldCommits(rowPending);
+		}
 		try {
 			if (resume == null) {
 				this.callbacks.run(Event.beforeEach(step.direction()), this.sink, revision);
@@ -100,19 +121,35 @@ final class StepwiseStep {
 			body.run();
 		}
 		catch (Exception ex) {
-			this.rows.recordStepwiseFailure(id[0], start, body.done, ex);
+			int completed = this.sink.inTransaction() ? completedInTransaction(body, id[0], ex) : body.done;
+			// folding: with what the transaction holds, unless a failing data change
+			// rolled it back
+			this.rows.recordStepwiseFailure(id[0], start, completed, ex);
+			if (this.sink.inTransaction()) {
+				try {
+					this.sink.commit();
+				}
+				catch (SQLException commit) {
+					ex.addSuppressed(commit);
+					this.sink.rollbackAfter(ex);
+				}
+			}
 			List<String> after = headsAfter(step, current);
-			String remedy = (body.done == 0)
+			String remedy = (completed == 0)
 					? "No statement of it had completed, so nothing changed; the version table still says "
 							+ StepRunner.heads(current) + ". Fix the script and run the command again"
-					: statementsRan(body.done, body.total()) + " already ran and stayed committed ("
+					: statementsRan(completed, body.total()) + " already ran and stayed committed ("
 							+ whyNotTransactional(revision) + "); the version table still says "
 							+ StepRunner.heads(current) + ". Undo them by hand and run 'stamp "
 							+ StepRunner.heads(current) + "', or finish the revision by hand and run 'stamp "
 							+ StepRunner.heads(after) + "'. Until then, upgrade and downgrade refuse to run";
-			throw StepFailures.failure(revision, body, ex, body.done, body.done == 0, remedy);
+			throw StepFailures.failure(revision, body, ex, completed, completed == 0, remedy);
 		}
 		try {
+			if (afterEach && this.sink.inTransaction()) {
+				// the callbacks' failure rolls back their transaction, not the statements
+				body.commitPending();
+			}
 			this.sink.begin();
 			this.callbacks.run(Event.afterEach(step.direction()), this.sink, revision);
 			Batch batch = this.sink.batch();
@@ -131,7 +168,8 @@ final class StepwiseStep {
 		}
 		catch (SQLException | RuntimeException ex) {
 			this.sink.rollbackAfter(ex);
-			this.rows.recordStepwiseFailure(id[0], start, body.done, ex);
+			// folding: the rollback undid the data changes since the last commit
+			this.rows.recordStepwiseFailure(id[0], start, body.settled(), ex);
 			if (ex instanceof CallbackRunner.Failure callback) {
 				List<String> after = headsAfter(step, current);
 				throw callback.toException("The revision's statements ran and stayed committed ("
@@ -164,6 +202,24 @@ final class StepwiseStep {
 		catch (SQLException | RuntimeException ex) {
 			this.sink.rollbackAfter(ex);
 			throw ex;
+		}
+	}
+
+	/**
+	 * The statements that completed and stay, when a statement failed with the folded
+	 * transaction open: normally all that completed (what is open commits with the
+	 * failure), but a server that rolled the transaction back at the failing statement's
+	 * implicit commit (a Galera certification conflict) took the data change and progress
+	 * in it along: the row's count as this transaction sees it tells.
+	 */
+	private int completedInTransaction(RevisionExecution body, long id, Exception ex) {
+		try {
+			Integer seen = this.history.done(this.sink, id);
+			return (seen == null) ? body.settled() : Math.max(body.settled(), Math.min(seen, body.done));
+		}
+		catch (SQLException read) {
+			ex.addSuppressed(read);
+			return body.done;
 		}
 	}
 

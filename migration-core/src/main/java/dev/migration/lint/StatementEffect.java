@@ -3,6 +3,7 @@ package dev.migration.lint;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -148,6 +149,40 @@ public record StatementEffect(Kind kind, List<Trace> traces) {
 			effect = alter(c);
 		}
 		return consistent(effect);
+	}
+
+	/**
+	 * Whether MariaDB/MySQL certainly commit the open transaction before running the
+	 * statement (and again after it): {@code CREATE} (also {@code OR REPLACE}) and
+	 * {@code DROP} of a table, index, view, function, procedure or trigger,
+	 * {@code ALTER TABLE}, {@code RENAME TABLE} and {@code TRUNCATE}. Anything naming
+	 * {@code TEMPORARY} (a temporary table is created and dropped inside the transaction)
+	 * or holding an executable comment ({@code /*!...}) is not counted, nor is anything
+	 * on other databases: a false "no" costs a commit, a false "yes" would let
+	 * bookkeeping stay uncommitted while the statement runs.
+	 * @param sql the statement
+	 * @param dialect its dialect
+	 * @return whether the server commits before it
+	 */
+	public static boolean commitsImplicitly(String sql, Dialect dialect) {
+		String lower = sql.toLowerCase(Locale.ROOT);
+		if (dialect != Dialect.MYSQL || lower.contains("temporary") || lower.contains("/*!")
+				|| lower.contains("/*m!")) {
+			return false;
+		}
+		Cursor c = new Cursor(Tokenizer.tokenize(sql, dialect).tokens());
+		if (c.is("alter", "table") || c.is("rename", "table") || c.is("truncate")) {
+			return true;
+		}
+		if (c.accept("create")) {
+			c.accept("or", "replace");
+			skipCreateOptions(c);
+		}
+		else if (!c.accept("drop")) {
+			return false;
+		}
+		return c.is("table") || c.is("index") || c.is("view") || c.is("function") || c.is("procedure")
+				|| c.is("trigger");
 	}
 
 	/** An object both created and dropped by one statement tells nothing. */

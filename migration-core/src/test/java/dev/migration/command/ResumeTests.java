@@ -186,6 +186,22 @@ class ResumeTests {
 		assertThat(scripts.migrator(db).upgrade("heads").steps()).isEmpty();
 	}
 
+	@EachDatabase(DatabaseKind.MARIADB)
+	void aFoldedDataChangeOnATableThatCannotRollBackStops(TestDatabase db) {
+		// the CREATE's progress was to commit with the INSERT after it; the INSERT into a
+		// MyISAM table stays although its transaction never committed
+		Scripts scripts = twoRevisions("CREATE TABLE m (id INT) ENGINE=MyISAM;\nCREATE TABLE x (id INT);\n"
+				+ "INSERT INTO m (id) VALUES (1);\n" + MARKER);
+		interrupt(db, scripts, 1, true);
+		db.execute("INSERT INTO m (id) VALUES (1)");
+		assertThatExceptionOfType(PartialMigrationException.class)
+			.isThrownBy(() -> scripts.migrator(db).upgrade("heads"))
+			.withMessageContaining("statement 2 may or may not have run, and the engine cannot tell: the data change "
+					+ "after it, which changes rows of m (a storage engine that cannot roll back), may have run "
+					+ "too");
+		assertThat(db.query("SELECT count(*) FROM m")).containsExactly(List.of("1"));
+	}
+
 	@EachDatabase({ DatabaseKind.MARIADB, DatabaseKind.H2 })
 	void anEditedScriptIsNotResumed(TestDatabase db) {
 		Scripts scripts = twoRevisions("CREATE TABLE x (id INT);\n" + MARKER);

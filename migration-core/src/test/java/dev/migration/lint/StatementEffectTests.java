@@ -76,4 +76,23 @@ class StatementEffectTests {
 		return effect.traces();
 	}
 
+	@Test
+	void mariadbCommitsBeforeDdlButNotBeforeTemporaryTablesOrDataChanges() {
+		for (String sql : List.of("CREATE TABLE t (id INT)", "create or replace view v as select 1",
+				"CREATE UNIQUE INDEX ix ON t (a)",
+				"CREATE DEFINER=`u`@`%` TRIGGER tr BEFORE UPDATE ON t FOR EACH ROW SET @a = 1",
+				"-- note\nALTER TABLE t ADD COLUMN c INT", "DROP TABLE t", "DROP INDEX ix ON t", "RENAME TABLE a TO b",
+				"TRUNCATE TABLE t", "CREATE FUNCTION f() RETURNS INT RETURN 1")) {
+			assertThat(StatementEffect.commitsImplicitly(sql, Dialect.MYSQL)).as(sql).isTrue();
+		}
+		for (String sql : List.of("CREATE TEMPORARY TABLE t (id INT)", "DROP TEMPORARY TABLE t",
+				"CREATE /*!32312 TEMPORARY */ TABLE t (id INT)", "/*!40101 CREATE TABLE t (id INT) */",
+				"INSERT INTO t VALUES (1)", "SET @a = 1", "CALL p()", "CREATE SEQUENCE s", "ALTER SEQUENCE s RESTART",
+				"CREAT TABLE t (id INT)")) {
+			assertThat(StatementEffect.commitsImplicitly(sql, Dialect.MYSQL)).as(sql).isFalse();
+		}
+		assertThat(StatementEffect.commitsImplicitly("CREATE TABLE t (id INT)", Dialect.H2)).isFalse();
+		assertThat(StatementEffect.commitsImplicitly("CREATE TABLE t (id INT)", Dialect.POSTGRESQL)).isFalse();
+	}
+
 }
