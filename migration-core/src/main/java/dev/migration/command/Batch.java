@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -47,11 +48,22 @@ final class Batch {
 
 	private final Dialect dialect;
 
+	private final @Nullable PreparedWrites prepared;
+
 	private final List<Entry> entries = new ArrayList<>();
 
 	Batch(Connection connection, Dialect dialect) {
+		this(connection, dialect, null);
+	}
+
+	/**
+	 * @param prepared where the engine's writes are prepared once per session
+	 * (PostgreSQL), {@code null} to write their values in as literals every time
+	 */
+	Batch(Connection connection, Dialect dialect, @Nullable PreparedWrites prepared) {
 		this.connection = connection;
 		this.dialect = dialect;
+		this.prepared = prepared;
 	}
 
 	/**
@@ -115,7 +127,7 @@ final class Batch {
 	 * @param onFailure what its failure is reported as
 	 */
 	void addUpdate(String sql, @Nullable Object[] params, @Nullable CountCheck check, OnFailure onFailure) {
-		add(ScriptSink.withLiterals(sql, params, this::literal), check, onFailure);
+		this.entries.add(new Entry(null, check, onFailure, new Write(sql, params), null));
 	}
 
 	/**
@@ -128,7 +140,7 @@ final class Batch {
 			return "NULL";
 		}
 		if (value instanceof Expression expression) {
-			return expression.sql();
+			return ScriptSink.withLiterals(expression.sql(), expression.params(), this::literal);
 		}
 		if (value instanceof Boolean bool) {
 			return bool ? "TRUE" : "FALSE";
@@ -177,8 +189,8 @@ final class Batch {
 			addUpdate(sql, params, check, OnFailure.AS_IS);
 			return;
 		}
-		Checked checked = new Checked(ScriptSink.withLiterals(sql, params, this::literal), table, column, List.of());
-		this.entries.add(new Entry(checked.sql(), null, (cause) -> {
+		Checked checked = new Checked(new Write(sql, params), table, column, List.of());
+		this.entries.add(new Entry(null, null, (cause) -> {
 			if (NOT_NULL_VIOLATION.equals(cause.getSQLState()) && cause.getMessage() != null
 					&& cause.getMessage().contains(column)) {
 				try {
@@ -191,7 +203,7 @@ final class Batch {
 				}
 			}
 			return cause;
-		}, checked));
+		}, null, checked));
 	}
 
 	/**
@@ -205,15 +217,14 @@ final class Batch {
 	 * @param params the values; an {@link Expression} is written as it is
 	 */
 	void addRecord(String sql, @Nullable Object[] params) {
-		String write = ScriptSink.withLiterals(sql, params, this::literal);
+		Write write = new Write(sql, params);
 		int last = this.entries.size() - 1;
 		Entry previous = (last >= 0) ? this.entries.get(last) : null;
 		if (previous != null && previous.checked() != null) {
-			Checked checked = previous.checked().with(write);
-			this.entries.set(last, new Entry(checked.sql(), null, previous.onFailure(), checked));
+			this.entries.set(last, new Entry(null, null, previous.onFailure(), null, previous.checked().with(write)));
 			return;
 		}
-		add(write, null, OnFailure.AS_IS);
+		this.entries.add(new Entry(null, null, OnFailure.AS_IS, write, null));
 	}
 
 	/**
@@ -256,7 +267,7 @@ final class Batch {
 		if (this.entries.isEmpty()) {
 			return;
 		}
-		List<Entry> sent = List.copyOf(this.entries);
+		List<Entry> sent = render(this.entries);
 		this.entries.clear();
 		int[] counts;
 		try (Statement statement = this.connection.createStatement()) {
@@ -266,10 +277,18 @@ final class Batch {
 			counts = statement.executeBatch();
 		}
 		catch (BatchUpdateException ex) {
+			failedPrepares();
 			SQLException cause = (ex.getNextException() != null) ? ex.getNextException()
 					: (ex.getCause() instanceof SQLException sql) ? sql : ex;
 			int failed = failedEntry(ex, sent.size(), this.dialect);
 			throw (failed >= 0) ? sent.get(failed).onFailure().failed(cause) : cause;
+		}
+		catch (SQLException | RuntimeException ex) {
+			failedPrepares();
+			throw ex;
+		}
+		if (this.prepared != null) {
+			this.prepared.sent();
 		}
 		for (int i = 0; i < sent.size(); i++) {
 			CountCheck check = sent.get(i).check();
@@ -277,6 +296,127 @@ final class Batch {
 				check.check(counts[i]);
 			}
 		}
+	}
+
+	private void failedPrepares() {
+		if (this.prepared != null) {
+			this.prepared.failed();
+		}
+	}
+
+	/**
+	 * The entries as sent: a script's statement as it is; one of the engine's writes with
+	 * its values as literals, or, where writes are prepared, as {@code EXECUTE} of its
+	 * shape, preceded by the shape's {@code PREPARE} the first time (an entry of its own,
+	 * so that positions still name the failing entry).
+	 */
+	private List<Entry> render(List<Entry> queued) {
+		List<Entry> rendered = new ArrayList<>(queued.size() + 2);
+		for (Entry entry : queued) {
+			if (entry.sql() != null) {
+				rendered.add(entry);
+				continue;
+			}
+			if (this.prepared != null) {
+				Template template = new Template();
+				String sql = (entry.checked() != null) ? entry.checked().sql(template::part)
+						: template.part(entry.write());
+				PreparedWrites.Name name = this.prepared.nameFor(template.shape(sql));
+				if (name != null) {
+					if (name.isNew()) {
+						rendered.add(new Entry("PREPARE " + name.name() + template.types() + " AS " + sql, null,
+								OnFailure.AS_IS, null, null));
+					}
+					rendered.add(entry.as("EXECUTE " + name.name() + template.arguments()));
+					continue;
+				}
+			}
+			rendered.add(entry
+				.as((entry.checked() != null) ? entry.checked().sql(this::withLiterals) : withLiterals(entry.write())));
+		}
+		return rendered;
+	}
+
+	private String withLiterals(Write write) {
+		return ScriptSink.withLiterals(write.sql(), write.params(), this::literal);
+	}
+
+	/**
+	 * One write rendered as a template of a prepared statement: each value becomes a
+	 * numbered parameter typed after its Java type, except {@code NULL} and an
+	 * {@link Expression}'s own SQL, which stay in the text (so they are part of the
+	 * shape).
+	 */
+	private final class Template {
+
+		private final List<@Nullable Object> values = new ArrayList<>();
+
+		private final List<String> types = new ArrayList<>();
+
+		String part(Write write) {
+			StringBuilder sql = new StringBuilder(write.sql().length() + 8 * write.params().length);
+			append(sql, write.sql(), write.params());
+			return sql.toString();
+		}
+
+		private void append(StringBuilder sql, String text, @Nullable Object[] params) {
+			int next = 0;
+			for (int i = 0; i < text.length(); i++) {
+				char c = text.charAt(i);
+				if (c != '?' || next >= params.length) {
+					sql.append(c);
+					continue;
+				}
+				Object value = params[next++];
+				if (value == null) {
+					sql.append("NULL");
+				}
+				else if (value instanceof Expression expression) {
+					append(sql, expression.sql(), expression.params());
+				}
+				else {
+					this.values.add(value);
+					this.types.add(type(value));
+					sql.append('$').append(this.values.size());
+				}
+			}
+		}
+
+		private static String type(Object value) {
+			if (value instanceof Instant) {
+				return "timestamptz";
+			}
+			if (value instanceof Boolean) {
+				return "boolean";
+			}
+			if (value instanceof Integer || value instanceof Short) {
+				return "integer";
+			}
+			if (value instanceof Long) {
+				return "bigint";
+			}
+			return (value instanceof Number) ? "numeric" : "text";
+		}
+
+		String shape(String sql) {
+			return types() + " " + sql;
+		}
+
+		String types() {
+			return this.types.isEmpty() ? "" : "(" + String.join(", ", this.types) + ")";
+		}
+
+		String arguments() {
+			if (this.values.isEmpty()) {
+				return "";
+			}
+			StringBuilder arguments = new StringBuilder("(");
+			for (Object value : this.values) {
+				arguments.append((arguments.length() > 1) ? ", " : "").append(literal(value));
+			}
+			return arguments.append(')').toString();
+		}
+
 	}
 
 	/**
@@ -319,8 +459,16 @@ final class Batch {
 		return -1;
 	}
 
-	/** SQL written into a statement as it is, e.g. the server's clock. */
-	record Expression(String sql) {
+	/**
+	 * SQL written into a statement as it is, e.g. the server's clock, with values of its
+	 * own in {@code ?} placeholders (none inside its literals).
+	 */
+	record Expression(String sql, @Nullable Object... params) {
+
+	}
+
+	/** One of the engine's writes: SQL with {@code ?} placeholders and its values. */
+	record Write(String sql, @Nullable Object[] params) {
 
 	}
 
@@ -343,10 +491,19 @@ final class Batch {
 
 	}
 
-	private record Entry(String sql, @Nullable CountCheck check, OnFailure onFailure, @Nullable Checked checked) {
+	/**
+	 * A queued statement: a script's ({@code sql}), or one of the engine's writes, plain
+	 * ({@code write}) or checked ({@code checked}), rendered when sent.
+	 */
+	private record Entry(@Nullable String sql, @Nullable CountCheck check, OnFailure onFailure, @Nullable Write write,
+			@Nullable Checked checked) {
 
 		Entry(String sql, @Nullable CountCheck check, OnFailure onFailure) {
-			this(sql, check, onFailure, null);
+			this(sql, check, onFailure, null, null);
+		}
+
+		Entry as(String rendered) {
+			return new Entry(rendered, this.check, this.onFailure, null, null);
 		}
 
 	}
@@ -356,18 +513,23 @@ final class Batch {
 	 * row, else the statement inserts a {@code NULL} into {@code column} of
 	 * {@code table}; {@code records} ride along as more {@code WITH} parts.
 	 */
-	private record Checked(String write, String table, String column, List<String> records) {
+	private record Checked(Write write, String table, String column, List<Write> records) {
 
-		Checked with(String record) {
-			List<String> all = new ArrayList<>(this.records);
+		Checked with(Write record) {
+			List<Write> all = new ArrayList<>(this.records);
 			all.add(record);
 			return new Checked(this.write, this.table, this.column, all);
 		}
 
-		String sql() {
-			StringBuilder sql = new StringBuilder("WITH written AS (").append(this.write).append(" RETURNING 1)");
+		String sql(Function<Write, String> render) {
+			StringBuilder sql = new StringBuilder("WITH written AS (").append(render.apply(this.write))
+				.append(" RETURNING 1)");
 			for (int i = 0; i < this.records.size(); i++) {
-				sql.append(", recorded").append(i + 1).append(" AS (").append(this.records.get(i)).append(')');
+				sql.append(", recorded")
+					.append(i + 1)
+					.append(" AS (")
+					.append(render.apply(this.records.get(i)))
+					.append(')');
 			}
 			return sql.append(" INSERT INTO ")
 				.append(this.table)

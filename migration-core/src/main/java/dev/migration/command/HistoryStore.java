@@ -76,7 +76,7 @@ final class HistoryStore {
 	 */
 	void queue(Batch batch, Row row) {
 		String elapsed = "(clock_timestamp() - transaction_timestamp())";
-		Batch.Expression finished = new Batch.Expression(batch.literal(row.startedAt()) + " + " + elapsed);
+		Batch.Expression finished = new Batch.Expression("? + " + elapsed, row.startedAt());
 		Batch.Expression duration = new Batch.Expression("CAST(EXTRACT(EPOCH FROM " + elapsed + ") * 1000 AS BIGINT)");
 		batch.addRecord(insert(), values(row, finished, duration));
 	}

@@ -22,6 +22,8 @@ final class JdbcSink extends SqlSink {
 
 	private final TransactionGate gate = new TransactionGate();
 
+	private @Nullable PreparedWrites prepared;
+
 	JdbcSink(Connection connection, Dialect dialect) {
 		super(dialect);
 		this.connection = connection;
@@ -88,8 +90,34 @@ final class JdbcSink extends SqlSink {
 	@Nullable Batch batch() {
 		// pgjdbc and MariaDB Connector/J pipeline a batch; H2 and SQLite run in this
 		// process
-		return (dialect() == Dialect.POSTGRESQL || dialect() == Dialect.MYSQL) ? new Batch(this.connection, dialect())
-				: null;
+		return (dialect() == Dialect.POSTGRESQL || dialect() == Dialect.MYSQL)
+				? new Batch(this.connection, dialect(), this.prepared) : null;
+	}
+
+	/**
+	 * From now on, prepare the engine's batched writes once per session (PostgreSQL; see
+	 * {@link PreparedWrites}). Only while the session is the server's for the whole run:
+	 * not through a transaction-pooling PgBouncer.
+	 */
+	void prepareWrites() {
+		if (dialect() == Dialect.POSTGRESQL && this.prepared == null) {
+			this.prepared = new PreparedWrites();
+		}
+	}
+
+	/**
+	 * Give back what {@link #prepareWrites} left in the session, in the round trip of
+	 * {@code before}.
+	 * @param before statements to send first in the same round trip (may be empty)
+	 * @throws SQLException from the database
+	 */
+	void endSession(String before) throws SQLException {
+		if (this.prepared != null && this.prepared.any()) {
+			this.prepared.deallocate(this.connection, before);
+		}
+		else if (!before.isEmpty()) {
+			execute(before);
+		}
 	}
 
 	@Override

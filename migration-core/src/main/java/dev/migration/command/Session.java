@@ -179,13 +179,12 @@ final class Session implements AutoCloseable {
 		try {
 			if (!this.connection.getAutoCommit()) {
 				this.connection.rollback();
+				this.connection.setAutoCommit(true);
 			}
+			// one round trip for what the run set and prepared in the session, in
+			// auto-commit so that a pool's rollback cannot undo the reset
+			this.sink.endSession(this.checkingClient ? "RESET client_connection_check_interval" : "");
 			this.connection.setAutoCommit(this.autoCommit);
-			if (this.checkingClient) {
-				try (Statement statement = this.connection.createStatement()) {
-					statement.execute("RESET client_connection_check_interval");
-				}
-			}
 			if (this.applicationName != null) {
 				this.connection.setClientInfo("ApplicationName", this.applicationName);
 			}

@@ -39,6 +39,11 @@ final class UnderLock {
 			if (lock.fences()) {
 				session.heads.fence((sink) -> lock.fence(sink.connection(), session.tables.version()));
 			}
+			else {
+				// a session lock: the session is the server's for the whole run (a lease
+				// is what runs through a transaction-pooling PgBouncer)
+				session.sink.prepareWrites();
+			}
 			return work.run();
 		}
 	}

@@ -40,19 +40,38 @@ class RoundTripTests {
 		}
 		try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
 			List<String> trips = Collections.synchronizedList(new ArrayList<>());
-			Migrator migrator = upgradedCounting(scripts, db, "r1", trips);
+			List<List<String>> batches = Collections.synchronizedList(new ArrayList<>());
+			Migrator migrator = upgradedCounting(scripts, db, "r1", trips, batches);
 			migrator.upgrade("r2");
 			List<String> one = List.copyOf(trips);
 			trips.clear();
+			batches.clear();
 			migrator.upgrade("heads");
 			List<String> ten = List.copyOf(trips);
 			System.out.println("Round trips, upgrade of one revision: " + one);
 			// the 10 revisions cost 9 revisions more than the one: 1 round trip each, the
 			// batch of its 3 statements, one statement for the version table and the
-			// history row, and COMMIT
+			// history row, and COMMIT; the first revision's batch also prepares that
+			// statement for the session
 			assertThat(ten.size() - one.size()).as("one revision: %s%nten: %s", one, ten).isEqualTo(9);
-			assertThat(ten).filteredOn((trip) -> trip.startsWith("batch of 5")).hasSize(10);
+			assertThat(ten).filteredOn((trip) -> trip.startsWith("batch of 5")).hasSize(9);
+			assertThat(ten).filteredOn((trip) -> trip.startsWith("batch of 6")).hasSize(1);
 			assertThat(ten).doesNotContain("commit");
+			List<String> first = batches.get(0);
+			assertThat(first.get(3)).as("%s", first)
+				.startsWith("PREPARE migration_w")
+				.contains("_1(text, text, text, text, text, text, timestamptz, timestamptz, text, boolean, integer, "
+						+ "integer, text) AS WITH written AS (UPDATE migration_version SET version_num = $1 WHERE "
+						+ "version_num = $2 RETURNING 1), recorded1 AS (INSERT INTO migration_history ")
+				.contains("$8 + (clock_timestamp() - transaction_timestamp())");
+			String name = first.get(3).substring("PREPARE ".length(), first.get(3).indexOf('('));
+			// every revision's bookkeeping is that prepared statement with its values
+			assertThat(batches)
+				.allSatisfy((batch) -> assertThat(batch.get(batch.size() - 2)).startsWith("EXECUTE " + name + "(E'r")
+					.contains("CAST('"));
+			// the session ends by giving the name back, with the other session reset
+			assertThat(ten.get(ten.size() - 2)).as("%s", ten)
+				.isEqualTo("execute: RESET client_connection_check_interval; DEALLOCATE " + name);
 			assertThat(migrator.current()).containsExactly("r12");
 			assertThat(db.query("SELECT name FROM rt_12")).containsExactly(List.of("it's"));
 			// the row's end and duration are the server's, from the transaction's start
@@ -99,10 +118,12 @@ class RoundTripTests {
 			assertThat(trips.subList(first + 1, first + 3)).as("%s", trips)
 				.containsExactly("execute: prepared",
 						"execute: CREATE INDEX CONCURRENTLY rt_base_both ON rt_base (id, name)");
-			// the version table and the row's close in one statement, then COMMIT
+			// the version table and the row's close in one statement (prepared for the
+			// session first), then COMMIT
 			assertThat(trips.get(first + 3)).as("%s", trips)
-				.startsWith("batch of 2: WITH written AS (UPDATE migration_version SET version_num = E'r2' WHERE "
-						+ "version_num = E'r1' RETURNING 1), recorded1 AS (UPDATE migration_history SET finished_at")
+				.startsWith("batch of 3: PREPARE migration_w")
+				.contains(" AS WITH written AS (UPDATE migration_version SET version_num = $1 WHERE "
+						+ "version_num = $2 RETURNING 1), recorded1 AS (UPDATE migration_history SET finished_at")
 				.endsWith(") INSERT INTO migration_version (version_num) SELECT NULL WHERE (SELECT count(*) FROM "
 						+ "written) <> 1");
 			assertThat(db.query("SELECT statements_done, statements_total, success FROM migration_history "
@@ -123,7 +144,7 @@ class RoundTripTests {
 			int batch = trips.indexOf("batch of 1: CREATE TABLE rt_rows (id INT PRIMARY KEY)");
 			assertThat(batch).as("%s", trips).isNotNegative();
 			assertThat(trips.subList(batch + 1, batch + 3)).as("%s", trips)
-				.containsExactly("execute: SELECT count(*) FROM rt_rows", "batch of 3: INSERT INTO rt_rows VALUES (1)");
+				.containsExactly("execute: SELECT count(*) FROM rt_rows", "batch of 4: INSERT INTO rt_rows VALUES (1)");
 			assertThat(db.query("SELECT count(*) FROM rt_rows")).containsExactly(List.of("1"));
 		}
 	}
@@ -228,10 +249,16 @@ class RoundTripTests {
 	 * round trips in {@code trips}.
 	 */
 	private static Migrator upgradedCounting(Scripts scripts, TestDatabase db, String target, List<String> trips) {
+		return upgradedCounting(scripts, db, target, trips, new ArrayList<>());
+	}
+
+	private static Migrator upgradedCounting(Scripts scripts, TestDatabase db, String target, List<String> trips,
+			List<List<String>> batches) {
 		Migrator migrator = new Migrator(
-				scripts.config(db).dataSource(RoundTrips.counting(db.dataSource(), trips)).build());
+				scripts.config(db).dataSource(RoundTrips.counting(db.dataSource(), trips, batches)).build());
 		migrator.upgrade(target);
 		trips.clear();
+		batches.clear();
 		return migrator;
 	}
 

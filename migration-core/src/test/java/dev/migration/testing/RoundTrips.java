@@ -29,15 +29,26 @@ public final class RoundTrips {
 	 * "metadata: method".
 	 */
 	public static DataSource counting(DataSource target, List<String> trips) {
+		return counting(target, trips, new ArrayList<>());
+	}
+
+	/**
+	 * As {@link #counting(DataSource, List)}, also keeping every batch whole.
+	 * @param target the real data source
+	 * @param trips the round trips, as above
+	 * @param batches each batch's statements, in the order sent
+	 * @return the counting data source
+	 */
+	public static DataSource counting(DataSource target, List<String> trips, List<List<String>> batches) {
 		return (DataSource) Proxy.newProxyInstance(RoundTrips.class.getClassLoader(),
 				new Class<?>[] { DataSource.class }, (proxy, method, args) -> {
 					Object result = invoke(target, method, args);
-					return (result instanceof Connection connection) ? wrap(Connection.class, connection, trips)
-							: result;
+					return (result instanceof Connection connection)
+							? wrap(Connection.class, connection, trips, batches) : result;
 				});
 	}
 
-	private static Object wrap(Class<?> type, Object target, List<String> trips) {
+	private static Object wrap(Class<?> type, Object target, List<String> trips, List<List<String>> batches) {
 		List<String> batch = new ArrayList<>();
 		InvocationHandler handler = (proxy, method, args) -> {
 			String name = method.getName();
@@ -47,6 +58,7 @@ public final class RoundTrips {
 				}
 				else if (name.equals("executeBatch") || name.equals("executeLargeBatch")) {
 					trips.add("batch of " + batch.size() + ": " + (batch.isEmpty() ? "" : batch.get(0)));
+					batches.add(List.copyOf(batch));
 					batch.clear();
 				}
 				else if (name.startsWith("execute")) {
@@ -61,7 +73,7 @@ public final class RoundTrips {
 			if (target instanceof DatabaseMetaData && result instanceof ResultSet) {
 				trips.add("metadata: " + name);
 			}
-			return wrapStatements(result, (kind, each) -> wrap(kind, each, trips));
+			return wrapStatements(result, (kind, each) -> wrap(kind, each, trips, batches));
 		};
 		return Proxy.newProxyInstance(RoundTrips.class.getClassLoader(), new Class<?>[] { type }, handler);
 	}
