@@ -52,12 +52,16 @@ public final class Migrator {
 
 	/** The revision graph, loaded from the locations once and cached. */
 	public RevisionGraph graph() {
+		return graph(this::databaseFacts);
+	}
+
+	private RevisionGraph graph(Supplier<DatabaseFacts> facts) {
 		RevisionGraph loaded = this.graph;
 		if (loaded == null) {
 			synchronized (this) {
 				loaded = this.graph;
 				if (loaded == null) {
-					ScriptLoader.Loaded scripts = ScriptLoader.loadAll(this.config, this::databaseFacts);
+					ScriptLoader.Loaded scripts = ScriptLoader.loadAll(this.config, facts);
 					loaded = RevisionGraph.of(scripts.revisions());
 					this.callbacks = scripts.callbacks();
 					this.graph = loaded;
@@ -285,12 +289,46 @@ public final class Migrator {
 				(session) -> session.history.log(session.connection, limit));
 	}
 
+	/**
+	 * Run a command; when the graph is not loaded yet, its scripts are read on a thread
+	 * of their own while this one connects (reading the files is work for this process,
+	 * connecting mostly waiting for the server), so a run pays the longer of the two, not
+	 * both. The connection is always opened here, on the caller's thread, where the data
+	 * source expects it (a routing data source may key on the thread), and a script that
+	 * needs facts of the database (a {@code {vendor}} location, a built-in placeholder)
+	 * is read again here once the reading thread has stopped at it.
+	 */
+	private MigrationResult execute(Run run) {
+		if (this.graph != null || this.config.dataSource() == null) {
+			return new RunExecution(run, this.config, graph(), new CallbackRunner(callbacks())).execute();
+		}
+		ScriptReading reading = new ScriptReading(() -> graph(ScriptReading::needsDatabase));
+		Session session;
+		try {
+			session = Session.open(this.config);
+		}
+		catch (RuntimeException ex) {
+			// a script's own problem comes first, as when the scripts are read first
+			reading.rethrowFailure();
+			throw ex;
+		}
+		RevisionGraph loaded;
+		try {
+			loaded = reading.graph().orElseGet(this::graph);
+		}
+		catch (RuntimeException ex) {
+			session.close();
+			throw ex;
+		}
+		return new RunExecution(run, this.config, loaded, new CallbackRunner(callbacks())).execute(session);
+	}
+
 	private MigrationResult run(Run run) {
 		MigrationListener listener = this.config.listener();
 		listener.beforeRun(run.name());
 		MigrationResult result;
 		try {
-			result = new RunExecution(run, this.config, graph(), new CallbackRunner(callbacks())).execute();
+			result = execute(run);
 		}
 		catch (RuntimeException ex) {
 			listener.runFailed(run.name(), ex);

@@ -36,8 +36,17 @@ record RunExecution(Run run, MigrationConfig config, RevisionGraph graph, Callba
 	 * @return what ran
 	 */
 	MigrationResult execute() {
+		return execute(Session.open(this.config));
+	}
+
+	/**
+	 * Run it in a session opened for it.
+	 * @param opened the session, closed when the run ends
+	 * @return what ran
+	 */
+	MigrationResult execute(Session opened) {
 		long start = System.nanoTime();
-		try (Session session = Session.open(this.config)) {
+		try (Session session = opened) {
 			// run-level callbacks run on every run, as Flyway's afterMigrate does, so a
 			// run with any cannot end on the lock-free check
 			boolean everyRun = this.callbacks.has(Event.before(this.run.name()))
