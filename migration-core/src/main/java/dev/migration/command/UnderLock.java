@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.migration.LockMode;
 import dev.migration.MigrationConfig;
 import dev.migration.lock.LockRequest;
 import dev.migration.lock.MigrationLock;
@@ -39,9 +40,10 @@ final class UnderLock {
 			if (lock.fences()) {
 				session.heads.fence((sink) -> lock.fence(sink.connection(), session.tables.version()));
 			}
-			else {
-				// a session lock: the session is the server's for the whole run (a lease
-				// is what runs through a transaction-pooling PgBouncer)
+			else if (config.lockMode() == LockMode.AUTO) {
+				// a session lock that auto chose: the session is proven to be one server
+				// session for the whole run (through a transaction-pooling PgBouncer auto
+				// takes the lease), so it can hold prepared statements
 				session.sink.prepareWrites();
 			}
 			return work.run();
