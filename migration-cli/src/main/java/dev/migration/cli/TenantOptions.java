@@ -43,7 +43,7 @@ final class TenantOptions {
 
 	@Option(names = "--parallelism", paramLabel = "<n>",
 			description = "With --schemas: the most connections open at once, at least 2; each schema in progress "
-					+ "uses two (default: migration.parallelism, else 8).")
+					+ "uses up to two (default: migration.parallelism, else 8).")
 	private @Nullable Integer parallelism;
 
 	/**

@@ -190,7 +190,8 @@ final class Session implements AutoCloseable {
 			}
 		}
 		catch (SQLException ex) {
-			// closing anyway
+			// closing anyway (a session lock that could not be given back has aborted the
+			// connection, so that its pool discards it)
 		}
 		try {
 			this.connection.close();

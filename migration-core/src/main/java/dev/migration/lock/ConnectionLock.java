@@ -5,17 +5,22 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-import javax.sql.DataSource;
-
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.migration.MigrationException;
 
 /**
- * A lock held by a session of its own: taken on a dedicated connection in auto-commit,
- * released by the database at the latest when that connection ends.
+ * A session lock taken on the migrating session's own connection, in auto-commit: it
+ * outlives the run's commits and rollbacks and costs no second connection. Giving it back
+ * leaves the connection open, since it may belong to the application's pool.
+ * <p>
+ * When the lock cannot be given back, closing the connection is not enough: a pool would
+ * take the physical connection back and hand it out again still holding the lock, and
+ * every later run would wait for it until the pool retires that connection. So the
+ * connection is then {@linkplain Connection#abort aborted}: that ends the physical
+ * session, the database drops the lock with it, and a pool sees a closed connection and
+ * discards it instead of reusing it.
  */
 abstract class ConnectionLock extends HeldLock {
 
@@ -23,38 +28,37 @@ abstract class ConnectionLock extends HeldLock {
 
 	final Connection connection;
 
+	private boolean released;
+
 	ConnectionLock(Connection connection, String description) {
 		super(description);
 		this.connection = connection;
 	}
 
 	/**
-	 * Open the dedicated connection and take the lock on it; the connection is closed
-	 * again when taking fails.
-	 * @param dataSource where the connection comes from
+	 * Take the lock on the session's connection.
+	 * @param connection the session's connection, in auto-commit
 	 * @param description the lock, for messages
 	 * @param taker takes the lock on the connection or throws
 	 * @return the held lock
 	 */
-	static MigrationLock acquire(DataSource dataSource, String description, Taker taker) {
-		Connection connection = null;
+	static MigrationLock acquire(Connection connection, String description, Taker taker) {
 		try {
-			connection = dataSource.getConnection();
-			connection.setAutoCommit(true);
+			if (!connection.getAutoCommit()) {
+				// a session lock taken in a transaction would keep that transaction open
+				// for the run, and CREATE INDEX CONCURRENTLY waits for it
+				throw new IllegalArgumentException(
+						"The migration lock (" + description + ") must be taken on a connection in auto-commit");
+			}
 			return taker.take(connection);
 		}
 		catch (SQLException ex) {
-			closeQuietly(connection);
 			throw new MigrationException("Cannot take the migration lock (" + description + "): " + ex.getMessage(),
 					ex);
 		}
-		catch (RuntimeException ex) {
-			closeQuietly(connection);
-			throw ex;
-		}
 	}
 
-	/** Takes the lock on the dedicated connection. */
+	/** Takes the lock on the session's connection. */
 	@FunctionalInterface
 	interface Taker {
 
@@ -63,15 +67,44 @@ abstract class ConnectionLock extends HeldLock {
 	}
 
 	/**
-	 * Give the lock back on {@link #connection}.
-	 * @throws SQLException from the database
+	 * Give the lock back; first ends a transaction a failed run left open (an aborted
+	 * PostgreSQL transaction refuses every statement, the unlock too).
 	 */
 	@Override
-	abstract void release() throws SQLException;
+	final void release() throws SQLException {
+		if (!this.connection.getAutoCommit()) {
+			this.connection.rollback();
+			this.connection.setAutoCommit(true);
+		}
+		unlock();
+		this.released = true;
+	}
+
+	/**
+	 * Give the lock back on {@link #connection}, which is in auto-commit.
+	 * @throws SQLException from the database
+	 */
+	abstract void unlock() throws SQLException;
 
 	@Override
 	void letGo() {
-		closeQuietly(this.connection);
+		if (this.released) {
+			return;
+		}
+		log.warn("Ending the connection that holds {}, so that the database drops the lock with the session and "
+				+ "no pool hands the connection out again still holding it", description());
+		try {
+			this.connection.abort(Runnable::run);
+		}
+		catch (SQLException | RuntimeException ex) {
+			log.warn("Could not abort the connection that holds {} ({}): closing it", description(), ex.getMessage());
+			try {
+				this.connection.close();
+			}
+			catch (SQLException closing) {
+				log.debug("Closing the connection failed: {}", closing.getMessage());
+			}
+		}
 	}
 
 	/**
@@ -102,18 +135,6 @@ abstract class ConnectionLock extends HeldLock {
 			try (ResultSet rs = statement.executeQuery()) {
 				return rs.next() && rs.getBoolean(1);
 			}
-		}
-	}
-
-	private static void closeQuietly(@Nullable Connection connection) {
-		if (connection == null) {
-			return;
-		}
-		try {
-			connection.close();
-		}
-		catch (SQLException ex) {
-			log.debug("Closing the lock connection failed: {}", ex.getMessage());
 		}
 	}
 

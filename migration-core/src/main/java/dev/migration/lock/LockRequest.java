@@ -11,7 +11,8 @@ import dev.migration.sql.Dialect;
 /**
  * What a run locks and how long it may wait.
  *
- * @param dataSource where the lock's own connections come from
+ * @param dataSource where a lease opens its own connections (the session locks use the
+ * migrating session's connection)
  * @param dialect the dialect
  * @param url the JDBC URL (file databases lock beside the file)
  * @param schema the schema of the engine's tables, created with the lock table if missing

@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 
-import javax.sql.DataSource;
-
 import org.slf4j.LoggerFactory;
 
 import dev.migration.LockMode;
@@ -18,11 +16,14 @@ import dev.migration.sql.Dialect;
  * with the process, so a killed migrator never leaves a lock behind.
  * <ul>
  * <li>PostgreSQL: a session advisory lock, taken by polling {@code pg_try_advisory_lock}
- * on a dedicated connection. Never a blocking or transaction-scoped lock: the holder runs
- * {@code CREATE INDEX CONCURRENTLY} on another connection, which waits for every open
- * transaction, including a waiter's blocked lock call, and would deadlock with it.</li>
- * <li>MariaDB/MySQL: {@code GET_LOCK} with no wait, polled on a dedicated
- * connection.</li>
+ * on the migrating session's own connection, in auto-commit. A session lock outlives the
+ * run's commits, rollbacks and DDL, and held in auto-commit it leaves no transaction
+ * open, so the holder's own {@code CREATE INDEX CONCURRENTLY} does not wait for it. Never
+ * a blocking or transaction-scoped lock: {@code CREATE INDEX CONCURRENTLY} waits for
+ * every open transaction, including a waiter's blocked lock call, and would deadlock with
+ * it.</li>
+ * <li>MariaDB/MySQL: {@code GET_LOCK} with no wait, polled on the migrating session's
+ * connection; it too survives commits and DDL's implicit commits.</li>
  * <li>H2 and SQLite: an in-JVM lock plus, for a database file, an OS file lock on
  * {@code <database file>.migration.lock}. These databases serve one process (or their own
  * file locking coordinates processes), so an OS lock beside the file is what all
@@ -67,8 +68,11 @@ public interface MigrationLock extends AutoCloseable {
 	void close();
 
 	/**
-	 * Take the lock, waiting at most {@code timeout}.
-	 * @param dataSource where to open the dedicated lock connection (server databases)
+	 * Take the lock, waiting at most {@code timeout}. On a server database the lock is
+	 * held by {@code session}, which must be in auto-commit; {@link #close()} gives it
+	 * back and leaves the connection open (it may belong to the application's pool).
+	 * @param session the connection that takes and holds a session lock (server
+	 * databases); file databases do not use it
 	 * @param dialect the dialect
 	 * @param url the JDBC URL of the database (file databases lock beside the file)
 	 * @param scope what is being migrated, e.g. {@code schema.version_table}; runs on
@@ -77,10 +81,10 @@ public interface MigrationLock extends AutoCloseable {
 	 * @return the held lock
 	 * @throws LockTimeoutException when the wait times out
 	 */
-	static MigrationLock acquire(DataSource dataSource, Dialect dialect, String url, String scope, Duration timeout) {
+	static MigrationLock acquire(Connection session, Dialect dialect, String url, String scope, Duration timeout) {
 		return switch (dialect) {
-			case POSTGRESQL -> PostgresAdvisoryLock.acquire(dataSource, scope, timeout);
-			case MYSQL -> MysqlNamedLock.acquire(dataSource, scope, timeout);
+			case POSTGRESQL -> PostgresAdvisoryLock.acquire(session, scope, timeout);
+			case MYSQL -> MysqlNamedLock.acquire(session, scope, timeout);
 			case H2, SQLITE -> FileDatabaseLock.acquire(dialect, url, scope, timeout);
 		};
 	}
@@ -91,7 +95,8 @@ public interface MigrationLock extends AutoCloseable {
 	 * node) and the session lock elsewhere.
 	 * @param request what to lock
 	 * @param mode the configured mode
-	 * @param session the migrating session's connection (auto-commit), for the probes
+	 * @param session the migrating session's connection (auto-commit): probed, and the
+	 * holder of a session lock
 	 * @param gate entered by that session around its transactions (the lease's heartbeat
 	 * keeps out of them on Galera)
 	 * @return the held lock
@@ -121,7 +126,7 @@ public interface MigrationLock extends AutoCloseable {
 		if (chosen == LockMode.TABLE) {
 			return TableLease.acquire(effective, gate);
 		}
-		return acquire(request.dataSource(), request.dialect(), request.url(), request.scope(), request.timeout());
+		return acquire(session, request.dialect(), request.url(), request.scope(), request.timeout());
 	}
 
 }

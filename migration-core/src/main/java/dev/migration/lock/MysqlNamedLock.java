@@ -6,13 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 
-import javax.sql.DataSource;
-
 import org.jspecify.annotations.Nullable;
 
 import dev.migration.LockTimeoutException;
 
-/** A MariaDB/MySQL named lock ({@code GET_LOCK}) on a dedicated connection. */
+/**
+ * A MariaDB/MySQL named lock ({@code GET_LOCK}) on the migrating session's connection.
+ */
 final class MysqlNamedLock extends ConnectionLock {
 
 	/** MySQL limits lock names to 64 characters. */
@@ -30,10 +30,10 @@ final class MysqlNamedLock extends ConnectionLock {
 		return (name.length() <= MAX_NAME_LENGTH) ? name : "migration:" + Long.toHexString(Polling.key(scope));
 	}
 
-	static MigrationLock acquire(DataSource dataSource, String scope, Duration timeout) {
+	static MigrationLock acquire(Connection session, String scope, Duration timeout) {
 		String name = lockName(scope);
 		String description = "MariaDB/MySQL named lock '" + name + "'";
-		return acquire(dataSource, description, (connection) -> {
+		return acquire(session, description, (connection) -> {
 			if (Polling.poll(() -> tryLock(connection, name), timeout, description, () -> holder(connection, name))) {
 				return new MysqlNamedLock(connection, name, description);
 			}
@@ -78,7 +78,7 @@ final class MysqlNamedLock extends ConnectionLock {
 	}
 
 	@Override
-	void release() throws SQLException {
+	void unlock() throws SQLException {
 		run("SELECT RELEASE_LOCK(?)", this.name);
 	}
 

@@ -6,17 +6,24 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 
-import javax.sql.DataSource;
-
 import org.jspecify.annotations.Nullable;
 
 import dev.migration.LockTimeoutException;
 
-/** A PostgreSQL session advisory lock on a dedicated connection. */
+/**
+ * A PostgreSQL session advisory lock on the migrating session's connection. While it is
+ * held the session's {@code application_name} is {@value Polling#APPLICATION_NAME}, so
+ * that a waiting run names it; a name the lock changed comes back on release (the
+ * migrating session names itself before it locks and restores its name when it ends, so
+ * the lock then changes nothing).
+ */
 final class PostgresAdvisoryLock extends ConnectionLock {
 
 	private final long key;
 
+	/**
+	 * The name to give the session back, {@code null} when the lock did not rename it.
+	 */
 	private final @Nullable String previousApplicationName;
 
 	private PostgresAdvisoryLock(Connection connection, long key, String description,
@@ -26,17 +33,25 @@ final class PostgresAdvisoryLock extends ConnectionLock {
 		this.previousApplicationName = previousApplicationName;
 	}
 
-	static MigrationLock acquire(DataSource dataSource, String scope, Duration timeout) {
+	static MigrationLock acquire(Connection session, String scope, Duration timeout) {
 		long key = Polling.key(scope);
 		String description = "PostgreSQL advisory lock " + key + " for " + scope;
-		return acquire(dataSource, description, (connection) -> {
-			String previous = setApplicationName(connection, Polling.APPLICATION_NAME);
-			if (Polling.poll(() -> tryLock(connection, key), timeout, description, () -> holder(connection, key))) {
+		return acquire(session, description, (connection) -> {
+			String previous = nameSession(connection);
+			boolean taken = false;
+			try {
+				taken = Polling.poll(() -> tryLock(connection, key), timeout, description,
+						() -> holder(connection, key));
+				if (!taken) {
+					throw new LockTimeoutException(description, timeout, holder(connection, key));
+				}
 				return new PostgresAdvisoryLock(connection, key, description, previous);
 			}
-			String holder = holder(connection, key);
-			setApplicationName(connection, previous);
-			throw new LockTimeoutException(description, timeout, holder);
+			finally {
+				if (!taken) {
+					restoreName(connection, previous);
+				}
+			}
 		});
 	}
 
@@ -44,14 +59,35 @@ final class PostgresAdvisoryLock extends ConnectionLock {
 		return ask(connection, "SELECT pg_try_advisory_lock(?)", key);
 	}
 
-	private static @Nullable String setApplicationName(Connection connection, @Nullable String name) {
+	/**
+	 * Name the session {@value Polling#APPLICATION_NAME} unless it has that name already
+	 * (the migrating session names itself before it locks).
+	 * @return the name to restore, {@code null} when nothing was changed
+	 */
+	private static @Nullable String nameSession(Connection connection) {
 		try {
 			String previous = connection.getClientInfo("ApplicationName");
-			connection.setClientInfo("ApplicationName", (name != null) ? name : "");
-			return previous;
+			if (Polling.APPLICATION_NAME.equals(previous)) {
+				return null;
+			}
+			connection.setClientInfo("ApplicationName", Polling.APPLICATION_NAME);
+			return (previous != null) ? previous : "";
 		}
 		catch (SQLException ex) {
+			// a name for DBAs only
 			return null;
+		}
+	}
+
+	private static void restoreName(Connection connection, @Nullable String previous) {
+		if (previous == null) {
+			return;
+		}
+		try {
+			connection.setClientInfo("ApplicationName", previous);
+		}
+		catch (SQLException ex) {
+			// a name for DBAs only
 		}
 	}
 
@@ -82,9 +118,9 @@ final class PostgresAdvisoryLock extends ConnectionLock {
 	}
 
 	@Override
-	void release() throws SQLException {
+	void unlock() throws SQLException {
 		run("SELECT pg_advisory_unlock(?)", this.key);
-		setApplicationName(this.connection, this.previousApplicationName);
+		restoreName(this.connection, this.previousApplicationName);
 	}
 
 }

@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  * A non-pooling {@link DataSource} that opens a new connection on every call. Used where
  * no pool exists: the CLI, the Maven plugin, the starter's own connection
  * ({@code migration.url}, or {@code migration.user} on the application's URL), benchmarks
- * and tests. A migration run opens at most two connections (the work connection and the
- * lock connection), so a pool buys nothing here.
+ * and tests. A migration run opens one connection, which also holds the session lock (a
+ * lease lock opens short-lived ones of its own), so a pool buys nothing here.
  * <p>
  * With a class loader (as HikariCP's {@code DriverDataSource} takes one) the driver is
  * found through that loader and called directly: {@link DriverManager} refuses drivers

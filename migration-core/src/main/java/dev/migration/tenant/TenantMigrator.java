@@ -30,8 +30,9 @@ import dev.migration.sql.Dialect;
  * Migrates many schemas (one per tenant) in one run: one {@link Migrator} per schema,
  * each with its own version and history tables and its own lock, so that a failure in one
  * schema stops and changes nothing in another. At most {@code parallelism} connections
- * are open at once: each schema being migrated uses two (one to work, one for the lock),
- * so {@code parallelism / 2} schemas are migrated at a time. The run goes through every
+ * are open at once: each schema being migrated uses up to two (one to work, which also
+ * holds a session lock, and one for a lease lock's own statements), so
+ * {@code parallelism / 2} schemas are migrated at a time. The run goes through every
  * schema whatever fails and reports per schema; the caller decides whether a failure
  * fails the run ({@link TenantRun#succeeded()}, {@link TenantMigrationException}).
  */
@@ -59,8 +60,10 @@ public final class TenantMigrator {
 					"is not set and no DataSource was given: migrating schemas needs a database");
 		}
 		if (parallelism < 2) {
-			throw new InvalidConfigurationException("migration.parallelism", "must be at least 2, since each schema "
-					+ "being migrated uses a work connection and a lock connection (was " + parallelism + ")");
+			throw new InvalidConfigurationException("migration.parallelism",
+					"must be at least 2, since each schema "
+							+ "being migrated may use two connections: its work connection and a lease lock's own (was "
+							+ parallelism + ")");
 		}
 		this.config = config;
 		this.targets = targets;
@@ -125,7 +128,7 @@ public final class TenantMigrator {
 		BoundedDataSource bounded = new BoundedDataSource(dataSource, this.parallelism);
 		List<String> schemas = this.targets.schemas(dataSource);
 		Dialect dialect = dialect(dataSource);
-		// reading holds no lock connection: one connection per schema in progress
+		// reading takes no lock: one connection per schema in progress
 		int workers = Math.max(1, Math.min(this.parallelism, schemas.size()));
 		return inParallel(schemas, workers, "reading", (schema) -> {
 			try {

@@ -97,7 +97,8 @@ class LockTests {
 		CountDownLatch held = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		Future<?> holding = this.executor.submit(() -> {
-			try (MigrationLock lock = MigrationLock.acquire(db.dataSource(), dialect, url, scope, Duration.ZERO)) {
+			try (java.sql.Connection session = db.connect();
+					MigrationLock lock = MigrationLock.acquire(session, dialect, url, scope, Duration.ZERO)) {
 				held.countDown();
 				release.await(60, TimeUnit.SECONDS);
 			}

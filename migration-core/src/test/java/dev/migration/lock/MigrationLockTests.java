@@ -1,8 +1,11 @@
 package dev.migration.lock;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 
@@ -11,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import dev.migration.LockTimeoutException;
 import dev.migration.sql.Dialect;
 import dev.migration.testing.DatabaseKind;
+import dev.migration.testing.EachDatabase;
 import dev.migration.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,16 +43,20 @@ class MigrationLockTests {
 						pid = rs.getInt(2);
 					}
 				}
-				LockTimeoutException ex = catchThrowableOfType(LockTimeoutException.class, () -> MigrationLock
-					.acquire(db.dataSource(), Dialect.POSTGRESQL, db.url(), scope, Duration.ofMillis(300)));
+				LockTimeoutException ex;
+				try (Connection session = db.connect()) {
+					ex = catchThrowableOfType(LockTimeoutException.class, () -> MigrationLock.acquire(session,
+							Dialect.POSTGRESQL, db.url(), scope, Duration.ofMillis(300)));
+				}
 				assertThat(ex.getHolder())
 					.startsWith("PostgreSQL session pid " + pid + " (application_name 'someone-else', user ")
 					.endsWith("; to end it: SELECT pg_terminate_backend(" + pid + "))");
 				assertThat(ex.getMessage()).startsWith("Timed out after 300ms waiting for the migration lock "
 						+ "(PostgreSQL advisory lock " + Polling.key(scope) + " for " + scope + "); it is held by ");
 			}
-			try (MigrationLock lock = MigrationLock.acquire(db.dataSource(), Dialect.POSTGRESQL, db.url(), scope,
-					Duration.ZERO)) {
+			try (Connection session = db.connect();
+					MigrationLock lock = MigrationLock.acquire(session, Dialect.POSTGRESQL, db.url(), scope,
+							Duration.ZERO)) {
 				assertThat(lock.description())
 					.isEqualTo("PostgreSQL advisory lock " + Polling.key(scope) + " for " + scope);
 			}
@@ -67,14 +75,18 @@ class MigrationLockTests {
 					assertThat(rs.getInt(1)).isEqualTo(1);
 					id = rs.getLong(2);
 				}
-				LockTimeoutException ex = catchThrowableOfType(LockTimeoutException.class, () -> MigrationLock
-					.acquire(db.dataSource(), Dialect.MYSQL, db.url(), scope, Duration.ofMillis(300)));
+				LockTimeoutException ex;
+				try (Connection session = db.connect()) {
+					ex = catchThrowableOfType(LockTimeoutException.class, () -> MigrationLock.acquire(session,
+							Dialect.MYSQL, db.url(), scope, Duration.ofMillis(300)));
+				}
 				assertThat(ex.getHolder()).startsWith("MariaDB/MySQL connection " + id + " (user ")
 					.contains(", database " + db.name() + ", in its current state for ")
 					.endsWith("s; to end it: KILL " + id + ")");
 			}
-			try (MigrationLock lock = MigrationLock.acquire(db.dataSource(), Dialect.MYSQL, db.url(), scope,
-					Duration.ZERO)) {
+			try (Connection session = db.connect();
+					MigrationLock lock = MigrationLock.acquire(session, Dialect.MYSQL, db.url(), scope,
+							Duration.ZERO)) {
 				assertThat(lock.description())
 					.isEqualTo("MariaDB/MySQL named lock 'migration:" + db.name() + ".migration_version'");
 			}
@@ -90,6 +102,44 @@ class MigrationLockTests {
 			.hasToString("/data/app.migration.lock");
 		assertThat(FileDatabaseLock.lockFile(Dialect.H2, "jdbc:h2:mem:test")).isNull();
 		assertThat(FileDatabaseLock.lockFile(Dialect.H2, "jdbc:h2:tcp://localhost/~/test")).isNull();
+	}
+
+	/**
+	 * A lock that cannot be given back ends its connection's physical session, so that
+	 * the database drops the lock: closing would only return the connection to its pool,
+	 * still holding the lock. The connection here is a pool's (a proxy whose
+	 * {@code close()} keeps the physical connection open) around the real one, and it
+	 * makes the unlock fail.
+	 */
+	@EachDatabase({ DatabaseKind.POSTGRESQL, DatabaseKind.MARIADB })
+	void aLockThatCannotBeGivenBackEndsItsSession(DatabaseKind kind, TestDatabase db) throws Exception {
+		String scope = db.name() + ".migration_version";
+		try (Connection physical = db.connect()) {
+			Connection pooled = (Connection) Proxy.newProxyInstance(MigrationLockTests.class.getClassLoader(),
+					new Class<?>[] { Connection.class }, (proxy, method, args) -> {
+						if (method.getName().equals("close")) {
+							return null;
+						}
+						if (method.getName().equals("prepareStatement")
+								&& ((String) args[0]).matches("(?i).*(pg_advisory_unlock|RELEASE_LOCK).*")) {
+							throw new SQLException("unlock refused by the test");
+						}
+						try {
+							return method.invoke(physical, args);
+						}
+						catch (InvocationTargetException ex) {
+							throw ex.getCause();
+						}
+					});
+			MigrationLock lock = MigrationLock.acquire(pooled, kind.dialect(), db.url(), scope, Duration.ZERO);
+			lock.close();
+			assertThat(physical.isClosed()).isTrue();
+			try (Connection other = db.connect();
+					MigrationLock again = MigrationLock.acquire(other, kind.dialect(), db.url(), scope,
+							Duration.ofSeconds(5))) {
+				assertThat(again.description()).isEqualTo(lock.description());
+			}
+		}
 	}
 
 }

@@ -168,7 +168,7 @@ class TenantMigratorTests {
 		assertThatExceptionOfType(InvalidConfigurationException.class)
 			.isThrownBy(() -> new TenantMigrator(config, MigrationTargets.of(List.of("a")), 1))
 			.withMessage("Invalid configuration: 'migration.parallelism' must be at least 2, since each schema "
-					+ "being migrated uses a work connection and a lock connection (was 1)");
+					+ "being migrated may use two connections: its work connection and a lease lock's own (was 1)");
 	}
 
 	/** Counts the driver connections open at once. */

@@ -2,6 +2,8 @@ package dev.migration.reliability;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
@@ -114,7 +116,7 @@ class KillTests extends ReliabilityTest {
 		}
 	}
 
-	private void assertConsistentAfterKill(TestDatabase db, String what) {
+	private void assertConsistentAfterKill(TestDatabase db, String what) throws SQLException {
 		assertNoLockLeft(db, what);
 		if (!db.tables().contains("migration_version")) {
 			// killed before the tables were created: nothing ran
@@ -203,9 +205,10 @@ class KillTests extends ReliabilityTest {
 	}
 
 	/** The engine's own lock, taken with a short timeout: nothing holds it any more. */
-	private static void assertNoLockLeft(TestDatabase db, String what) {
-		try (MigrationLock lock = MigrationLock.acquire(db.dataSource(), db.dialect(), db.url(),
-				db.name() + ".migration_version", Duration.ofSeconds(5))) {
+	private static void assertNoLockLeft(TestDatabase db, String what) throws SQLException {
+		try (Connection session = db.connect();
+				MigrationLock lock = MigrationLock.acquire(session, db.dialect(), db.url(),
+						db.name() + ".migration_version", Duration.ofSeconds(5))) {
 			assertThat(lock.description()).as(what).isNotEmpty();
 		}
 	}

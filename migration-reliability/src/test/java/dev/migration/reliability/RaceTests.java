@@ -106,8 +106,9 @@ class RaceTests extends ReliabilityTest {
 		config.setJdbcUrl(db.url());
 		config.setUsername(db.user());
 		config.setPassword(db.password());
-		// the engine uses two connections: one to work, one to hold the lock
-		config.setMaximumPoolSize(2);
+		// one connection: a run takes its lock on its work connection, and the pool hands
+		// the same physical connection to every command of the migrator
+		config.setMaximumPoolSize(1);
 		config.setMinimumIdle(0);
 		config.setConnectionTimeout(60_000);
 		return new HikariDataSource(config);

@@ -28,7 +28,8 @@ public abstract class MigrationTenantProperties extends MigrationScriptPropertie
 
 	/**
 	 * Most connections a multi-schema run opens at once; each schema being migrated uses
-	 * two (work and lock), so half as many schemas are migrated at a time.
+	 * up to two (work, and a lease lock's own), so half as many schemas are migrated at a
+	 * time.
 	 */
 	private int parallelism = 8;
 
