@@ -23,8 +23,14 @@ import dev.migration.sql.Dialect;
  */
 final class SchemaInventory {
 
+	/**
+	 * The object as a whole (not one of its columns: a partitioned table's key columns
+	 * are internal to it) belongs to an extension or to another object (itself not
+	 * included).
+	 */
 	private static final String PG_NOT_PART_OF_ANOTHER = "NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = "
-			+ "'%s'::regclass AND d.objid = %s AND d.deptype IN ('e', 'a', 'i'))";
+			+ "'%s'::regclass AND d.objid = %s AND d.objsubid = 0 AND d.deptype IN ('e', 'a', 'i') AND NOT "
+			+ "(d.refclassid = d.classid AND d.refobjid = d.objid))";
 
 	private static final Source PG_RELATIONS = new Source(
 			"CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' WHEN 'S' THEN 'sequence' WHEN "
