@@ -48,6 +48,21 @@ final class SchemaInventory {
 			"FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = ? AND t.typtype IN "
 					+ "('e', 'd', 'r') AND " + PG_NOT_PART_OF_ANOTHER.formatted("pg_type", "t.oid"));
 
+	/**
+	 * PostgreSQL's first look, by the index on what depends on the schema rather than by
+	 * scans of {@code pg_class}, {@code pg_proc} and {@code pg_type}, which take no index
+	 * on the schema (and which a database that creates and drops many tables bloats):
+	 * every table, view, sequence, routine and type made in a schema records a dependency
+	 * on it, extension members and parts of other objects included (which the detailed
+	 * queries then leave out). Not so in a pinned schema (the system's: {@code pg_*},
+	 * {@code information_schema}), where the answer is always yes and the detailed
+	 * queries look. Relations with an ignored name are left out.
+	 */
+	private static final String PG_ANYTHING = "SELECT EXISTS (SELECT 1 FROM pg_namespace n JOIN pg_depend d ON "
+			+ "d.refclassid = 'pg_namespace'::regclass AND d.refobjid = n.oid WHERE n.nspname = ? AND NOT "
+			+ "(d.classid = 'pg_class'::regclass AND EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = d.objid AND "
+			+ "c.relname IN (%s)))) OR left(?, 3) = 'pg_' OR ? = 'information_schema'";
+
 	private static final Source MYSQL_TABLES = new Source(
 			"CASE TABLE_TYPE WHEN 'VIEW' THEN 'view' WHEN 'SEQUENCE' THEN 'sequence' ELSE 'table' END", "TABLE_NAME",
 			"FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?");
@@ -112,21 +127,31 @@ final class SchemaInventory {
 	 * at the first. It leaves out only the ignored names exactly as written (they are
 	 * lower case): a name that differs in case, which {@link #objects} also ignores,
 	 * makes it answer yes, so it never hides an object, at worst it costs the detailed
-	 * queries. MariaDB/MySQL compare names in a case- and accent-insensitive collation,
-	 * hence the binary comparison there.
+	 * queries.
 	 */
 	private static boolean anything(Connection connection, Dialect dialect, List<Source> sources, String schema,
 			Set<String> ignored) throws SQLException {
 		StringJoiner names = new StringJoiner(", ");
 		// plain identifiers (checked when the configuration was built), safe as literals
 		ignored.forEach((name) -> names.add("'" + name + "'"));
-		StringJoiner query = new StringJoiner(" OR ", "SELECT ", "");
-		for (Source source : sources) {
-			String name = (dialect == Dialect.MYSQL) ? "CAST(" + source.name() + " AS BINARY)" : source.name();
-			query.add("EXISTS (SELECT 1 " + source.from() + " AND " + name + " NOT IN (" + names + "))");
+		String query;
+		int parameters;
+		if (dialect == Dialect.POSTGRESQL) {
+			query = PG_ANYTHING.formatted(names);
+			parameters = 3;
 		}
-		try (PreparedStatement statement = connection.prepareStatement(query.toString())) {
-			for (int i = 1; i <= sources.size(); i++) {
+		else {
+			// MariaDB/MySQL compare names in a case- and accent-insensitive collation
+			StringJoiner parts = new StringJoiner(" OR ", "SELECT ", "");
+			for (Source source : sources) {
+				parts.add("EXISTS (SELECT 1 " + source.from() + " AND CAST(" + source.name() + " AS BINARY) NOT IN ("
+						+ names + "))");
+			}
+			query = parts.toString();
+			parameters = sources.size();
+		}
+		try (PreparedStatement statement = connection.prepareStatement(query)) {
+			for (int i = 1; i <= parameters; i++) {
 				statement.setString(i, schema);
 			}
 			try (ResultSet rs = statement.executeQuery()) {
