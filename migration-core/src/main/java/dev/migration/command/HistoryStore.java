@@ -288,6 +288,9 @@ final class HistoryStore {
 	 */
 	record Summary(@Nullable Row last, Map<String, Row> applied) {
 
+		/** The summary of a history table with no rows. */
+		static final Summary EMPTY = new Summary(null, Map.of());
+
 		Summary {
 			applied = Map.copyOf(applied);
 		}

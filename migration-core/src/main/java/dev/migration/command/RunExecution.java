@@ -71,9 +71,11 @@ record RunExecution(Run run, MigrationConfig config, RevisionGraph graph, Callba
 		List<MigrationResult.Step> baselined = this.run.adopts()
 				? Baseline.apply(session, this.graph, this.config, runner) : List.of();
 		List<MigrationResult.Step> steps = new ArrayList<>(baselined);
-		session.tables.ensure(session.sink);
-		List<String> heads = session.tables.readHeads(session.connection);
-		HistoryStore.Summary history = session.history.summary(session.connection);
+		// tables created just now hold no rows: nothing to read
+		boolean created = session.tables.ensure(session.sink);
+		List<String> heads = created ? List.of() : session.tables.readHeads(session.connection);
+		HistoryStore.Summary history = created ? HistoryStore.Summary.EMPTY
+				: session.history.summary(session.connection);
 		DatabaseState state = DatabaseStateReader.judge(this.graph, session.tables.version(), this.config, heads,
 				history, null);
 		boolean resuming = !this.run.stamp() && state.partialRun() != null && history.last() != null;

@@ -96,40 +96,37 @@ final class TableSetup {
 	 * Create what is missing and check what exists. Runs under the migration lock, in
 	 * auto-commit.
 	 * @param sink where DDL goes
+	 * @return whether this call created both the version and the history table, which
+	 * then hold no rows, so that the caller need not read them; {@code false} when either
+	 * existed, when that is not known, and offline
 	 * @throws SQLException from the database
 	 * @throws VersionTableException when an existing table has unexpected columns
 	 */
-	void ensure(SqlSink sink) throws SQLException {
+	boolean ensure(SqlSink sink) throws SQLException {
 		Connection connection = sink.connection();
 		if (connection == null) {
 			for (String statement : createStatements()) {
 				sink.execute(statement);
 			}
-			return;
+			return false;
 		}
 		// a query of no rows answers in one cheap round trip where the catalog lookup
 		// (getColumns) is among the slowest reads; metadata only when the query fails
 		Set<String> versionColumns = queriedColumns(connection, this.tables.version());
 		if (versionColumns != null && versionColumns.isEmpty()) {
 			// the database said the table does not exist: create what is missing
-			for (String statement : createStatements()) {
-				sink.execute(statement);
-			}
-			return;
+			return createAll(sink, connection);
 		}
 		Set<String> historyColumns = (versionColumns != null) ? queriedColumns(connection, this.tables.history())
 				: null;
 		if (versionColumns != null && historyColumns != null && !historyColumns.isEmpty()) {
 			check(versionColumns, historyColumns);
 			TableFormat.ensureCurrent(this.tables, sink, historyColumns);
-			return;
+			return false;
 		}
 		versionColumns = this.tables.versionColumns(connection);
 		if (versionColumns.isEmpty()) {
-			for (String statement : createStatements()) {
-				sink.execute(statement);
-			}
-			return;
+			return createAll(sink, connection);
 		}
 		if (!versionColumns.equals(Set.of(Tables.VERSION_COLUMN))) {
 			throw versionTableMismatch(versionColumns);
@@ -143,6 +140,43 @@ final class TableSetup {
 		else {
 			check(versionColumns, historyColumns);
 			TableFormat.ensureCurrent(this.tables, sink, historyColumns);
+		}
+		return false;
+	}
+
+	/**
+	 * Run {@link #createStatements()}: the version table is missing.
+	 * @return whether the history table was missing too (so both are new and empty)
+	 */
+	private boolean createAll(SqlSink sink, Connection connection) throws SQLException {
+		if (this.dialect == Dialect.POSTGRESQL) {
+			return createAllAtOnce(connection);
+		}
+		Set<String> historyColumns = queriedColumns(connection, this.tables.history());
+		for (String statement : createStatements()) {
+			sink.execute(statement);
+		}
+		return historyColumns != null && historyColumns.isEmpty();
+	}
+
+	/**
+	 * PostgreSQL: the statements in one round trip (pgjdbc sends the statements of one
+	 * {@link Statement#execute} together, and the server runs them as one implicit
+	 * transaction, so a failure leaves nothing half created and is the failing
+	 * statement's own error), after a query that says whether the history table exists,
+	 * found the way the summary's query would find it. On the connection rather than the
+	 * sink: this is the online path only, and it needs the query's answer.
+	 */
+	private boolean createAllAtOnce(Connection connection) throws SQLException {
+		String sql = "SELECT to_regclass('" + this.tables.history() + "') IS NULL;\n"
+				+ String.join(";\n", createStatements());
+		try (Statement statement = connection.createStatement()) {
+			if (!statement.execute(sql)) {
+				return false;
+			}
+			try (ResultSet rs = statement.getResultSet()) {
+				return rs.next() && rs.getBoolean(1);
+			}
 		}
 	}
 

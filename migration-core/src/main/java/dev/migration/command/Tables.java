@@ -127,11 +127,13 @@ final class Tables {
 	 * Create what is missing and check what exists ({@link TableSetup#ensure}). Runs
 	 * under the migration lock, in auto-commit.
 	 * @param sink where DDL goes
+	 * @return whether it created both the version and the history table just now, so that
+	 * they hold no rows
 	 * @throws SQLException from the database
 	 * @throws VersionTableException when an existing table has unexpected columns
 	 */
-	void ensure(SqlSink sink) throws SQLException {
-		new TableSetup(this).ensure(sink);
+	boolean ensure(SqlSink sink) throws SQLException {
+		return new TableSetup(this).ensure(sink);
 	}
 
 	/**

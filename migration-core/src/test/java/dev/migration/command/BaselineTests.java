@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.migration.BaselineRequiredException;
 import dev.migration.MigrationResult;
+import dev.migration.PartialMigrationException;
 import dev.migration.sql.DriverDataSource;
 import dev.migration.testing.DatabaseKind;
 import dev.migration.testing.EachDatabase;
@@ -82,6 +83,69 @@ class BaselineTests {
 		migrator.upgrade("heads");
 		// an empty schema is upgraded from the start: the baseline is not stamped
 		assertThat(Rows.history(db)).containsExactly("a1 UPGRADE ok 1/1", "a2 UPGRADE ok 1/1", "a3 UPGRADE ok 1/1");
+	}
+
+	@EachDatabase
+	void anyOneObjectAloneMakesTheSchemaOneBuiltWithoutTheTool(DatabaseKind kind, TestDatabase db) {
+		// each alone in the schema, where a cheap first look could miss it: create, drop,
+		// the object reported
+		List<List<String>> lone = switch (kind) {
+			case POSTGRESQL -> List.of(List.of("CREATE VIEW lone AS SELECT 1 AS one", "DROP VIEW lone", "view lone"),
+					List.of("CREATE MATERIALIZED VIEW lone AS SELECT 1 AS one", "DROP MATERIALIZED VIEW lone",
+							"materialized view lone"),
+					List.of("CREATE SEQUENCE lone", "DROP SEQUENCE lone", "sequence lone"),
+					List.of("CREATE TABLE lone (id INT) PARTITION BY RANGE (id)", "DROP TABLE lone", "table lone"),
+					List.of("CREATE TABLE lone (id INT, at DATE) PARTITION BY RANGE ((id + 1), at)", "DROP TABLE lone",
+							"table lone"),
+					List.of("CREATE FUNCTION lone() RETURNS INT LANGUAGE SQL AS 'SELECT 42'", "DROP FUNCTION lone()",
+							"function lone"),
+					List.of("CREATE PROCEDURE lone() LANGUAGE SQL AS 'SELECT 42'", "DROP PROCEDURE lone()",
+							"function lone"),
+					List.of("CREATE TYPE lone AS ENUM ('ok')", "DROP TYPE lone", "type lone"),
+					List.of("CREATE DOMAIN lone AS INT CHECK (VALUE > 0)", "DROP DOMAIN lone", "type lone"),
+					List.of("CREATE TYPE lone AS RANGE (subtype = float8)", "DROP TYPE lone", "type lone"));
+			case MARIADB -> List.of(List.of("CREATE VIEW lone AS SELECT 1 AS one", "DROP VIEW lone", "view lone"),
+					List.of("CREATE SEQUENCE lone", "DROP SEQUENCE lone", "sequence lone"),
+					List.of("CREATE FUNCTION lone() RETURNS INT RETURN 42", "DROP FUNCTION lone", "function lone"),
+					List.of("CREATE PROCEDURE lone() SELECT 42", "DROP PROCEDURE lone", "procedure lone"));
+			case H2 -> List.of(List.of("CREATE VIEW lone AS SELECT 1 AS one", "DROP VIEW lone", "view LONE"));
+			case SQLITE -> List.of(List.of("CREATE VIEW lone AS SELECT 1 AS one", "DROP VIEW lone", "view lone"));
+		};
+		Migrator migrator = new Scripts(this.dir).linear().migrator(db);
+		for (List<String> object : lone) {
+			db.execute(object.get(0));
+			assertThatExceptionOfType(BaselineRequiredException.class).as(object.get(0))
+				.isThrownBy(() -> migrator.upgrade("heads"))
+				.satisfies((ex) -> assertThat(ex.getObjects()).containsExactly(object.get(2)));
+			db.execute(object.get(1));
+		}
+		// and once they are gone, the schema is empty
+		Rows.upgradeTo(migrator, db, "heads", "a3");
+		assertThat(Rows.history(db)).containsExactly("a1 UPGRADE ok 1/1", "a2 UPGRADE ok 1/1", "a3 UPGRADE ok 1/1");
+	}
+
+	@EachDatabase
+	void aBookkeepingTableInOtherLetterCaseDoesNotCountEither(DatabaseKind kind, TestDatabase db) {
+		// not left out by the first look, which compares names exactly; the detailed
+		// inventory then leaves it out
+		db.execute((kind == DatabaseKind.POSTGRESQL) ? "CREATE TABLE \"Flyway_Schema_History\" (id INT)"
+				: "CREATE TABLE Flyway_Schema_History (id INT)");
+		Migrator migrator = new Scripts(this.dir).linear().migrator(db);
+		Rows.upgradeTo(migrator, db, "heads", "a3");
+		assertThat(Rows.history(db)).containsExactly("a1 UPGRADE ok 1/1", "a2 UPGRADE ok 1/1", "a3 UPGRADE ok 1/1");
+	}
+
+	@EachDatabase
+	void aHistoryTableLeftWithoutItsVersionTableIsStillRead(TestDatabase db) {
+		Migrator migrator = new Scripts(this.dir).linear().migrator(db);
+		migrator.upgrade("heads");
+		db.execute("DROP TABLE migration_version", "DROP TABLE t3", "DROP TABLE t2", "DROP TABLE t1",
+				"UPDATE migration_history SET success = NULL, finished_at = NULL WHERE revision = 'a3'");
+		// the version table is created again; the history table is not new, and its
+		// newest row still refuses the run
+		assertThatExceptionOfType(PartialMigrationException.class).isThrownBy(() -> migrator.upgrade("heads"))
+			.withMessageStartingWith("A previous upgrade of revision a3 (")
+			.withMessageContaining("the version table (base) is not where that run left it");
 	}
 
 	@Test

@@ -100,6 +100,36 @@ class RoundTripTests {
 	}
 
 	@Test
+	void firstRunOnAnEmptySchemaCreatesTheTablesInOneRoundTripAndReadsNothingBack() {
+		Scripts scripts = new Scripts(this.dir);
+		scripts.add("r1", "", "CREATE TABLE rt_base (id INT PRIMARY KEY);", null);
+		try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
+			List<String> trips = Collections.synchronizedList(new ArrayList<>());
+			new Migrator(scripts.config(db).dataSource(RoundTrips.counting(db.dataSource(), trips)).build())
+				.upgrade("heads");
+			// from the baseline's read of the version table, which fails, to the
+			// revision's batch: one query says the schema holds nothing (the detailed
+			// inventory is not run), the probe of the version table, the tables created
+			// in one statement; then neither table is read back, both were just created
+			int read = trips.indexOf("execute: SELECT version_num FROM migration_version ORDER BY version_num");
+			assertThat(read).as("%s", trips).isPositive();
+			assertThat(trips.subList(read + 1, read + 3)).as("%s", trips)
+				.containsExactly("execute: prepared", "execute: SELECT * FROM migration_version WHERE 1 = 0");
+			assertThat(trips.get(read + 3)).as("%s", trips)
+				.startsWith("execute: SELECT to_regclass('migration_history') IS NULL;\nCREATE TABLE IF NOT EXISTS "
+						+ "migration_version")
+				.contains("CREATE TABLE IF NOT EXISTS migration_history")
+				.endsWith("INSERT INTO migration_history_format (format_version) SELECT 2 WHERE NOT EXISTS "
+						+ "(SELECT 1 FROM migration_history_format)");
+			assertThat(trips.get(read + 4)).as("%s", trips)
+				.startsWith("batch of ")
+				.endsWith(": CREATE TABLE rt_base (id INT PRIMARY KEY)");
+			assertThat(scripts.migrator(db).current()).containsExactly("r1");
+			assertThat(db.query("SELECT format_version FROM migration_history_format")).containsExactly(List.of("2"));
+		}
+	}
+
+	@Test
 	void nonTransactionalRevisionCostsOneRoundTripBesideItsStatements() {
 		Scripts scripts = new Scripts(this.dir);
 		scripts.add("r1", "", "CREATE TABLE rt_base (id INT PRIMARY KEY, name TEXT);", null);
