@@ -89,7 +89,10 @@ final class UpToDate {
 		if (!plan.isEmpty()) {
 			return null;
 		}
-		log.debug("Nothing to do: the database is at {}", StepRunner.heads(heads));
+		if (log.isDebugEnabled()) {
+			// StepRunner, which only a run under the lock needs, is not loaded otherwise
+			log.debug("Nothing to do: the database is at {}", StepRunner.heads(heads));
+		}
 		return new MigrationResult(plan.direction(), heads, plan.toHeads(), List.of(),
 				Duration.ofNanos(System.nanoTime() - start));
 	}

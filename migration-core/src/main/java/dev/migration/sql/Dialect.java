@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migration.InvalidConfigurationException;
 import dev.migration.MigrationException;
 
@@ -86,12 +88,17 @@ public enum Dialect {
 	}
 
 	/**
-	 * The dialect of a live connection, from its metadata.
+	 * The dialect of a live connection: from its driver when it is one of the supported
+	 * databases' (behind a pool that unwraps), else from its metadata.
 	 * @param connection the connection
 	 * @return the dialect
 	 * @throws MigrationException for a database that is not supported
 	 */
 	public static Dialect detect(Connection connection) {
+		Dialect driver = ofDriver(connection);
+		if (driver != null) {
+			return driver;
+		}
 		try {
 			DatabaseMetaData metaData = connection.getMetaData();
 			String product = metaData.getDatabaseProductName().toLowerCase(Locale.ROOT);
@@ -114,6 +121,37 @@ public enum Dialect {
 			throw new MigrationException("Cannot detect the database dialect: " + ex.getMessage()
 					+ ". Set migration.dialect explicitly or check the connection", ex);
 		}
+	}
+
+	/**
+	 * The dialect a supported driver's own connection class implies. Each of these
+	 * drivers reports one product name, the one the metadata would be read for (pgjdbc
+	 * always "PostgreSQL", MariaDB's and MySQL's drivers "MariaDB" or "MySQL"), and its
+	 * metadata class is among the largest it has: the first connection of an application
+	 * need not load it. {@code null} for any other connection (a wrapper that does not
+	 * unwrap to the driver's included), which is asked for its metadata.
+	 */
+	private static @Nullable Dialect ofDriver(Connection connection) {
+		String type;
+		try {
+			type = connection.unwrap(Connection.class).getClass().getName();
+		}
+		catch (SQLException | RuntimeException ex) {
+			return null;
+		}
+		if (type.startsWith("org.postgresql.")) {
+			return POSTGRESQL;
+		}
+		if (type.startsWith("org.mariadb.jdbc.") || type.startsWith("com.mysql.")) {
+			return MYSQL;
+		}
+		if (type.startsWith("org.h2.")) {
+			return H2;
+		}
+		if (type.startsWith("org.sqlite.")) {
+			return SQLITE;
+		}
+		return null;
 	}
 
 	/**

@@ -31,8 +31,8 @@ import dev.migration.sql.Dialect;
  * opened on the migrating thread, so spans of instrumented JDBC calls nest under the
  * revision that made them.
  * <p>
- * The dialect is read once, from the first connection's metadata before the first run
- * connects, and is {@code unknown} if that fails.
+ * The dialect is read once, from a connection taken before the first run connects
+ * ({@link Dialect#detect}), and is {@code unknown} if that fails.
  */
 public class MigrationObservations implements MigrationListener {
 
