@@ -52,11 +52,9 @@ final class Batch {
 
 	private final List<Entry> entries = new ArrayList<>();
 
-	Batch(Connection connection, Dialect dialect) {
-		this(connection, dialect, null);
-	}
-
 	/**
+	 * @param connection the connection the batch runs on
+	 * @param dialect its dialect
 	 * @param prepared where the engine's writes are prepared once per session
 	 * (PostgreSQL), {@code null} to write their values in as literals every time
 	 */
