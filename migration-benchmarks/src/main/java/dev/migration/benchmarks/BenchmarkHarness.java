@@ -115,8 +115,8 @@ public final class BenchmarkHarness {
 	}
 
 	private List<Contender> contenders() {
-		List<Contender> all = List.of(new FloorContender(), new EngineContender(), new FlywayContender(),
-				new LiquibaseContender());
+		List<Contender> all = List.of(new FloorContender(), new ProgressFloorContender(), new EngineContender(),
+				new FlywayContender(), new LiquibaseContender());
 		return all.stream().filter((c) -> this.options.contenders().contains(c.name())).toList();
 	}
 

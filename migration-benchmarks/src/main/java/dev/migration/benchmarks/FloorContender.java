@@ -79,6 +79,15 @@ final class FloorContender implements Contender {
 
 	@Override
 	public int validate(BenchDatabase db, ScriptSet scripts) throws Exception {
+		return validate(db, scripts, TABLE);
+	}
+
+	/**
+	 * Read every script file, SHA-256 it and compare with the rows of a bookkeeping
+	 * table.
+	 * @return the number of mismatches
+	 */
+	static int validate(BenchDatabase db, ScriptSet scripts, String table) throws Exception {
 		Map<String, String> onDisk = new HashMap<>();
 		for (Path file : files(scripts.ours())) {
 			String name = file.getFileName().toString();
@@ -88,7 +97,7 @@ final class FloorContender implements Contender {
 		int mismatches = 0;
 		try (Connection connection = db.connect();
 				Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery("SELECT revision, checksum FROM " + TABLE)) {
+				ResultSet rs = statement.executeQuery("SELECT revision, checksum FROM " + table)) {
 			while (rs.next()) {
 				if (!rs.getString(2).equals(onDisk.get(rs.getString(1)))) {
 					mismatches++;

@@ -38,6 +38,13 @@ record HarnessOptions(Server server, List<Integer> sizes, int rounds, int warmup
 	static final List<String> ALL_CONTENDERS = List.of(FloorContender.NAME, EngineContender.NAME, FlywayContender.NAME,
 			LiquibaseContender.NAME);
 
+	/**
+	 * Every contender {@code --contenders} takes: the default ones and the progress
+	 * floor.
+	 */
+	static final List<String> KNOWN_CONTENDERS = List.of(FloorContender.NAME, ProgressFloorContender.NAME,
+			EngineContender.NAME, FlywayContender.NAME, LiquibaseContender.NAME);
+
 	static final String USAGE = """
 			Usage: java -jar migration-benchmarks/target/benchmarks.jar [options]
 			  --db postgresql|mariadb|h2      database (default h2)
@@ -51,6 +58,8 @@ record HarnessOptions(Server server, List<Integer> sizes, int rounds, int warmup
 			  --warmup W                      unmeasured rounds first, at the first N only (default 1)
 			  --large-rounds R                measured rounds at N>=10,000 (default: --rounds)
 			  --contenders floor,us,flyway,liquibase
+			                                  (default; floor-progress: the floor with a count
+			                                  after every statement that commits on its own)
 			  --skip-large flyway,liquibase   do not run these at N>=10,000 (reported as skipped)
 			  --no-memory-check               skip the -Xmx128m nothing-to-do run at the largest N
 			  --startup-runs K                process starts per start-up variant (default 5, 0 skips)
@@ -131,9 +140,9 @@ record HarnessOptions(Server server, List<Integer> sizes, int rounds, int warmup
 		List<String> names = new ArrayList<>();
 		for (String name : list(value)) {
 			String lower = name.toLowerCase(Locale.ROOT);
-			if (!ALL_CONTENDERS.contains(lower)) {
+			if (!KNOWN_CONTENDERS.contains(lower)) {
 				throw new IllegalArgumentException(
-						"Unknown contender '" + name + "'; use " + String.join(", ", ALL_CONTENDERS));
+						"Unknown contender '" + name + "'; use " + String.join(", ", KNOWN_CONTENDERS));
 			}
 			names.add(lower);
 		}
