@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import dev.migration.benchmarks.Results.Case;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Smoke test: the harness runs end to end on H2 with N=10 and every contender succeeds.
@@ -38,6 +39,13 @@ class BenchmarkHarnessTests {
 		assertThat(harness.results().find(Case.GRAPH_BRANCHED, 10, EngineContender.NAME).runs()).isEqualTo(1);
 		assertThat(report).contains("| apply all from empty | 10 |").doesNotContain("Failures:");
 		assertThat(out).content().contains("| apply all from empty | 10 |");
+	}
+
+	@Test
+	void unknownContenderIsNamedWithEveryKnownOne(@TempDir Path dir) {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> HarnessOptions.parse(new String[] { "--contenders", "floor,flor-progress" }, dir))
+			.withMessage("Unknown contender 'flor-progress'; use floor, floor-progress, us, flyway, liquibase");
 	}
 
 	@Test
